@@ -1,0 +1,117 @@
+"""The local change log: every insert, update and delete of a synced row, appended in the same flush.
+
+Sync uploads it in ``local_seq`` order. The listener is installed on the session factory of
+``app.database.Database``; a session that was not opened as a write unit of work refuses to flush, so no
+write path can skip the log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, func, inspect, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import WriteOutsideService
+from db.models import ChangeLogEntry, Synced
+from db.models.enums import ChangeOperation
+
+WRITER_KEY = "hearing_desk_writer"
+SEEDING_KEY = "hearing_desk_seeding"
+_NEXT_SEQ_KEY = "hearing_desk_next_seq"
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def _row_values(obj: Synced, only_changed: bool) -> dict[str, Any]:
+    state = inspect(obj)
+    values: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        if only_changed and not state.attrs[attr.key].history.has_changes():
+            continue
+        values[attr.key] = json_value(getattr(obj, attr.key))
+    return values
+
+
+def _next_seq(session: Session) -> int:
+    seq = session.info.get(_NEXT_SEQ_KEY)
+    if seq is None:
+        with session.no_autoflush:
+            seq = (session.execute(select(func.max(ChangeLogEntry.local_seq))).scalar() or 0) + 1
+    session.info[_NEXT_SEQ_KEY] = seq + 1
+    return int(seq)
+
+
+def _log(session: Session, obj: Synced, operation: ChangeOperation, payload: dict[str, Any]) -> None:
+    session.add(
+        ChangeLogEntry(
+            local_seq=_next_seq(session),
+            table_name=obj.__tablename__,
+            row_id=obj.id,
+            operation=operation,
+            payload=payload,
+        )
+    )
+
+
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    synced_new = [o for o in session.new if isinstance(o, Synced)]
+    synced_dirty = [o for o in session.dirty if isinstance(o, Synced) and session.is_modified(o)]
+    synced_deleted = [o for o in session.deleted if isinstance(o, Synced)]
+    if not (synced_new or synced_dirty or synced_deleted):
+        return
+    if session.info.get(SEEDING_KEY):
+        return
+    if not session.info.get(WRITER_KEY):
+        raise WriteOutsideService(
+            "a synced row was written outside an app service's write unit of work; use Database.write()"
+        )
+    for obj in synced_new:
+        if obj.id is None:
+            obj.id = uuid.uuid4()
+        _log(session, obj, ChangeOperation.INSERT, _row_values(obj, only_changed=False))
+    for obj in synced_dirty:
+        _log(session, obj, ChangeOperation.UPDATE, _row_values(obj, only_changed=True))
+    for obj in synced_deleted:
+        _log(session, obj, ChangeOperation.DELETE, {})
+
+
+def _after_end(session: Session, _transaction: Any) -> None:
+    session.info.pop(_NEXT_SEQ_KEY, None)
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "after_soft_rollback", _after_end)
+    event.listen(factory, "after_commit", lambda s: _after_end(s, None))
+
+
+def _refuse_bulk_dml(orm_execute_state: Any) -> None:
+    """Bulk ``update()``/``delete()`` on synced tables would bypass the per-row log: refuse them."""
+    if not (orm_execute_state.is_update or orm_execute_state.is_delete or orm_execute_state.is_insert):
+        return
+    if orm_execute_state.session.info.get(SEEDING_KEY):
+        return
+    mapper = orm_execute_state.bind_mapper
+    if mapper is not None and issubclass(mapper.class_, Synced):
+        raise WriteOutsideService(
+            f"bulk {orm_execute_state.statement.__visit_name__} on {mapper.class_.__name__} skips the change log"
+        )
+
+
+def install_bulk_guard(factory: sessionmaker[Session]) -> None:
+    event.listen(factory, "do_orm_execute", _refuse_bulk_dml)

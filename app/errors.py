@@ -1,0 +1,90 @@
+"""Errors the clerk reads: each carries one sentence (English source, translated by the UI).
+
+Domain rule violations and bad input are typed; failures the environment caused (a locked, read-only,
+full or corrupt database, a newer schema) are sorted apart from bugs, as qutebrowser's ``misc/sql.py``
+does. Nothing here loses data: the caller's transaction is rolled back and what was saved stays saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.i18n import QT_TRANSLATE_NOOP
+
+
+class ClerkError(Exception):
+    """An error with a sentence for the person at the desk."""
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.sentence())
+
+    def sentence(self, translate: Any = None) -> str:
+        """The sentence, translated by *translate(template)* when given."""
+        text = translate(self.template) if translate else self.template
+        return text.format(**self.params)
+
+
+class InvalidInput(ClerkError):
+    """Something typed or scanned that cannot be right (an identity number with a wrong check digit)."""
+
+
+class RuleViolation(ClerkError):
+    """The request is well formed but a rule of the region forbids it (R-numbers)."""
+
+
+class NotFound(ClerkError):
+    pass
+
+
+class EnvironmentProblem(ClerkError):
+    """The database or the machine is in a state the program cannot fix by itself."""
+
+
+class DatabaseLocked(EnvironmentProblem):
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "The database is busy in another program; wait a moment and try again. Nothing was lost.",
+            )
+        )
+
+
+class DatabaseReadOnly(EnvironmentProblem):
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "app", "The database file cannot be written (read-only or disk full); nothing was saved."
+            )
+        )
+
+
+class DatabaseCorrupt(EnvironmentProblem):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "The database file {path} is damaged and cannot be opened; it was left untouched. "
+                "Contact IT support to restore it from the latest backup.",
+            ),
+            path=path,
+        )
+
+
+class SchemaTooNew(EnvironmentProblem):
+    def __init__(self, found: str, known: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "The database was written by a newer Hearing Desk (schema {found}; this program knows up to "
+                "{known}). Install the newer version; the file was left untouched.",
+            ),
+            found=found,
+            known=known,
+        )
+
+
+class WriteOutsideService(RuntimeError):
+    """A bug: something tried to write without going through an ``app`` service (no change log)."""

@@ -1,0 +1,49 @@
+"""Engines for the local SQLite file (WAL, foreign keys on) and the central PostgreSQL database."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path}"
+
+
+def create_sqlite_engine(path: Path, *, immediate: bool = False) -> Engine:
+    """An engine on *path*; ``immediate`` engines take the write lock when a transaction begins.
+
+    Writers use ``BEGIN IMMEDIATE`` so two writers never both read before writing (the change log's local
+    sequence stays gap-free and unique); readers use a plain ``BEGIN`` and, in WAL mode, never block.
+    """
+    engine = create_engine(sqlite_url(path), poolclass=NullPool if immediate else None)
+    begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql(begin)
+
+    return engine
+
+
+def create_server_engine(url: str) -> Engine:
+    """The central database (PostgreSQL via psycopg in production; SQLite for a server's embedded default)."""
+    if url.startswith("sqlite"):
+        return create_sqlite_engine(Path(url.split("///", 1)[1]))
+    return create_engine(url, pool_pre_ping=True)

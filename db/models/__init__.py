@@ -1,0 +1,67 @@
+"""Every model of the domain, importable from one place (Alembic reads ``Base.metadata`` from here)."""
+
+from db.base import Base, Synced
+from db.models.activities import Activity, ActivityIndividual
+from db.models.catalogue import Article, IsoCode, Supplier
+from db.models.fees import Fee
+from db.models.individuals import Individual, IndividualEvent
+from db.models.orders import GoodsReceipt, GoodsReceiptLine, Order, OrderLine, PurchaseOrder
+from db.models.organisation import (
+    PrescriberLink,
+    ServiceLocation,
+    User,
+    UserRole,
+    UserServiceLocation,
+    Warehouse,
+)
+from db.models.patients import (
+    FittingReport,
+    ForeignCertificate,
+    Patient,
+    PatientAccessLog,
+    PaymentCommitment,
+    UrgentNeedDecision,
+)
+from db.models.returns import PickupOrder, PickupOrderLine, StockReturn, StockReturnLine
+from db.models.stock import InventoryCount, InventoryCountLine, StockMovement
+from db.models.sync import ChangeLogEntry, NodeSetting, NumberBlock
+
+__all__ = [
+    "Activity",
+    "ActivityIndividual",
+    "Article",
+    "Base",
+    "ChangeLogEntry",
+    "Fee",
+    "FittingReport",
+    "ForeignCertificate",
+    "GoodsReceipt",
+    "GoodsReceiptLine",
+    "Individual",
+    "IndividualEvent",
+    "InventoryCount",
+    "InventoryCountLine",
+    "IsoCode",
+    "NodeSetting",
+    "NumberBlock",
+    "Order",
+    "OrderLine",
+    "Patient",
+    "PatientAccessLog",
+    "PaymentCommitment",
+    "PickupOrder",
+    "PickupOrderLine",
+    "PrescriberLink",
+    "PurchaseOrder",
+    "ServiceLocation",
+    "StockMovement",
+    "StockReturn",
+    "StockReturnLine",
+    "Supplier",
+    "Synced",
+    "UrgentNeedDecision",
+    "User",
+    "UserRole",
+    "UserServiceLocation",
+    "Warehouse",
+]

@@ -1,0 +1,56 @@
+"""Individually marked devices and their status history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Synced, created_at, money, str_name, str_short
+from db.models.catalogue import Article
+from db.models.enums import IndividualStatus, OwnerColour
+
+
+class Individual(Synced):
+    """One physical device (individ) with its individual number, serial number and optional SIP number."""
+
+    __tablename__ = "individual"
+    __table_args__ = (Index("ix_individual_patient_status", "patient_id", "status"),)
+
+    individual_number: Mapped[str_short] = mapped_column(unique=True)
+    serial_number: Mapped[str_short] = mapped_column(index=True)
+    sip_number: Mapped[str_name | None] = mapped_column(index=True)
+    article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("article.id"), index=True)
+    owner_colour: Mapped[OwnerColour] = mapped_column(default=OwnerColour.BLUE)  # R40
+    status: Mapped[IndividualStatus]
+    warehouse_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("warehouse.id"), index=True)
+    patient_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("patient.id"))
+    order_line_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("order_line.id"), index=True)
+    purchase_date: Mapped[dt.date | None]
+    purchase_price: Mapped[money] = mapped_column(default=Decimal("0"))
+    last_maintenance_on: Mapped[dt.date | None]
+    free_text: Mapped[str] = mapped_column(Text, default="")
+    #: R43: the admin's data for a device bought over from another region.
+    bought_over_from: Mapped[str_name] = mapped_column(default="")
+    approving_contact: Mapped[str_name] = mapped_column(default="")
+
+    article: Mapped[Article] = relationship()
+
+
+class IndividualEvent(Synced):
+    """The status history of an individual: each change, with the document that caused it."""
+
+    __tablename__ = "individual_event"
+
+    individual_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("individual.id"), index=True)
+    occurred_at: Mapped[created_at]
+    status: Mapped[IndividualStatus]
+    warehouse_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("warehouse.id"))
+    patient_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("patient.id"))
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id"))
+    document_kind: Mapped[str] = mapped_column(String(40), default="")
+    document_id: Mapped[uuid.UUID | None]
+    note: Mapped[str] = mapped_column(Text, default="")

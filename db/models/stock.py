@@ -1,0 +1,51 @@
+"""Stock as a ledger of movements; balances are derived, never overwritten."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import Synced, created_at, money, str_name
+from db.models.enums import MovementReason
+
+
+class StockMovement(Synced):
+    __tablename__ = "stock_movement"
+    __table_args__ = (Index("ix_stock_movement_warehouse_article", "warehouse_id", "article_id"),)
+
+    warehouse_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("warehouse.id"))
+    article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("article.id"), index=True)
+    quantity: Mapped[int]  # a delta: positive in, negative out
+    reason: Mapped[MovementReason]
+    unit_price: Mapped[money] = mapped_column(default=Decimal("0"))
+    document_kind: Mapped[str] = mapped_column(String(40), default="")
+    document_id: Mapped[uuid.UUID | None]
+    individual_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("individual.id"))
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id"))
+    occurred_at: Mapped[created_at]
+
+
+class InventoryCount(Synced):
+    """The yearly inventory of one warehouse (R39)."""
+
+    __tablename__ = "inventory_count"
+
+    warehouse_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("warehouse.id"), index=True)
+    started_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user_account.id"))
+    started_at: Mapped[created_at]
+    closed_at: Mapped[dt.datetime | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class InventoryCountLine(Synced):
+    __tablename__ = "inventory_count_line"
+
+    inventory_count_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("inventory_count.id"), index=True)
+    article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("article.id"))
+    expected_quantity: Mapped[int]
+    counted_quantity: Mapped[int | None]
+    comment: Mapped[str_name] = mapped_column(default="")

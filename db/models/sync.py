@@ -1,0 +1,57 @@
+"""This node's own bookkeeping: the change log that sync uploads, number blocks and node settings.
+
+These tables are local to the node and are not themselves logged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import Base, created_at, uuid_pk
+from db.models.enums import ChangeOperation, NumberSeries
+
+
+class ChangeLogEntry(Base):
+    """One change to one synced row, appended in the same transaction as the change itself."""
+
+    __tablename__ = "change_log"
+    __local_only__ = True
+    __table_args__ = (Index("ix_change_log_pending", "uploaded_at", "local_seq"),)
+
+    id: Mapped[uuid_pk]
+    local_seq: Mapped[int] = mapped_column(unique=True)
+    table_name: Mapped[str] = mapped_column(String(60))
+    row_id: Mapped[uuid.UUID]
+    operation: Mapped[ChangeOperation]
+    #: Column values after the change (changed columns only for an update; empty for a delete).
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    recorded_at: Mapped[created_at]
+    uploaded_at: Mapped[dt.datetime | None]
+
+
+class NumberBlock(Base):
+    """A block of running numbers for one series and one year-week that this node may hand out."""
+
+    __tablename__ = "number_block"
+    __local_only__ = True
+    __table_args__ = (UniqueConstraint("series", "year_week", "first"),)
+
+    id: Mapped[uuid_pk]
+    series: Mapped[NumberSeries]
+    year_week: Mapped[str] = mapped_column(String(4))
+    first: Mapped[int]
+    last: Mapped[int]
+    next: Mapped[int]
+
+
+class NodeSetting(Base):
+    __tablename__ = "node_setting"
+    __local_only__ = True
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(400))
