@@ -100,17 +100,27 @@ def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_commit", lambda s: _after_end(s, None))
 
 
+_SYNCED_TABLES: frozenset[str] = frozenset()
+
+
+def synced_table_names() -> frozenset[str]:
+    global _SYNCED_TABLES
+    if not _SYNCED_TABLES:
+        _SYNCED_TABLES = frozenset(
+            m.class_.__tablename__ for m in Synced.registry.mappers if issubclass(m.class_, Synced)
+        )
+    return _SYNCED_TABLES
+
+
 def _refuse_bulk_dml(orm_execute_state: Any) -> None:
-    """Bulk ``update()``/``delete()`` on synced tables would bypass the per-row log: refuse them."""
-    if not (orm_execute_state.is_update or orm_execute_state.is_delete or orm_execute_state.is_insert):
+    """``insert()``/``update()``/``delete()`` statements on synced tables would bypass the per-row log."""
+    if not (orm_execute_state.is_insert or orm_execute_state.is_update or orm_execute_state.is_delete):
         return
     if orm_execute_state.session.info.get(SEEDING_KEY):
         return
-    mapper = orm_execute_state.bind_mapper
-    if mapper is not None and issubclass(mapper.class_, Synced):
-        raise WriteOutsideService(
-            f"bulk {orm_execute_state.statement.__visit_name__} on {mapper.class_.__name__} skips the change log"
-        )
+    table = getattr(orm_execute_state.statement, "table", None)
+    if table is not None and table.name in synced_table_names():
+        raise WriteOutsideService(f"a statement writing {table.name} directly skips the change log")
 
 
 def install_bulk_guard(factory: sessionmaker[Session]) -> None:

@@ -25,7 +25,7 @@ from app.errors import (
     SchemaTooNew,
 )
 from db import migrate
-from db.engine import create_sqlite_engine
+from db.engine import BUSY_TIMEOUT_MS, create_sqlite_engine
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +56,10 @@ def classify(error: BaseException, path: Path) -> EnvironmentProblem | None:
 class Database:
     """The local SQLite file of this workstation."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = path
-        self._read_engine = create_sqlite_engine(path)
-        self._write_engine = create_sqlite_engine(path, immediate=True)
+        self._read_engine = create_sqlite_engine(path, busy_timeout_ms=busy_timeout_ms)
+        self._write_engine = create_sqlite_engine(path, immediate=True, busy_timeout_ms=busy_timeout_ms)
         self._readers = sessionmaker(self._read_engine, expire_on_commit=False)
         self._writers = sessionmaker(self._write_engine, expire_on_commit=False)
         for factory in (self._readers, self._writers):
@@ -82,8 +82,7 @@ class Database:
     def read(self) -> Iterator[Session]:
         """A read-only unit of work: flushing a change raises ``WriteOutsideService``."""
         with self._guard(), self._readers() as session:
-            yield session
-            session.rollback()
+            yield session  # closing the session ends its transaction; loaded rows stay readable
 
     @contextmanager
     def write(self) -> Iterator[Session]:

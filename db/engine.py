@@ -16,7 +16,9 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
 
 
-def create_sqlite_engine(path: Path, *, immediate: bool = False) -> Engine:
+def create_sqlite_engine(
+    path: Path, *, immediate: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Engine:
     """An engine on *path*; ``immediate`` engines take the write lock when a transaction begins.
 
     Writers use ``BEGIN IMMEDIATE`` so two writers never both read before writing (the change log's local
@@ -29,7 +31,7 @@ def create_sqlite_engine(path: Path, *, immediate: bool = False) -> Engine:
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = NORMAL")

@@ -1,0 +1,152 @@
+"""Opening the local database: migrations, backups, and files that cannot be used (left untouched)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, select
+
+from app.database import DATABASE_FILE, Database
+from app.errors import DatabaseCorrupt, DatabaseLocked, SchemaTooNew
+from db import migrate
+from db.engine import create_sqlite_engine
+from db.models import Base, Patient
+from tests import factories
+
+
+def test_upgrade_from_empty_creates_every_table_and_downgrade_removes_them(tmp_path: Path) -> None:
+    engine = create_sqlite_engine(tmp_path / "x.sqlite")
+    migrate.upgrade(engine)
+    tables = set(inspect(engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    migrate.downgrade(engine, "base")
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    migrate.upgrade(engine)
+    assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
+    engine.dispose()
+
+
+def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+    """Alembic's autogenerate finds nothing to do: the migrations and the models agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    engine = create_sqlite_engine(tmp_path / "x.sqlite")
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_upgrade_from_the_baseline_keeps_data_and_backs_up_first(tmp_path: Path) -> None:
+    path = tmp_path / DATABASE_FILE
+    engine = create_sqlite_engine(path)
+    migrate.upgrade(engine, "0001")
+    engine.dispose()
+    db = Database(path)
+    with db.seed() as session:
+        factories.patient(session, "Karin", "Baseline")
+    db.dispose()
+    if migrate.head_revision() == "0001":
+        # Pretend an older file: drop the version so opening must migrate (and back up) it again.
+        with sqlite3.connect(path) as connection:
+            connection.execute("UPDATE alembic_version SET version_num = '0001'")
+    reopened = Database.open(tmp_path)
+    with reopened.read() as session:
+        assert session.scalars(select(Patient.last_name)).all() == ["Baseline"]
+    reopened.dispose()
+    if migrate.head_revision() != "0001":
+        assert list(tmp_path.glob("hearing-desk.backup-0001-*.sqlite"))
+
+
+def test_a_backup_is_a_complete_copy(tmp_path: Path) -> None:
+    from app.database import backup
+
+    db = Database.open(tmp_path)
+    with db.seed() as session:
+        factories.patient(session, "Per", "Kopia")
+    db.dispose()
+    copy = backup(tmp_path / DATABASE_FILE, "0001")
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("SELECT last_name FROM patient").fetchall() == [("Kopia",)]
+
+
+def test_corrupt_file_is_refused_with_a_sentence_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / DATABASE_FILE
+    garbage = b"this is not a database" * 100
+    path.write_bytes(garbage)
+    with pytest.raises(DatabaseCorrupt) as caught:
+        Database.open(tmp_path)
+    assert "damaged" in caught.value.sentence()
+    assert path.read_bytes() == garbage
+    assert not list(tmp_path.glob("*.backup-*"))
+
+
+def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    Database.open(tmp_path).dispose()
+    path = tmp_path / DATABASE_FILE
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    before = path.read_bytes()
+    with pytest.raises(SchemaTooNew) as caught:
+        Database.open(tmp_path)
+    assert "9999_future" in caught.value.sentence()
+    assert migrate.head_revision() in caught.value.sentence()
+    assert path.read_bytes() == before
+
+
+def test_a_locked_database_gets_a_sentence_and_loses_nothing(tmp_path: Path) -> None:
+    from app import patients
+
+    Database.open(tmp_path).dispose()
+    db = Database(tmp_path / DATABASE_FILE, busy_timeout_ms=100)
+    with db.seed() as session:
+        person_id = factories.patient(session, phone="046-12 34 56").id
+    holder = sqlite3.connect(tmp_path / DATABASE_FILE, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseLocked) as caught, db.write() as session:
+            patients.update_phone(session, patient_id=person_id, phone="070-111 22 33")
+        assert "busy" in caught.value.sentence()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with db.read() as session:
+        assert session.get(Patient, person_id).phone == "046-12 34 56"  # type: ignore[union-attr]
+    with db.write() as session:  # once the other program lets go, the same edit succeeds
+        patients.update_phone(session, patient_id=person_id, phone="070-111 22 33")
+    db.dispose()
+
+
+def test_writers_from_several_threads_keep_the_change_log_sequence_unique(tmp_path: Path) -> None:
+    from app import patients
+    from db.models import ChangeLogEntry
+
+    db = Database.open(tmp_path)
+    with db.seed() as session:
+        ids = [factories.patient(session, f"P{i}", "Tråd", serial=i).id for i in range(8)]
+    errors: list[BaseException] = []
+
+    def edit(patient_id: object) -> None:
+        try:
+            for n in range(5):
+                with db.write() as session:
+                    patients.update_phone(session, patient_id=patient_id, phone=f"070-000 00 0{n}")  # type: ignore[arg-type]
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=edit, args=(i,)) for i in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with db.read() as session:
+        seqs = session.scalars(select(ChangeLogEntry.local_seq)).all()
+    assert len(seqs) == 40 and len(set(seqs)) == 40
+    db.dispose()

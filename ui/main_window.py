@@ -1,0 +1,241 @@
+"""The main window: four tabs (Patient, Order, Stock, Individual), the status bar, start-up."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from app import __version__
+from app.config import Remembered, save_remembered
+from app.organisation import WorkContext, work_context
+from app.startup import Workstation, open_workstation
+from ui.messages import MessageBoxes
+from ui.operations import OperationRunner
+from ui.patient.tab import PatientTab
+from ui.qt import (
+    QAction,
+    QCloseEvent,
+    QDialog,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    Qt,
+    QTabWidget,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.start.dialog import StartDialog
+
+log = logging.getLogger(__name__)
+
+
+class NotBuiltTab(QWidget):
+    """A tab whose capability is not built yet, saying so plainly."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        message = QLabel(text)
+        message.setObjectName("not_built")
+        message.setWordWrap(True)
+        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(message)
+
+
+class MainWindow(QMainWindow):
+    sig_ready = Signal(object)  # WorkContext, once the clerk has chosen who and where
+    sig_start_failed = Signal(str)
+
+    def __init__(self, data_dir: Path, *, ask_who: bool = True) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.ask_who = ask_who
+        self.workstation: Workstation | None = None
+        self.context: WorkContext | None = None
+        self._setup_window()
+        self._setup_runner()
+        self._setup_tabs()
+        self._setup_status_bar()
+        self._setup_actions()
+        self._connect_signals()
+
+    # -- set-up ------------------------------------------------------------------------------------
+
+    def _setup_window(self) -> None:
+        self.setWindowTitle(self.tr("Hearing Desk"))
+        self.setObjectName("main_window")
+        self.resize(1280, 800)
+
+    def _setup_runner(self) -> None:
+        self.runner = OperationRunner(self)
+
+    def _setup_tabs(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("main_tabs")
+        self.patient_tab = PatientTab(self.runner)
+        self.patient_tab.setEnabled(False)
+        self.order_tab = NotBuiltTab(
+            self.tr(
+                "The Order tab is not built yet: ordering, purchase orders and goods receipt come in a later version."
+            )
+        )
+        self.stock_tab = NotBuiltTab(
+            self.tr(
+                "The Stock tab is not built yet: article search, stock balances and inventory come in a later version."
+            )
+        )
+        self.individual_tab = NotBuiltTab(
+            self.tr(
+                "The Individual tab is not built yet: searching devices by individual, serial or SIP number comes in a later version."
+            )
+        )
+        self.tabs.addTab(self.patient_tab, self.tr("&Patient"))
+        self.tabs.addTab(self.order_tab, self.tr("&Order"))
+        self.tabs.addTab(self.stock_tab, self.tr("S&tock"))
+        self.tabs.addTab(self.individual_tab, self.tr("&Individual"))
+        self.setCentralWidget(self.tabs)
+
+    def _setup_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_user = QLabel(self.tr("Starting…"))
+        self.status_user.setObjectName("status_user")
+        self.status_location = QLabel()
+        self.status_location.setObjectName("status_location")
+        self.status_sync = QLabel(self.tr("Local only — sync is not set up"))
+        self.status_sync.setObjectName("status_sync")
+        self.status_sync.setToolTip(
+            self.tr("Everything is saved on this computer; it is not synchronised with a server.")
+        )
+        bar.addPermanentWidget(self.status_user)
+        bar.addPermanentWidget(self.status_location)
+        bar.addPermanentWidget(self.status_sync)
+
+    def _setup_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        switch_action = QAction(self.tr("&Change user or service location…"), self)
+        switch_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        switch_action.triggered.connect(self.choose_who)
+        file_menu.addAction(switch_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for index, name in enumerate(
+            (self.tr("Patient"), self.tr("Order"), self.tr("Stock"), self.tr("Individual"))
+        ):
+            action = QAction(name, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.show_tab(i))
+            view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Hearing Desk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _connect_signals(self) -> None:
+        self.runner.sig_error.connect(lambda sentence: self.statusBar().showMessage(sentence, 10000))
+        self.patient_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+
+    # -- start-up ----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the database in the background once the window is painted."""
+        QTimer.singleShot(0, self._open_workstation)
+
+    def _open_workstation(self) -> None:
+        data_dir = self.data_dir
+        self.statusBar().showMessage(self.tr("Opening the database…"))
+        self.runner.run(
+            lambda: open_workstation(data_dir), self._workstation_opened, self._workstation_failed
+        )
+
+    def _workstation_opened(self, workstation: Workstation) -> None:
+        self.workstation = workstation
+        self.runner.database = workstation.database
+        if workstation.demo_data_created:
+            self.statusBar().showMessage(self.tr("First start: demo data was created."), 8000)
+        else:
+            self.statusBar().clearMessage()
+        if self.ask_who:
+            self.choose_who()
+        else:
+            self._use_remembered_or_first()
+
+    def _workstation_failed(self, sentence: str) -> None:
+        self.status_user.setText(self.tr("Not started"))
+        self.statusBar().showMessage(sentence)
+        self.sig_start_failed.emit(sentence)
+        MessageBoxes.critical(self, self.tr("Hearing Desk cannot start"), sentence)
+
+    def _use_remembered_or_first(self) -> None:
+        assert self.workstation is not None
+        remembered = self.workstation.remembered
+        users = self.workstation.users
+        user = next((u for u in users if u.username == remembered.username), users[0] if users else None)
+        if user is None or not user.locations:
+            self._workstation_failed(self.tr("There is no user with a service location in the database."))
+            return
+        codes = [loc.code for loc in user.locations]
+        code = (
+            remembered.service_location_code
+            if remembered.service_location_code in codes
+            else (user.default_location_code or codes[0])
+        )
+        self.sign_in(user.username, code)
+
+    def choose_who(self) -> None:
+        if self.workstation is None:
+            return
+        remembered = self.workstation.remembered
+        if self.context is not None:
+            remembered = Remembered(self.context.username, self.context.service_location_code)
+        dialog = StartDialog(self.workstation.users, remembered, self)
+        dialog.setObjectName("start_dialog")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.sign_in(dialog.selected_username(), dialog.selected_location_code())
+        elif self.context is None:
+            self.close()
+
+    def sign_in(self, username: str, service_location_code: str) -> None:
+        data_dir = self.data_dir
+
+        def work(session):  # type: ignore[no-untyped-def]
+            return work_context(session, username=username, service_location_code=service_location_code)
+
+        def chosen(context: WorkContext) -> None:
+            self.context = context
+            save_remembered(data_dir, Remembered(context.username, context.service_location_code))
+            self.status_user.setText(self.tr("User: {name}").format(name=context.user_name))
+            self.status_location.setText(
+                self.tr("Service location: {name}").format(name=context.service_location_name)
+            )
+            self.patient_tab.set_context(context)
+            self.patient_tab.focus_search()
+            self.sig_ready.emit(context)
+
+        self.runner.read(work, on_success=chosen, on_error=self._workstation_failed)
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        if index == 0:
+            self.patient_tab.focus_search()
+
+    def _about(self) -> None:
+        MessageBoxes.inform(
+            self,
+            self.tr("About Hearing Desk"),
+            self.tr(
+                "Hearing Desk {version}: patients, orders, stock and hearing aids at the reception desk."
+            ).format(version=__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.wait_for_done(10000)
+        if self.workstation is not None:
+            self.workstation.database.dispose()
+        super().closeEvent(event)

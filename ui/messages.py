@@ -1,0 +1,35 @@
+"""Every message box goes through here, so tests can answer them (``MessageBoxes.handler``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ui.qt import QMessageBox, QWidget
+
+#: Replaced in tests: called with (kind, title, text) instead of showing a dialog.
+Handler = Callable[[str, str, str], None]
+
+
+class MessageBoxes:
+    handler: Handler | None = None
+
+    @classmethod
+    def warn(cls, parent: QWidget | None, title: str, text: str) -> None:
+        if cls.handler is not None:
+            cls.handler("warning", title, text)
+            return
+        QMessageBox.warning(parent, title, text)
+
+    @classmethod
+    def inform(cls, parent: QWidget | None, title: str, text: str) -> None:
+        if cls.handler is not None:
+            cls.handler("information", title, text)
+            return
+        QMessageBox.information(parent, title, text)
+
+    @classmethod
+    def critical(cls, parent: QWidget | None, title: str, text: str) -> None:
+        if cls.handler is not None:
+            cls.handler("critical", title, text)
+            return
+        QMessageBox.critical(parent, title, text)

@@ -1,0 +1,1 @@
+"""The Patient tab: find a patient, open the record, see the aids, edit the phone."""

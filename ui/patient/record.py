@@ -1,0 +1,310 @@
+"""The open patient record: identity, address (read only), phone (editable), notices and the lists."""
+
+from __future__ import annotations
+
+from app.patients import AccessRow, ActivityRow, AidHeld, AidOrdered, AidReturned, Notice, PatientRecord
+from db.models.enums import ActivityKind, ActivityStatus, IdentityKind, Residency
+from ui.labels import label
+from ui.qt import (
+    QAbstractItemView,
+    QColor,
+    QCoreApplication,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QShortcut,
+    Qt,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.table_model import Column, RowTableModel
+
+_NOTICE_STYLE = {
+    "stop": "background:#fde2e1; color:#7a1010; border:1px solid #e0a0a0;",
+    "warning": "background:#fff4d6; color:#6b4a00; border:1px solid #e8cf8a;",
+    "info": "background:#e6f0fb; color:#123a63; border:1px solid #a9c6e8;",
+}
+_PICKUP_HIGHLIGHT = QColor("#fff4d6")
+
+
+def _table(name: str, model: RowTableModel) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class PatientRecordView(QWidget):
+    """Shows one ``PatientRecord``; asks for a phone change through ``sig_phone_submitted``."""
+
+    sig_phone_submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record: PatientRecord | None = None
+        self._setup_header()
+        self._setup_details()
+        self._setup_lists()
+        self._setup_layout()
+        self._setup_shortcuts()
+        self._connect_signals()
+
+    # -- set-up ------------------------------------------------------------------------------------
+
+    def _setup_header(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("record_title")
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notices = QVBoxLayout()
+        self.notices.setSpacing(4)
+
+    def _setup_details(self) -> None:
+        self.identity = QLabel()
+        self.identity.setObjectName("record_identity")
+        self.birth = QLabel()
+        self.address = QLabel()
+        self.address.setObjectName("record_address")
+        self.address.setToolTip(self.tr("From the population register; it cannot be changed at the desk."))
+        self.residency = QLabel()
+        self.residency.setObjectName("record_residency")
+        self.phone = QLabel()
+        self.phone.setObjectName("record_phone")
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setObjectName("phone_edit")
+        self.phone_edit.setPlaceholderText(self.tr("e.g. 070-123 45 67"))
+        self.phone_edit.hide()
+        self.phone_button = QPushButton(self.tr("&Edit phone"))
+        self.phone_button.setObjectName("phone_button")
+        self.phone_button.setToolTip(self.tr("Edit the phone number (Ctrl+E); Enter saves, Esc cancels."))
+        self.phone_error = QLabel()
+        self.phone_error.setObjectName("phone_error")
+        self.phone_error.setStyleSheet("color:#a00000;")
+        self.phone_error.setWordWrap(True)
+        self.phone_error.hide()
+
+    def _setup_lists(self) -> None:
+        tr = self.tr
+        self.aids_model = RowTableModel(
+            [
+                Column(tr("Delivered"), lambda r: r.delivered_on),
+                Column(tr("Article"), lambda r: r.article_number),
+                Column(tr("Name"), lambda r: r.article_name),
+                Column(tr("Qty"), lambda r: r.quantity, align_right=True),
+                Column(tr("Individual"), lambda r: r.individual_number),
+                Column(tr("Serial"), lambda r: r.serial_number),
+                Column(tr("Order"), lambda r: r.order_number),
+                Column(tr("Pickup order"), lambda r: tr("Registered") if r.pickup_registered else ""),
+            ],
+            self,
+            highlight=lambda r: _PICKUP_HIGHLIGHT if isinstance(r, AidHeld) and r.pickup_registered else None,
+        )
+        self.ordered_model = RowTableModel(
+            [
+                Column(tr("Order"), lambda r: r.order_number),
+                Column(tr("Ordered"), lambda r: r.ordered_on),
+                Column(tr("Article"), lambda r: r.article_number),
+                Column(tr("Name"), lambda r: r.article_name),
+                Column(tr("Qty"), lambda r: r.quantity, align_right=True),
+                Column(tr("Planned delivery"), lambda r: r.planned_delivery_on),
+            ],
+            self,
+        )
+        self.returned_model = RowTableModel(
+            [
+                Column(tr("Returned"), lambda r: r.returned_on),
+                Column(tr("Article"), lambda r: r.article_number),
+                Column(tr("Name"), lambda r: r.article_name),
+                Column(tr("Qty"), lambda r: r.quantity, align_right=True),
+                Column(tr("Individual"), lambda r: r.individual_number),
+                Column(tr("Document"), lambda r: r.document_number),
+            ],
+            self,
+        )
+        self.activities_model = RowTableModel(
+            [
+                Column(tr("Number"), lambda r: r.number),
+                Column(tr("Created"), lambda r: r.created_on),
+                Column(tr("Activity"), lambda r: label(r.kind, ActivityKind)),
+                Column(tr("Status"), lambda r: label(r.status, ActivityStatus)),
+            ],
+            self,
+        )
+        self.access_model = RowTableModel(
+            [
+                Column(tr("Opened"), lambda r: r.opened_at),
+                Column(tr("By"), lambda r: r.user_name),
+                Column(tr("What"), lambda r: r.description),
+            ],
+            self,
+        )
+        self.lists = QTabWidget()
+        self.lists.setObjectName("record_lists")
+        self.aids_view = _table("aids_held", self.aids_model)
+        self.ordered_view = _table("aids_ordered", self.ordered_model)
+        self.returned_view = _table("aids_returned", self.returned_model)
+        self.activities_view = _table("activities", self.activities_model)
+        self.access_view = _table("access_log", self.access_model)
+        self.lists.addTab(self.aids_view, "")
+        self.lists.addTab(self.ordered_view, "")
+        self.lists.addTab(self.returned_view, "")
+        self.lists.addTab(self.activities_view, "")
+        self.lists.addTab(self.access_view, "")
+
+    def _setup_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(self.notices)
+        form = QFormLayout()
+        form.addRow(self.tr("Identity:"), self.identity)
+        form.addRow(self.tr("Born:"), self.birth)
+        form.addRow(self.tr("Registered address:"), self.address)
+        phone_row = QHBoxLayout()
+        phone_row.addWidget(self.phone)
+        phone_row.addWidget(self.phone_edit, 1)
+        phone_row.addWidget(self.phone_button)
+        phone_row.addStretch()
+        form.addRow(self.tr("Phone:"), phone_row)
+        form.addRow("", self.phone_error)
+        form.addRow(self.tr("Home region:"), self.residency)
+        layout.addLayout(form)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout.addWidget(line)
+        layout.addWidget(self.lists, 1)
+
+    def _setup_shortcuts(self) -> None:
+        QShortcut(QKeySequence("Ctrl+E"), self, self.start_phone_edit)
+        for number in range(1, 6):
+            QShortcut(QKeySequence(f"Alt+{number}"), self, lambda n=number: self.lists.setCurrentIndex(n - 1))
+
+    def _connect_signals(self) -> None:
+        self.phone_button.clicked.connect(self.start_phone_edit)
+        self.phone_edit.returnPressed.connect(self._submit_phone)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.phone_edit, self.cancel_phone_edit)
+
+    # -- phone -------------------------------------------------------------------------------------
+
+    def start_phone_edit(self) -> None:
+        if self.record is None:
+            return
+        self.phone.hide()
+        self.phone_button.hide()
+        self.phone_edit.setText(self.record.phone)
+        self.phone_edit.show()
+        self.phone_edit.setFocus()
+        self.phone_edit.selectAll()
+
+    def cancel_phone_edit(self) -> None:
+        self.phone_edit.hide()
+        self.phone_error.hide()
+        self.phone.show()
+        self.phone_button.show()
+
+    def _submit_phone(self) -> None:
+        self.phone_edit.setEnabled(False)
+        self.sig_phone_submitted.emit(self.phone_edit.text())
+
+    def phone_refused(self, sentence: str) -> None:
+        """The phone was not saved: say why and keep what the clerk typed."""
+        self.phone_edit.setEnabled(True)
+        self.phone_error.setText(sentence)
+        self.phone_error.show()
+        self.phone_edit.setFocus()
+
+    # -- showing a record --------------------------------------------------------------------------
+
+    def show_record(self, record: PatientRecord) -> None:
+        tr = self.tr
+        self.record = record
+        title = record.name
+        if record.protected_identity:
+            title += "  " + tr("(protected identity)")
+        if record.deceased_on is not None:
+            title += "  † " + record.deceased_on.isoformat()
+        self.title.setText(title)
+        self.identity.setText(f"{record.identity_number}  ({label(record.identity_kind, IdentityKind)})")
+        self.birth.setText(
+            tr("{date}, {age} years").format(date=record.birth_date.isoformat(), age=record.age)
+        )
+        self.address.setText(f"{record.street}\n{record.postal_code} {record.city}".strip())
+        self.phone.setText(record.phone or tr("(missing)"))
+        region = f"{record.home_region} — {label(record.residency, Residency)}"
+        if record.country:
+            region += f" ({record.country})"
+        self.residency.setText(region)
+        self.phone_edit.setEnabled(True)
+        self.cancel_phone_edit()
+        self._show_notices(record.notices)
+        self.aids_model.set_rows(record.aids_held)
+        self.ordered_model.set_rows(record.ordered)
+        self.returned_model.set_rows(record.returned)
+        self.activities_model.set_rows(record.activities)
+        self.access_model.set_rows(record.access_log)
+        self._title_lists(record)
+
+    def _title_lists(self, record: PatientRecord) -> None:
+        tr = self.tr
+        titles = [
+            tr("Aids held ({count})"),
+            tr("Ordered ({count})"),
+            tr("Returned ({count})"),
+            tr("Activities ({count})"),
+            tr("Access log ({count})"),
+        ]
+        counts: list[
+            tuple[AidHeld, ...]
+            | tuple[AidOrdered, ...]
+            | tuple[AidReturned, ...]
+            | tuple[ActivityRow, ...]
+            | tuple[AccessRow, ...]
+        ] = [
+            record.aids_held,
+            record.ordered,
+            record.returned,
+            record.activities,
+            record.access_log,
+        ]
+        for index, (title, rows) in enumerate(zip(titles, counts, strict=True)):
+            self.lists.setTabText(index, f"&{index + 1} " + title.format(count=len(rows)))
+
+    def _show_notices(self, notices: tuple[Notice, ...]) -> None:
+        while self.notices.count():
+            item = self.notices.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        for notice in notices:
+            text = QCoreApplication.translate("app", notice.template).format(**notice.params)
+            box = QLabel(f"<b>{notice.rule}</b>  {text}")
+            box.setObjectName(f"notice_{notice.rule}")
+            box.setProperty("severity", notice.severity)
+            box.setWordWrap(True)
+            box.setStyleSheet(_NOTICE_STYLE[notice.severity] + " padding:4px; border-radius:3px;")
+            self.notices.addWidget(box)
+
+    def notice_texts(self) -> list[str]:
+        texts = []
+        for index in range(self.notices.count()):
+            widget = self.notices.itemAt(index).widget()
+            if isinstance(widget, QLabel):
+                texts.append(widget.text())
+        return texts
