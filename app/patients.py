@@ -12,6 +12,7 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -105,7 +106,7 @@ def _hit(row: Patient) -> PatientHit:
     )
 
 
-def _prefix_range(column, prefix: str):  # type: ignore[no-untyped-def]
+def _prefix_range(column: Any, prefix: str) -> Any:
     """``column`` starts with *prefix*, written as a range so the B-tree index serves it."""
     return and_(column >= prefix, column < prefix + "\uffff")
 
@@ -307,7 +308,8 @@ def _aids_held(session: Session, patient_id: uuid.UUID) -> list[AidHeld]:
         .join(StockReturn, StockReturn.id == StockReturnLine.stock_return_id)
         .where(StockReturn.patient_id == patient_id, StockReturnLine.order_line_id.is_not(None))
     ):
-        returned[line_id] = returned.get(line_id, 0) + quantity
+        if line_id is not None:
+            returned[line_id] = returned.get(line_id, 0) + quantity
     lines = session.execute(
         select(OrderLine, Article, Order.number)
         .join(Order, Order.id == OrderLine.order_id)
@@ -382,7 +384,7 @@ def _returned(session: Session, patient_id: uuid.UUID) -> list[AidReturned]:
                 ret.number,
             )
         )
-    for line, pickup, article, individual_number in session.execute(
+    for pickup_line, pickup, article, individual_number in session.execute(
         select(PickupOrderLine, PickupOrder, Article, Individual.individual_number)
         .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
         .join(Article, Article.id == PickupOrderLine.article_id)
@@ -395,7 +397,7 @@ def _returned(session: Session, patient_id: uuid.UUID) -> list[AidReturned]:
                 closed.date(),
                 article.article_number,
                 article.name,
-                line.quantity,
+                pickup_line.quantity,
                 individual_number or "",
                 pickup.number,
             )

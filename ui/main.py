@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Hearing Desk")
     app.setApplicationVersion(__version__)
-    install_translators(app, arguments.language)  # type: ignore[arg-type]
+    install_translators(app, arguments.language)
 
     window = MainWindow(data_dir, ask_who=not arguments.smoke)
 

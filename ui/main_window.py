@@ -7,10 +7,11 @@ from pathlib import Path
 
 from app import __version__
 from app.config import Remembered, save_remembered
-from app.organisation import WorkContext, work_context
-from app.startup import Workstation, open_workstation
+from app.organisation import WorkContext
+from app.startup import Workstation
 from ui.messages import MessageBoxes
 from ui.operations import OperationRunner
+from ui.operations import start as start_ops
 from ui.patient.tab import PatientTab
 from ui.qt import (
     QAction,
@@ -146,10 +147,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._open_workstation)
 
     def _open_workstation(self) -> None:
-        data_dir = self.data_dir
         self.statusBar().showMessage(self.tr("Opening the database…"))
-        self.runner.run(
-            lambda: open_workstation(data_dir), self._workstation_opened, self._workstation_failed
+        start_ops.open_database(
+            self.runner,
+            data_dir=self.data_dir,
+            on_success=self._workstation_opened,
+            on_error=self._workstation_failed,
         )
 
     def _workstation_opened(self, workstation: Workstation) -> None:
@@ -202,9 +205,6 @@ class MainWindow(QMainWindow):
     def sign_in(self, username: str, service_location_code: str) -> None:
         data_dir = self.data_dir
 
-        def work(session):  # type: ignore[no-untyped-def]
-            return work_context(session, username=username, service_location_code=service_location_code)
-
         def chosen(context: WorkContext) -> None:
             self.context = context
             save_remembered(data_dir, Remembered(context.username, context.service_location_code))
@@ -216,7 +216,13 @@ class MainWindow(QMainWindow):
             self.patient_tab.focus_search()
             self.sig_ready.emit(context)
 
-        self.runner.read(work, on_success=chosen, on_error=self._workstation_failed)
+        start_ops.sign_in(
+            self.runner,
+            username=username,
+            service_location_code=service_location_code,
+            on_success=chosen,
+            on_error=self._workstation_failed,
+        )
 
     # -- actions -----------------------------------------------------------------------------------
 

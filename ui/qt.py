@@ -5,6 +5,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QElapsedTimer,
     QEvent,
+    QEventLoop,
     QItemSelectionModel,
     QLibraryInfo,
     QLocale,
@@ -30,6 +31,7 @@ from PySide6.QtGui import (
     QPalette,
     QShortcut,
 )
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -71,6 +73,7 @@ __all__ = [
     "QDialogButtonBox",
     "QElapsedTimer",
     "QEvent",
+    "QEventLoop",
     "QFont",
     "QFormLayout",
     "QFrame",
@@ -101,6 +104,7 @@ __all__ = [
     "QStatusBar",
     "QTabWidget",
     "QTableView",
+    "QTest",
     "QThreadPool",
     "QTimer",
     "QToolButton",

@@ -101,57 +101,58 @@ class PatientRecordView(QWidget):
         self.phone_error.hide()
 
     def _setup_lists(self) -> None:
-        tr = self.tr
         self.aids_model = RowTableModel(
             [
-                Column(tr("Delivered"), lambda r: r.delivered_on),
-                Column(tr("Article"), lambda r: r.article_number),
-                Column(tr("Name"), lambda r: r.article_name),
-                Column(tr("Qty"), lambda r: r.quantity, align_right=True),
-                Column(tr("Individual"), lambda r: r.individual_number),
-                Column(tr("Serial"), lambda r: r.serial_number),
-                Column(tr("Order"), lambda r: r.order_number),
-                Column(tr("Pickup order"), lambda r: tr("Registered") if r.pickup_registered else ""),
+                Column(self.tr("Delivered"), lambda r: r.delivered_on),
+                Column(self.tr("Article"), lambda r: r.article_number),
+                Column(self.tr("Name"), lambda r: r.article_name),
+                Column(self.tr("Qty"), lambda r: r.quantity, align_right=True),
+                Column(self.tr("Individual"), lambda r: r.individual_number),
+                Column(self.tr("Serial"), lambda r: r.serial_number),
+                Column(self.tr("Order"), lambda r: r.order_number),
+                Column(
+                    self.tr("Pickup order"), lambda r: self.tr("Registered") if r.pickup_registered else ""
+                ),
             ],
             self,
             highlight=lambda r: _PICKUP_HIGHLIGHT if isinstance(r, AidHeld) and r.pickup_registered else None,
         )
         self.ordered_model = RowTableModel(
             [
-                Column(tr("Order"), lambda r: r.order_number),
-                Column(tr("Ordered"), lambda r: r.ordered_on),
-                Column(tr("Article"), lambda r: r.article_number),
-                Column(tr("Name"), lambda r: r.article_name),
-                Column(tr("Qty"), lambda r: r.quantity, align_right=True),
-                Column(tr("Planned delivery"), lambda r: r.planned_delivery_on),
+                Column(self.tr("Order"), lambda r: r.order_number),
+                Column(self.tr("Ordered"), lambda r: r.ordered_on),
+                Column(self.tr("Article"), lambda r: r.article_number),
+                Column(self.tr("Name"), lambda r: r.article_name),
+                Column(self.tr("Qty"), lambda r: r.quantity, align_right=True),
+                Column(self.tr("Planned delivery"), lambda r: r.planned_delivery_on),
             ],
             self,
         )
         self.returned_model = RowTableModel(
             [
-                Column(tr("Returned"), lambda r: r.returned_on),
-                Column(tr("Article"), lambda r: r.article_number),
-                Column(tr("Name"), lambda r: r.article_name),
-                Column(tr("Qty"), lambda r: r.quantity, align_right=True),
-                Column(tr("Individual"), lambda r: r.individual_number),
-                Column(tr("Document"), lambda r: r.document_number),
+                Column(self.tr("Returned"), lambda r: r.returned_on),
+                Column(self.tr("Article"), lambda r: r.article_number),
+                Column(self.tr("Name"), lambda r: r.article_name),
+                Column(self.tr("Qty"), lambda r: r.quantity, align_right=True),
+                Column(self.tr("Individual"), lambda r: r.individual_number),
+                Column(self.tr("Document"), lambda r: r.document_number),
             ],
             self,
         )
         self.activities_model = RowTableModel(
             [
-                Column(tr("Number"), lambda r: r.number),
-                Column(tr("Created"), lambda r: r.created_on),
-                Column(tr("Activity"), lambda r: label(r.kind, ActivityKind)),
-                Column(tr("Status"), lambda r: label(r.status, ActivityStatus)),
+                Column(self.tr("Number"), lambda r: r.number),
+                Column(self.tr("Created"), lambda r: r.created_on),
+                Column(self.tr("Activity"), lambda r: label(r.kind, ActivityKind)),
+                Column(self.tr("Status"), lambda r: label(r.status, ActivityStatus)),
             ],
             self,
         )
         self.access_model = RowTableModel(
             [
-                Column(tr("Opened"), lambda r: r.opened_at),
-                Column(tr("By"), lambda r: r.user_name),
-                Column(tr("What"), lambda r: r.description),
+                Column(self.tr("Opened"), lambda r: r.opened_at),
+                Column(self.tr("By"), lambda r: r.user_name),
+                Column(self.tr("What"), lambda r: r.description),
             ],
             self,
         )
@@ -233,20 +234,19 @@ class PatientRecordView(QWidget):
     # -- showing a record --------------------------------------------------------------------------
 
     def show_record(self, record: PatientRecord) -> None:
-        tr = self.tr
         self.record = record
         title = record.name
         if record.protected_identity:
-            title += "  " + tr("(protected identity)")
+            title += "  " + self.tr("(protected identity)")
         if record.deceased_on is not None:
             title += "  † " + record.deceased_on.isoformat()
         self.title.setText(title)
         self.identity.setText(f"{record.identity_number}  ({label(record.identity_kind, IdentityKind)})")
         self.birth.setText(
-            tr("{date}, {age} years").format(date=record.birth_date.isoformat(), age=record.age)
+            self.tr("{date}, {age} years").format(date=record.birth_date.isoformat(), age=record.age)
         )
         self.address.setText(f"{record.street}\n{record.postal_code} {record.city}".strip())
-        self.phone.setText(record.phone or tr("(missing)"))
+        self.phone.setText(record.phone or self.tr("(missing)"))
         region = f"{record.home_region} — {label(record.residency, Residency)}"
         if record.country:
             region += f" ({record.country})"
@@ -262,13 +262,12 @@ class PatientRecordView(QWidget):
         self._title_lists(record)
 
     def _title_lists(self, record: PatientRecord) -> None:
-        tr = self.tr
         titles = [
-            tr("Aids held ({count})"),
-            tr("Ordered ({count})"),
-            tr("Returned ({count})"),
-            tr("Activities ({count})"),
-            tr("Access log ({count})"),
+            self.tr("Aids held ({count})"),
+            self.tr("Ordered ({count})"),
+            self.tr("Returned ({count})"),
+            self.tr("Activities ({count})"),
+            self.tr("Access log ({count})"),
         ]
         counts: list[
             tuple[AidHeld, ...]
@@ -289,7 +288,7 @@ class PatientRecordView(QWidget):
     def _show_notices(self, notices: tuple[Notice, ...]) -> None:
         while self.notices.count():
             item = self.notices.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         for notice in notices:
@@ -304,7 +303,8 @@ class PatientRecordView(QWidget):
     def notice_texts(self) -> list[str]:
         texts = []
         for index in range(self.notices.count()):
-            widget = self.notices.itemAt(index).widget()
+            item = self.notices.itemAt(index)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, QLabel):
                 texts.append(widget.text())
         return texts

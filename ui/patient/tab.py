@@ -7,13 +7,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from app import patients
 from app.changes import Changes
 from app.organisation import WorkContext
 from app.patients import PatientHit, PatientRecord, PatientSearch
 from ui.operations import OperationRunner
+from ui.operations import patients as patient_ops
 from ui.patient.record import PatientRecordView
 from ui.qt import (
     QAbstractItemView,
@@ -84,14 +82,13 @@ class PatientTab(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
 
     def _setup_results(self) -> None:
-        tr = self.tr
         self.results_model = RowTableModel(
             [
-                Column(tr("Identity number"), lambda h: h.identity_number),
-                Column(tr("Name"), lambda h: h.name),
-                Column(tr("Born"), lambda h: h.birth_date),
-                Column(tr("City"), lambda h: h.city),
-                Column(tr("Note"), self._hit_note),
+                Column(self.tr("Identity number"), lambda h: h.identity_number),
+                Column(self.tr("Name"), lambda h: h.name),
+                Column(self.tr("Born"), lambda h: h.birth_date),
+                Column(self.tr("City"), lambda h: h.city),
+                Column(self.tr("Note"), self._hit_note),
             ],
             self,
             highlight=_hit_colour,
@@ -190,10 +187,12 @@ class PatientTab(QWidget):
             self.search_message.clear()
             return
 
-        def work(session: Session) -> _SearchResult:
-            return _SearchResult(ticket, patients.search_patients(session, text))
-
-        self._runner.read(work, on_success=self._show_results, on_error=partial(self._search_failed, ticket))
+        patient_ops.search_patients(
+            self._runner,
+            text=text,
+            on_success=lambda search: self._show_results(_SearchResult(ticket, search)),
+            on_error=partial(self._search_failed, ticket),
+        )
 
     def _search_failed(self, ticket: int, sentence: str) -> None:
         if ticket != self._ticket:
@@ -217,7 +216,7 @@ class PatientTab(QWidget):
                 )
             )
         else:
-            self.search_message.setText(self.tr("{count} found.").format(count=len(search.hits)))
+            self.search_message.setText(self.tr("Found: {count}.").format(count=len(search.hits)))
         if self._open_when_found:
             self._open_when_found = False
             if len(search.hits) == 1:
@@ -237,16 +236,12 @@ class PatientTab(QWidget):
         if context is None:
             return
 
-        def work(session: Session) -> PatientRecord:
-            return patients.open_patient_record(
-                session,
-                patient_id=patient_id,
-                user_id=context.user_id,
-                service_location_id=context.service_location_id,
-            )
-
-        self._runner.write(
-            work, changes=Changes(access_log=True), on_success=self._show_record, on_error=self._record_failed
+        patient_ops.open_patient_record(
+            self._runner,
+            patient_id=patient_id,
+            context=context,
+            on_success=self._show_record,
+            on_error=self._record_failed,
         )
 
     def _show_record(self, record: PatientRecord) -> None:
@@ -267,16 +262,16 @@ class PatientTab(QWidget):
             return
         patient_id = record.id
 
-        def work(session: Session) -> PatientRecord:
-            patients.update_phone(session, patient_id=patient_id, phone=phone)
-            return patients.read_patient_record(session, patient_id)
-
         def saved(updated: PatientRecord) -> None:
             self.record_view.show_record(updated)
             self.sig_status.emit(self.tr("Phone number saved."))
 
-        self._runner.write(
-            work, changes=Changes(patients=True), on_success=saved, on_error=self.record_view.phone_refused
+        patient_ops.update_phone(
+            self._runner,
+            patient_id=patient_id,
+            phone=phone,
+            on_success=saved,
+            on_error=self.record_view.phone_refused,
         )
 
     def _on_changes(self, changes: Changes) -> None:
@@ -285,9 +280,6 @@ class PatientTab(QWidget):
         if record is None or not changes.patients:
             return
         patient_id = record.id
-
-        def work(session: Session) -> PatientRecord:
-            return patients.read_patient_record(session, patient_id)
 
         def refreshed(updated: PatientRecord) -> None:
             current = self.current_record()
@@ -298,4 +290,4 @@ class PatientTab(QWidget):
             ):
                 self.record_view.show_record(updated)
 
-        self._runner.read(work, on_success=refreshed)
+        patient_ops.read_patient_record(self._runner, patient_id=patient_id, on_success=refreshed)

@@ -1,0 +1,129 @@
+"""``hearing-desk-admin``: the administrator's command line.
+
+    hearing-desk-admin --version
+    hearing-desk-admin demo-data --scale small|large [--data-dir DIR] [--replace] [--seed N]
+    hearing-desk-admin migrate [--data-dir DIR]
+
+Errors the administrator can act on (a locked, read-only or damaged database, a newer schema, a
+database that already holds data) are printed as one sentence on stderr with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.config import default_data_dir
+from app.database import DATABASE_FILE, Database, remove_stale
+from app.errors import ClerkError
+from db import migrate as migrations
+
+EXIT_PROBLEM = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hearing-desk-admin", description="Administration of a Hearing Desk workstation's database."
+    )
+    parser.add_argument("--version", action="version", version=f"hearing-desk-admin {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo-data",
+        help="fill a new database with demo data (a Region Skåne hearing reception)",
+        description="Fill a new database with demo data: small for a first look and tests, large "
+        "(300 000 patients, 1 000 000 individuals) for benchmarks.",
+    )
+    demo.add_argument("--scale", choices=("small", "large"), default="small", help="default: small")
+    demo.add_argument("--data-dir", type=Path, default=None, help="default: the user's data directory")
+    demo.add_argument(
+        "--replace", action="store_true", help="delete the database in the data directory first"
+    )
+    demo.add_argument("--seed", type=int, default=7, help="the same seed gives the same data (default: 7)")
+    demo.set_defaults(run=demo_data)
+
+    upgrade = commands.add_parser(
+        "migrate",
+        help="create or migrate the database to this version's schema",
+        description="Create the database, or back it up and migrate it to this version's schema.",
+    )
+    upgrade.add_argument("--data-dir", type=Path, default=None, help="default: the user's data directory")
+    upgrade.set_defaults(run=migrate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        return int(arguments.run(arguments))
+    except ClerkError as error:
+        print(error.sentence(), file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+def _data_dir(arguments: argparse.Namespace) -> Path:
+    return arguments.data_dir if arguments.data_dir is not None else default_data_dir()
+
+
+def demo_data(arguments: argparse.Namespace) -> int:
+    from app import demo_data as generator  # only this command needs it
+
+    data_dir = _data_dir(arguments)
+    path = data_dir / DATABASE_FILE
+    if arguments.replace:
+        remove_stale(path)
+    started = time.perf_counter()
+    database = Database.open(data_dir)
+    shown: set[str] = set()
+
+    def progress(stage: str, fraction: float) -> None:
+        if stage not in shown:
+            shown.add(stage)
+            print(f"{time.perf_counter() - started:6.1f} s  {fraction:4.0%}  {stage}", file=sys.stderr)
+
+    try:
+        summary = generator.generate(database, arguments.scale, seed=arguments.seed, progress=progress)
+    except ValueError as error:
+        print(f"{error} Add --replace to delete it and start over.", file=sys.stderr)
+        return EXIT_PROBLEM
+    finally:
+        database.dispose()
+    elapsed = time.perf_counter() - started
+    print(f"Demo data ({summary.scale}, seed {summary.seed}) written to {path} in {elapsed:.1f} s.")
+    width = max(len(name) for name in summary.counts)
+    for name, count in sorted(summary.counts.items()):
+        print(f"  {name:<{width}}  {count:>10,}".replace(",", " "))
+    print("Showcase patients (identity numbers):")
+    for key, number in summary.examples.items():
+        print(f"  {key:<32} {number[:8]}-{number[8:]}")
+    print("Other numbers to try:")
+    for key, number in summary.numbers.items():
+        print(f"  {key:<32} {number}")
+    return 0
+
+
+def migrate(arguments: argparse.Namespace) -> int:
+    data_dir = _data_dir(arguments)
+    database = Database.open(data_dir)
+    try:
+        revision = migrations.current_revision(database.engine)
+    finally:
+        database.dispose()
+    print(
+        f"{database.path}: schema revision {revision} (this version's newest: {migrations.head_revision()})."
+    )
+    return 0
+
+
+__all__ = ["build_parser", "main"]
+
+if __name__ == "__main__":
+    sys.exit(main())

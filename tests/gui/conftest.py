@@ -1,0 +1,32 @@
+"""Fixtures that start the real main window on the demo database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ui.main_window import MainWindow
+from ui.messages import MessageBoxes
+
+
+@pytest.fixture
+def messages() -> Iterator[list[tuple[str, str, str]]]:
+    """Message boxes are recorded instead of shown."""
+    shown: list[tuple[str, str, str]] = []
+    MessageBoxes.handler = lambda kind, title, text: shown.append((kind, title, text))
+    yield shown
+    MessageBoxes.handler = None
+
+
+@pytest.fixture
+def window(qtbot, demo_dir: Path, messages) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The main window, started on a copy of the demo database and signed in as the first user."""
+    main = MainWindow(demo_dir, ask_who=False)
+    qtbot.add_widget(main)
+    main.show()
+    with qtbot.wait_signal(main.sig_ready, timeout=20000):
+        main.start()
+    yield main
+    main.runner.wait_for_done()

@@ -1,0 +1,61 @@
+"""Patient operations: each runs one app service in its own unit of work on a worker thread."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app import patients
+from app.changes import Changes
+from app.organisation import WorkContext
+from app.patients import PatientRecord, PatientSearch
+from ui.operations import Failure, OperationRunner, Success
+
+
+def search_patients(runner: OperationRunner, *, text: str, on_success: Success, on_error: Failure) -> None:
+    def work(session: Session) -> PatientSearch:
+        return patients.search_patients(session, text)
+
+    runner.read(work, on_success=on_success, on_error=on_error)
+
+
+def open_patient_record(
+    runner: OperationRunner,
+    *,
+    patient_id: uuid.UUID,
+    context: WorkContext,
+    on_success: Success,
+    on_error: Failure,
+) -> None:
+    """Open a record; the access log row is written in the same unit of work."""
+
+    def work(session: Session) -> PatientRecord:
+        return patients.open_patient_record(
+            session,
+            patient_id=patient_id,
+            user_id=context.user_id,
+            service_location_id=context.service_location_id,
+        )
+
+    runner.write(work, changes=Changes(access_log=True), on_success=on_success, on_error=on_error)
+
+
+def read_patient_record(runner: OperationRunner, *, patient_id: uuid.UUID, on_success: Success) -> None:
+    def work(session: Session) -> PatientRecord:
+        return patients.read_patient_record(session, patient_id)
+
+    runner.read(work, on_success=on_success)
+
+
+def update_phone(
+    runner: OperationRunner, *, patient_id: uuid.UUID, phone: str, on_success: Success, on_error: Failure
+) -> None:
+    """Save the phone and hand back the record as it now reads."""
+
+    def work(session: Session) -> Any:
+        patients.update_phone(session, patient_id=patient_id, phone=phone)
+        return patients.read_patient_record(session, patient_id)
+
+    runner.write(work, changes=Changes(patients=True), on_success=on_success, on_error=on_error)
