@@ -47,6 +47,17 @@ def _row_values(obj: Synced, only_changed: bool) -> dict[str, Any]:
     return values
 
 
+def _base_values(obj: Synced) -> dict[str, Any]:
+    """The values the changed columns had before this change (as loaded in this session)."""
+    state = inspect(obj)
+    base: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        if history.has_changes():
+            base[attr.key] = json_value(history.deleted[0]) if history.deleted else None
+    return base
+
+
 def _next_seq(session: Session) -> int:
     seq = session.info.get(_NEXT_SEQ_KEY)
     if seq is None:
@@ -56,7 +67,13 @@ def _next_seq(session: Session) -> int:
     return int(seq)
 
 
-def _log(session: Session, obj: Synced, operation: ChangeOperation, payload: dict[str, Any]) -> None:
+def _log(
+    session: Session,
+    obj: Synced,
+    operation: ChangeOperation,
+    payload: dict[str, Any],
+    base: dict[str, Any] | None = None,
+) -> None:
     session.add(
         ChangeLogEntry(
             local_seq=_next_seq(session),
@@ -64,6 +81,7 @@ def _log(session: Session, obj: Synced, operation: ChangeOperation, payload: dic
             row_id=obj.id,
             operation=operation,
             payload=payload,
+            base=base,
         )
     )
 
@@ -85,7 +103,7 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
             obj.id = uuid.uuid4()
         _log(session, obj, ChangeOperation.INSERT, _row_values(obj, only_changed=False))
     for obj in synced_dirty:
-        _log(session, obj, ChangeOperation.UPDATE, _row_values(obj, only_changed=True))
+        _log(session, obj, ChangeOperation.UPDATE, _row_values(obj, only_changed=True), _base_values(obj))
     for obj in synced_deleted:
         _log(session, obj, ChangeOperation.DELETE, {})
 

@@ -160,6 +160,10 @@ def test_change_log_order_and_payload(database: Database, seeded: dict[str, Any]
         entries = session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.local_seq)).all()
     updates = [e for e in entries if e.operation is ChangeOperation.UPDATE]
     assert [e.payload["phone"] for e in updates] == ["0701234567", "0709999999"]
+    assert [e.base["phone"] for e in updates if e.base] == [
+        "046-12 34 56",
+        "0701234567",
+    ]  # what each edit replaced
     seqs = [e.local_seq for e in entries]
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
     assert all(e.recorded_at.date() <= dt.date.today() for e in entries)

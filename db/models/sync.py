@@ -30,6 +30,9 @@ class ChangeLogEntry(Base):
     operation: Mapped[ChangeOperation]
     #: Column values after the change (changed columns only for an update; empty for a delete).
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    #: For an update, the same columns' values before it: what the writer saw, so the server can tell a
+    #: conflicting edit (an individual delivered twice) from a plain newer one.
+    base: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     recorded_at: Mapped[created_at]
     uploaded_at: Mapped[dt.datetime | None]
 

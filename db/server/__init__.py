@@ -1,0 +1,1 @@
+"""The central sync service: FastAPI + uvicorn in front of PostgreSQL (SQLite as its embedded default)."""
