@@ -22,6 +22,8 @@ from db.models.enums import ChangeOperation
 
 WRITER_KEY = "hearing_desk_writer"
 SEEDING_KEY = "hearing_desk_seeding"
+#: A session applying changes downloaded from the central server: they are already in the server's log.
+REMOTE_KEY = "hearing_desk_remote"
 _NEXT_SEQ_KEY = "hearing_desk_next_seq"
 
 
@@ -45,6 +47,23 @@ def _row_values(obj: Synced, only_changed: bool) -> dict[str, Any]:
             continue
         values[attr.key] = json_value(getattr(obj, attr.key))
     return values
+
+
+def _fill_defaults(obj: Synced) -> None:
+    """Give unset columns their Python-side default now, so the logged insert is the row as stored.
+
+    (The INSERT would apply the same defaults after this flush hook; the payload must not hold NULLs.)
+    """
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        column = attr.columns[0]
+        default = getattr(column, "default", None)
+        if default is None or getattr(obj, attr.key) is not None:
+            continue
+        if default.is_scalar:
+            setattr(obj, attr.key, default.arg)
+        elif default.is_callable:
+            setattr(obj, attr.key, default.arg(None))
 
 
 def _base_values(obj: Synced) -> dict[str, Any]:
@@ -92,7 +111,7 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     synced_deleted = [o for o in session.deleted if isinstance(o, Synced)]
     if not (synced_new or synced_dirty or synced_deleted):
         return
-    if session.info.get(SEEDING_KEY):
+    if session.info.get(SEEDING_KEY) or session.info.get(REMOTE_KEY):
         return
     if not session.info.get(WRITER_KEY):
         raise WriteOutsideService(
@@ -101,6 +120,7 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     for obj in synced_new:
         if obj.id is None:
             obj.id = uuid.uuid4()
+        _fill_defaults(obj)
         _log(session, obj, ChangeOperation.INSERT, _row_values(obj, only_changed=False))
     for obj in synced_dirty:
         _log(session, obj, ChangeOperation.UPDATE, _row_values(obj, only_changed=True), _base_values(obj))
@@ -134,7 +154,8 @@ def _refuse_bulk_dml(orm_execute_state: Any) -> None:
     """``insert()``/``update()``/``delete()`` statements on synced tables would bypass the per-row log."""
     if not (orm_execute_state.is_insert or orm_execute_state.is_update or orm_execute_state.is_delete):
         return
-    if orm_execute_state.session.info.get(SEEDING_KEY):
+    info = orm_execute_state.session.info
+    if info.get(SEEDING_KEY) or info.get(REMOTE_KEY):
         return
     table = getattr(orm_execute_state.statement, "table", None)
     if table is not None and table.name in synced_table_names():

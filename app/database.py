@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -96,6 +96,17 @@ class Database:
         """Bulk loading of demo data (a baseline like the population register, not user changes)."""
         with self._guard(), self._writers() as session, session.begin():
             session.info[changelog.SEEDING_KEY] = True
+            yield session
+
+    @contextmanager
+    def apply_remote(self) -> Iterator[Session]:
+        """Applying changes downloaded from the central server (already logged there, so not logged here).
+
+        Foreign keys are checked at commit, so a page of changes may arrive in any order within it.
+        """
+        with self._guard(), self._writers() as session, session.begin():
+            session.info[changelog.REMOTE_KEY] = True
+            session.execute(text("PRAGMA defer_foreign_keys = ON"))
             yield session
 
     @contextmanager

@@ -424,7 +424,7 @@
         <translation>Patienten är inaktiv: inga nya beställningar eller aktiviteter. Kontakta Hjälpmedelscentralen.</translation>
     </message>
     <message>
-        <source>Protected identity: the name is fictive and the address is the tax agency's forwarding address. Deliver everything to the prescribing unit.</source>
+        <source>Protected identity: the name is fictive and the address is the tax agency&apos;s forwarding address. Deliver everything to the prescribing unit.</source>
         <translation>Skyddad identitet: namnet är fingerat och adressen är Skatteverkets förmedlingsadress. Allt levereras till förskrivande enhet.</translation>
     </message>
     <message>
@@ -436,7 +436,7 @@
         <translation>Reservnumret har ersatts av {number}; hjälpmedlen har flyttats dit.</translation>
     </message>
     <message>
-        <source>Registered in {region}: hearing aids need the home region's payment commitment, and none is stored. Aids under 10 000 SEK without advanced fitting need none.</source>
+        <source>Registered in {region}: hearing aids need the home region&apos;s payment commitment, and none is stored. Aids under 10 000 SEK without advanced fitting need none.</source>
         <translation>Folkbokförd i {region}: hörapparater kräver hemregionens betalningsförbindelse, och ingen finns sparad. Hjälpmedel under 10 000 kr utan avancerad utprovning kräver ingen.</translation>
     </message>
     <message>
@@ -452,7 +452,7 @@
         <translation>Reservnummer, 18 år eller äldre: endast behov som inte kan anstå; förskrivaren bedömer och dokumenterar skälet.</translation>
     </message>
     <message>
-        <source>No valid LMA card is recorded: check the patient's LMA card.</source>
+        <source>No valid LMA card is recorded: check the patient&apos;s LMA card.</source>
         <translation>Inget giltigt LMA-kort är registrerat: kontrollera patientens LMA-kort.</translation>
     </message>
     <message>
@@ -472,7 +472,7 @@
         <translation>Patienten hittades inte; sök igen.</translation>
     </message>
     <message>
-        <source>The phone number is required (R2): type the patient's number.</source>
+        <source>The phone number is required (R2): type the patient&apos;s number.</source>
         <translation>Telefonnummer måste anges (R2): skriv patientens nummer.</translation>
     </message>
     <message>
@@ -482,6 +482,50 @@
     <message>
         <source>Something unexpected went wrong; nothing was saved. The details are in the log file.</source>
         <translation>Något oväntat gick fel; inget sparades. Detaljerna finns i loggfilen.</translation>
+    </message>
+    <message>
+        <source>The central server did not take any of this workstation&apos;s changes; they wait here and the sync will be tried again.</source>
+        <translation>Den centrala servern tog inte emot några av arbetsstationens ändringar; de väntar här och synkroniseringen försöks igen.</translation>
+    </message>
+    <message>
+        <source>Changes from the central server do not fit this workstation&apos;s data; nothing was applied. Contact IT support if this message stays.</source>
+        <translation>Ändringar från den centrala servern passar inte arbetsstationens data; inget tillämpades. Kontakta IT-supporten om meddelandet ligger kvar.</translation>
+    </message>
+    <message>
+        <source>The central server sent changes out of order; nothing was applied and the sync will be tried again.</source>
+        <translation>Den centrala servern skickade ändringar i fel ordning; inget tillämpades och synkroniseringen försöks igen.</translation>
+    </message>
+    <message>
+        <source>{url} is not a server address; type it like https://sync.example.org:8443.</source>
+        <translation>{url} är ingen serveradress; skriv den som https://sync.example.org:8443.</translation>
+    </message>
+    <message>
+        <source>{url} is not encrypted: plain http is only allowed to this computer itself, so use an https address for the central server.</source>
+        <translation>{url} är inte krypterad: okrypterad http tillåts bara till den här datorn själv, så använd en https-adress till den centrala servern.</translation>
+    </message>
+    <message>
+        <source>The workstation token is empty; paste it again.</source>
+        <translation>Arbetsstationens nyckel är tom; klistra in den igen.</translation>
+    </message>
+    <message>
+        <source>Type this workstation&apos;s name as the administrator gave it.</source>
+        <translation>Skriv arbetsstationens namn så som administratören angav det.</translation>
+    </message>
+    <message>
+        <source>The central server cannot be reached; working offline. Changes wait here and nothing is lost.</source>
+        <translation>Den centrala servern kan inte nås; arbetar frånkopplat. Ändringarna väntar här och inget går förlorat.</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s token is not accepted by the central server; ask an administrator for a new one and enter it in the sync settings. Changes wait here and nothing is lost.</source>
+        <translation>Den centrala servern godtar inte arbetsstationens nyckel; be en administratör om en ny och ange den i synkroniseringsinställningarna. Ändringarna väntar här och inget går förlorat.</translation>
+    </message>
+    <message>
+        <source>The central server sent an answer this program cannot read (is the address right?); nothing was lost and the sync will be tried again.</source>
+        <translation>Den centrala servern skickade ett svar som programmet inte kan läsa (stämmer adressen?); inget gick förlorat och synkroniseringen försöks igen.</translation>
+    </message>
+    <message>
+        <source>The central server had a problem ({status}); nothing was lost and the sync will be tried again.</source>
+        <translation>Den centrala servern fick ett problem ({status}); inget gick förlorat och synkroniseringen försöks igen.</translation>
     </message>
 </context>
 <context>

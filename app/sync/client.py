@@ -1,0 +1,534 @@
+"""The workstation's sync: upload the change log, download what others did, apply it (Anki-style).
+
+``SyncClient.sync_once`` is safe to interrupt anywhere (a crash, a killed process, a cut connection):
+
+* an uploaded batch is marked uploaded in the same local transaction that records the server's answer
+  (rejections, conflicts, the server's copy of rejected rows); a lost answer means the batch is sent
+  again and the server, which knows every change id, applies it once;
+* a downloaded page is applied and ``last_server_seq`` advanced in one local transaction, so a page is
+  applied completely or not at all, and applying a full row again changes nothing.
+
+Downloaded rows are the server's full rows. The workstation's own changes are applied too (by their full
+row, not skipped): the server may have merged a change from another workstation into the same row first,
+and only its copy is the truth. A row with changes still waiting here is left alone; its own upload brings
+the server's merged row back on the next round. Nothing here raises to the caller for an unreachable or
+misbehaving server: the report says what happened in one sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import json
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from pydantic import RootModel
+from sqlalchemy import Date, DateTime, Numeric, Table, Uuid, delete, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.changelog import synced_table_names
+from app.database import Database
+from app.i18n import QT_TRANSLATE_NOOP
+from app.sync.transport import GARBAGE, SyncFailure, Transport
+from db.base import Base
+from db.models import ChangeLogEntry, NodeSetting
+from db.server.protocol import (
+    MAX_BATCH,
+    MAX_PAGE,
+    Change,
+    ConflictOut,
+    DownloadResponse,
+    Rejection,
+    ResolveRequest,
+    ServerChange,
+    UploadRequest,
+    UploadResponse,
+)
+
+log = logging.getLogger(__name__)
+
+LAST_SERVER_SEQ = "sync.last_server_seq"
+LAST_SUCCESS_AT = "sync.last_success_at"
+ISSUE_PREFIX = "sync.issue."
+
+
+# ------------------------------------------------------------------------------------------ reports
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    ok: bool
+    online: bool
+    uploaded: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    downloaded: int = 0
+    # One sentence for the person at the desk when the round did not succeed (English; the UI translates
+    # ``template`` and formats it with ``params``, as for ``app.errors.ClerkError``).
+    message: str | None = None
+    seconds: float = 0.0
+    template: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    online: bool
+    pending_changes: int
+    last_success_at: dt.datetime | None
+    open_conflicts: int
+
+
+@dataclass(frozen=True)
+class SyncIssue:
+    """A conflict or a rejection the server reported, kept here for the conflicts view."""
+
+    id: uuid.UUID
+    kind: str  # the conflict kind, or "rejected"
+    table: str
+    row_id: uuid.UUID
+    description: str
+    status: str  # "open" or "resolved"
+    created_at: dt.datetime
+    versions: list[dict[str, Any]] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------ row conversion
+
+
+def _converter(column_type: Any) -> Callable[[Any], Any] | None:
+    if isinstance(column_type, Uuid):
+        return lambda v: v if isinstance(v, uuid.UUID) else uuid.UUID(str(v))
+    if isinstance(column_type, DateTime):
+
+        def to_datetime(v: Any) -> dt.datetime:
+            moment = v if isinstance(v, dt.datetime) else dt.datetime.fromisoformat(str(v))
+            # SQLite keeps no offset: store every moment in UTC, as this node's own writes do.
+            return moment.astimezone(dt.UTC) if moment.tzinfo else moment
+
+        return to_datetime
+    if isinstance(column_type, Date):
+
+        def to_date(v: Any) -> dt.date:
+            if isinstance(v, dt.date):
+                return v
+            text = str(v)
+            return dt.datetime.fromisoformat(text).date() if len(text) > 10 else dt.date.fromisoformat(text)
+
+        return to_date
+    if isinstance(column_type, Numeric):
+        return lambda v: decimal.Decimal(str(v))
+    return None
+
+
+_CONVERTERS: dict[str, dict[str, Callable[[Any], Any] | None]] = {}
+
+
+def _table(name: str) -> Table:
+    if name not in synced_table_names():
+        log.warning("sync: the server sent a change to an unknown table")
+        raise SyncFailure("garbage", GARBAGE)
+    return Base.metadata.tables[name]
+
+
+def python_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    """A row as the server sends it (JSON values) in the column types of *table*; unknown keys dropped."""
+    converters = _CONVERTERS.get(table.name)
+    if converters is None:
+        converters = {c.key: _converter(c.type) for c in table.columns}
+        _CONVERTERS[table.name] = converters
+    values: dict[str, Any] = {}
+    for key, value in row.items():
+        if key not in converters:
+            continue
+        convert = converters[key]
+        values[key] = value if value is None or convert is None else convert(value)
+    return values
+
+
+def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert or replace whole rows (grouped by their set of columns, one executemany each)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    for keys, group in groups.items():
+        statement = sqlite_insert(table)
+        updates = {k: statement.excluded[k] for k in keys if k != "id"}
+        if updates:
+            statement = statement.on_conflict_do_update(index_elements=[table.c.id], set_=updates)
+        else:
+            statement = statement.on_conflict_do_nothing(index_elements=[table.c.id])
+        session.execute(statement, group)
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+# ------------------------------------------------------------------------------------------- settings
+
+
+def get_setting(session: Session, key: str) -> str | None:
+    row = session.get(NodeSetting, key)
+    return row.value if row else None
+
+
+def put_setting(session: Session, key: str, value: str) -> None:
+    row = session.get(NodeSetting, key)
+    if row is None:
+        session.add(NodeSetting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def _record_issue(session: Session, issue: SyncIssue) -> None:
+    data = {
+        "kind": issue.kind,
+        "table": issue.table,
+        "row_id": str(issue.row_id),
+        "description": issue.description,
+        "status": issue.status,
+        "created_at": _aware(issue.created_at).isoformat(),
+        "versions": issue.versions,
+    }
+    put_setting(session, f"{ISSUE_PREFIX}{issue.id}", json.dumps(data, default=str))
+
+
+def list_issues(session: Session) -> list[SyncIssue]:
+    """Every conflict and rejection the server reported to this workstation, oldest first."""
+    rows = session.scalars(select(NodeSetting).where(NodeSetting.key.startswith(ISSUE_PREFIX)))
+    issues = []
+    for row in rows:
+        data = json.loads(row.value)
+        issues.append(
+            SyncIssue(
+                id=uuid.UUID(row.key.removeprefix(ISSUE_PREFIX)),
+                kind=data["kind"],
+                table=data["table"],
+                row_id=uuid.UUID(data["row_id"]),
+                description=data["description"],
+                status=data["status"],
+                created_at=dt.datetime.fromisoformat(data["created_at"]),
+                versions=data["versions"],
+            )
+        )
+    return sorted(issues, key=lambda i: i.created_at)
+
+
+# --------------------------------------------------------------------------------------------- client
+
+
+class SyncClient:
+    """Sync of one workstation's database with the central server."""
+
+    def __init__(
+        self,
+        database: Database,
+        server_url: str,
+        token: str,
+        workstation_name: str,
+        http: httpx.Client | None = None,
+        *,
+        batch_size: int = MAX_BATCH,
+        page_size: int = MAX_PAGE,
+    ) -> None:
+        self.database = database
+        self.workstation_name = workstation_name
+        self.transport = Transport(server_url, token, http=http)
+        self.batch_size = min(batch_size, MAX_BATCH)
+        self.page_size = min(page_size, MAX_PAGE)
+        self._online = False
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.transport.close()
+
+    @property
+    def online(self) -> bool:
+        return self._online
+
+    # ------------------------------------------------------------------------------------- one round
+
+    def sync_once(self) -> SyncReport:
+        """Upload what waits here, then download and apply what is new; never raises for the network."""
+        started = time.perf_counter()
+        with self._lock:
+            counts = {"uploaded": 0, "rejected": 0, "conflicts": 0, "downloaded": 0}
+            try:
+                self._upload(counts)
+                self._download(counts)
+            except SyncFailure as failure:
+                self._online = not failure.offline
+                return SyncReport(
+                    ok=False,
+                    online=self._online,
+                    message=failure.sentence,
+                    template=failure.template,
+                    params=failure.params,
+                    seconds=time.perf_counter() - started,
+                    **_counted(counts),
+                )
+            try:
+                self._refresh_conflicts()
+            except SyncFailure as failure:
+                log.info("sync: conflicts not refreshed: %s", failure.kind)
+            self._online = True
+            with self.database.write() as session:
+                put_setting(session, LAST_SUCCESS_AT, dt.datetime.now(dt.UTC).isoformat())
+            return SyncReport(ok=True, online=True, seconds=time.perf_counter() - started, **_counted(counts))
+
+    def resolve_conflict(self, conflict_id: uuid.UUID, keep: int) -> SyncReport:
+        """Decide a conflict: *keep* is the index of the version that stands; then sync to take it over."""
+        try:
+            answer = self.transport.call(
+                "POST", f"/conflicts/{conflict_id}/resolve", ConflictOut, body=ResolveRequest(keep=keep)
+            )
+        except SyncFailure as failure:
+            self._online = not failure.offline
+            return SyncReport(
+                ok=False,
+                online=self._online,
+                message=failure.sentence,
+                template=failure.template,
+                params=failure.params,
+            )
+        with self.database.write() as session:
+            _record_issue(session, _conflict_issue(answer))
+        return self.sync_once()
+
+    def _refresh_conflicts(self) -> None:
+        """Conflicts resolved elsewhere (by another desk or an administrator) stop counting here."""
+        with self.database.read() as session:
+            open_here = {i.id for i in list_issues(session) if i.kind != "rejected" and i.status == "open"}
+        if not open_here:
+            return
+        listed = self.transport.call("GET", "/conflicts", _ConflictList, params={"status": "resolved"})
+        resolved = [c for c in listed.root if c.id in open_here]
+        if resolved:
+            with self.database.write() as session:
+                for conflict in resolved:
+                    _record_issue(session, _conflict_issue(conflict))
+
+    def status(self) -> SyncStatus:
+        with self.database.read() as session:
+            pending = session.scalar(
+                select(func.count()).select_from(ChangeLogEntry).where(ChangeLogEntry.uploaded_at.is_(None))
+            )
+            last = get_setting(session, LAST_SUCCESS_AT)
+            conflicts = sum(1 for i in list_issues(session) if i.status == "open" and i.kind != "rejected")
+        return SyncStatus(
+            online=self._online,
+            pending_changes=int(pending or 0),
+            last_success_at=dt.datetime.fromisoformat(last) if last else None,
+            open_conflicts=conflicts,
+        )
+
+    # ----------------------------------------------------------------------------------------- upload
+
+    def _pending_batch(self) -> list[Change]:
+        with self.database.read() as session:
+            entries = session.scalars(
+                select(ChangeLogEntry)
+                .where(ChangeLogEntry.uploaded_at.is_(None))
+                .order_by(ChangeLogEntry.local_seq)
+                .limit(self.batch_size)
+            ).all()
+            return [
+                Change(
+                    id=e.id,
+                    local_seq=e.local_seq,
+                    table=e.table_name,
+                    row_id=e.row_id,
+                    operation=e.operation.value,
+                    payload=e.payload,
+                    base=e.base,
+                    recorded_at=_aware(e.recorded_at),
+                )
+                for e in entries
+            ]
+
+    def _upload(self, counts: dict[str, int]) -> None:
+        while True:
+            batch = self._pending_batch()
+            if not batch:
+                return
+            answer = self.transport.call("POST", "/upload", UploadResponse, body=UploadRequest(changes=batch))
+            try:
+                done = self._record_upload(batch, answer)
+            except (ValueError, TypeError, KeyError) as error:  # a rejection's row that fits no column
+                log.warning("sync: an upload answer could not be recorded: %s", type(error).__name__)
+                raise SyncFailure("garbage", GARBAGE) from error
+            counts["uploaded"] += len(set(answer.accepted) & {c.id for c in batch})
+            counts["rejected"] += len(answer.rejected)
+            counts["conflicts"] += len(answer.conflicts)
+            if done == 0:  # the server neither accepted nor rejected anything: try again next round
+                raise SyncFailure("garbage", _NO_PROGRESS)
+
+    def _record_upload(self, batch: list[Change], answer: UploadResponse) -> int:
+        sent = {c.id: c for c in batch}
+        rejected = [r for r in answer.rejected if r.id in sent]
+        finished = (set(answer.accepted) & sent.keys()) | {r.id for r in rejected}
+        now = dt.datetime.now(dt.UTC)
+        with self.database.apply_remote() as session:
+            for rejection in rejected:
+                self._put_right(session, sent[rejection.id], rejection)
+            for conflict in answer.conflicts:
+                _record_issue(session, _conflict_issue(conflict))
+            ids = list(finished)
+            for start in range(0, len(ids), 500):
+                session.execute(
+                    update(ChangeLogEntry)
+                    .where(ChangeLogEntry.id.in_(ids[start : start + 500]))
+                    .values(uploaded_at=now)
+                )
+        return len(finished)
+
+    def _put_right(self, session: Session, change: Change, rejection: Rejection) -> None:
+        """Keep the rejection for the conflicts view and put the local row back to the server's copy."""
+        log.info("sync: change %s to %s was rejected", change.id, change.table)
+        _record_issue(
+            session,
+            SyncIssue(
+                id=rejection.id,
+                kind="rejected",
+                table=change.table,
+                row_id=change.row_id,
+                description=rejection.reason,
+                status="open",
+                created_at=dt.datetime.now(dt.UTC),
+                versions=[
+                    {"source": "server", "row": rejection.current},
+                    {"source": self.workstation_name, "change": change.model_dump(mode="json")},
+                ],
+            ),
+        )
+        table = _table(change.table)
+        if rejection.current is None:
+            session.execute(delete(table).where(table.c.id == change.row_id))
+        else:
+            row = python_row(table, rejection.current)
+            row["id"] = change.row_id
+            _upsert(session, table, [row])
+
+    # --------------------------------------------------------------------------------------- download
+
+    def _download(self, counts: dict[str, int]) -> None:
+        with self.database.read() as session:
+            after = int(get_setting(session, LAST_SERVER_SEQ) or 0)
+        while True:
+            page = self.transport.call(
+                "GET", "/download", DownloadResponse, params={"after": after, "limit": self.page_size}
+            )
+            if page.changes and (
+                page.changes[0].server_seq <= after or page.last_seq < page.changes[-1].server_seq
+            ):
+                raise SyncFailure("garbage", _BAD_PAGE)
+            if page.last_seq < after or (page.more and page.last_seq == after):
+                raise SyncFailure("garbage", _BAD_PAGE)
+            if page.last_seq != after or page.changes:
+                counts["downloaded"] += self._apply_page(page.changes, page.last_seq)
+            after = page.last_seq
+            if not page.more:
+                return
+
+    def _apply_page(self, changes: list[ServerChange], last_seq: int) -> int:
+        try:
+            return self._apply_page_unchecked(changes, last_seq)
+        except (ValueError, TypeError, KeyError) as error:  # a value that does not fit its column
+            log.warning("sync: a downloaded row could not be read: %s", type(error).__name__)
+            raise SyncFailure("garbage", GARBAGE) from error
+        except IntegrityError as error:
+            log.warning("sync: a downloaded page does not fit this database: %s", error.orig)
+            raise SyncFailure("server", _DOES_NOT_FIT) from error
+
+    def _apply_page_unchecked(self, changes: list[ServerChange], last_seq: int) -> int:
+        latest: dict[uuid.UUID, ServerChange] = {}
+        for change in changes:  # in server order: the last change of a row is its state after the page
+            latest.pop(change.row_id, None)
+            latest[change.row_id] = change
+        with self.database.apply_remote() as session:
+            waiting = _rows_waiting(session, latest.keys())
+            deletes: dict[str, list[uuid.UUID]] = {}
+            upserts: dict[str, list[dict[str, Any]]] = {}
+            for row_id, change in latest.items():
+                if row_id in waiting:
+                    continue
+                table = _table(change.table)
+                if change.operation == "delete":
+                    deletes.setdefault(table.name, []).append(row_id)
+                else:
+                    row = python_row(table, change.row)
+                    row["id"] = row_id
+                    upserts.setdefault(table.name, []).append(row)
+            for name, ids in deletes.items():
+                table = _table(name)
+                for start in range(0, len(ids), 500):
+                    session.execute(delete(table).where(table.c.id.in_(ids[start : start + 500])))
+            for name, rows in upserts.items():
+                _upsert(session, _table(name), rows)
+            put_setting(session, LAST_SERVER_SEQ, str(last_seq))
+        return len(changes)
+
+
+def _counted(counts: dict[str, int]) -> dict[str, Any]:
+    return dict(counts)
+
+
+def _rows_waiting(session: Session, row_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """Rows with local changes not yet uploaded (applied after their own upload comes back)."""
+    ids = list(row_ids)
+    waiting: set[uuid.UUID] = set()
+    for start in range(0, len(ids), 500):
+        waiting.update(
+            session.scalars(
+                select(ChangeLogEntry.row_id).where(
+                    ChangeLogEntry.uploaded_at.is_(None),
+                    ChangeLogEntry.row_id.in_(ids[start : start + 500]),
+                )
+            )
+        )
+    return waiting
+
+
+class _ConflictList(RootModel[list[ConflictOut]]):
+    pass
+
+
+def _conflict_issue(conflict: ConflictOut) -> SyncIssue:
+    return SyncIssue(
+        id=conflict.id,
+        kind=conflict.kind,
+        table=conflict.table,
+        row_id=conflict.row_id,
+        description=conflict.description,
+        status=conflict.status,
+        created_at=conflict.created_at,
+        versions=conflict.versions,
+    )
+
+
+_NO_PROGRESS = QT_TRANSLATE_NOOP(
+    "app",
+    "The central server did not take any of this workstation's changes; they wait here and the sync "
+    "will be tried again.",
+)
+_DOES_NOT_FIT = QT_TRANSLATE_NOOP(
+    "app",
+    "Changes from the central server do not fit this workstation's data; nothing was applied. "
+    "Contact IT support if this message stays.",
+)
+_BAD_PAGE = QT_TRANSLATE_NOOP(
+    "app",
+    "The central server sent changes out of order; nothing was applied and the sync will be tried again.",
+)
+
+__all__ = ["SyncClient", "SyncIssue", "SyncReport", "SyncStatus", "list_issues"]

@@ -1,0 +1,131 @@
+"""The HTTP side of sync: one place that sends a request and turns every failure into a sentence.
+
+Nothing here touches the database; ``app.sync.client`` and ``app.sync.numbers`` build on it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from app.i18n import QT_TRANSLATE_NOOP
+from db import migrate
+from db.server.protocol import API_PREFIX, SCHEMA_HEADER
+
+log = logging.getLogger(__name__)
+
+Model = TypeVar("Model", bound=BaseModel)
+
+DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=3.0)
+
+OFFLINE = QT_TRANSLATE_NOOP(
+    "app", "The central server cannot be reached; working offline. Changes wait here and nothing is lost."
+)
+TOKEN_REFUSED = QT_TRANSLATE_NOOP(
+    "app",
+    "This workstation's token is not accepted by the central server; ask an administrator for a new "
+    "one and enter it in the sync settings. Changes wait here and nothing is lost.",
+)
+GARBAGE = QT_TRANSLATE_NOOP(
+    "app",
+    "The central server sent an answer this program cannot read (is the address right?); nothing was "
+    "lost and the sync will be tried again.",
+)
+SERVER_ERROR = QT_TRANSLATE_NOOP(
+    "app", "The central server had a problem ({status}); nothing was lost and the sync will be tried again."
+)
+
+
+class SyncFailure(Exception):
+    """A sync request that did not succeed; ``sentence`` is for the person at the desk."""
+
+    def __init__(self, kind: str, template: str, **params: Any) -> None:
+        self.kind = kind  # "offline", "token", "schema", "garbage", "server"
+        #: The English source sentence (marked for translation) and its values, as ``ClerkError`` has them.
+        self.template = template
+        self.params = params
+        self.sentence = template.format(**params) if params else template
+        super().__init__(self.sentence)
+
+    @property
+    def offline(self) -> bool:
+        return self.kind == "offline"
+
+
+class Transport:
+    """Authenticated requests to ``/v1`` of one server (the token is never logged)."""
+
+    def __init__(
+        self,
+        server_url: str,
+        token: str,
+        *,
+        http: httpx.Client | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        schema_revision: str | None = None,
+    ) -> None:
+        self.base = server_url.rstrip("/") + API_PREFIX
+        self._owns_http = http is None
+        self.http = http or httpx.Client(timeout=timeout)
+        self._headers = {
+            "Authorization": f"Bearer {token}",
+            SCHEMA_HEADER: schema_revision or migrate.head_revision(),
+        }
+
+    def close(self) -> None:
+        if self._owns_http:
+            self.http.close()
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        answer: type[Model],
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> Model:
+        content = body.model_dump_json().encode() if body is not None else None
+        headers = dict(self._headers)
+        if content is not None:
+            headers["Content-Type"] = "application/json"
+        try:
+            response = self.http.request(
+                method, self.base + path, content=content, params=params, headers=headers
+            )
+        except httpx.TransportError as error:  # refused, timed out, cut mid-reply, DNS …
+            log.info("sync: %s %s failed: %s", method, path, type(error).__name__)
+            raise SyncFailure("offline", OFFLINE) from error
+        if response.status_code == 401:
+            raise SyncFailure("token", TOKEN_REFUSED)
+        if response.status_code == 409:
+            raise SyncFailure("schema", _detail(response) or GARBAGE)
+        if response.status_code >= 500 or response.status_code in (408, 429, 502, 503, 504):
+            raise SyncFailure("server", SERVER_ERROR, status=response.status_code)
+        if response.status_code >= 400:
+            detail = _detail(response)
+            log.warning(
+                "sync: %s %s answered %s: %s", method, path, response.status_code, response.text[:300]
+            )
+            if detail:
+                raise SyncFailure("server", detail)
+            raise SyncFailure("server", SERVER_ERROR, status=response.status_code)
+        try:
+            return answer.model_validate_json(response.content)
+        except (ValidationError, ValueError) as error:
+            log.warning("sync: unreadable answer to %s %s", method, path)
+            raise SyncFailure("garbage", GARBAGE) from error
+
+
+def _detail(response: httpx.Response) -> str | None:
+    """The server's sentence (FastAPI's ``{"detail": "…"}``), if it sent one."""
+    try:
+        data = json.loads(response.content)
+    except ValueError:
+        return None
+    detail = data.get("detail") if isinstance(data, dict) else None
+    return detail if isinstance(detail, str) and detail else None

@@ -1,0 +1,600 @@
+"""The sync client against an in-memory stand-in for the server (``httpx.MockTransport``).
+
+These tests pin the client's own behaviour: what it sends, how it records answers, and how every kind of
+failure (offline, a lost reply, 401, 409, garbage) leaves the workstation with nothing lost.
+The real server on PostgreSQL is exercised in ``test_client_integration.py`` and the convergence tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import stat
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import keyring
+import keyring.backend
+import pytest
+from sqlalchemy import func, select
+
+from app import patients
+from app.changelog import json_value
+from app.database import DATABASE_FILE, Database
+from app.errors import InvalidInput, RuleViolation
+from app.numbers import NumberAllocator
+from app.sync import settings
+from app.sync.client import SyncClient, list_issues, python_row
+from app.sync.numbers import LeasingBlockSource, top_up
+from app.sync.transport import GARBAGE, OFFLINE, Transport
+from db.base import Base
+from db.models import ChangeLogEntry, NumberBlock, Patient, PatientAccessLog, User
+from db.models.enums import NumberSeries
+from db.server.protocol import (
+    MAX_PAGE,
+    ConflictOut,
+    DownloadResponse,
+    LeaseRequest,
+    LeaseResponse,
+    ServerChange,
+    UploadRequest,
+    UploadResponse,
+)
+
+TOKEN = "good-token"
+
+
+class FakeServer:
+    """Just enough of the protocol: accept everything once per change id, stamp, serve pages, lease."""
+
+    def __init__(self, baseline: Database | None = None) -> None:
+        #: The demo data every workstation starts from (the central database holds the same rows).
+        self.baseline = baseline
+        self.changes: list[ServerChange] = []
+        self.seen: set[uuid.UUID] = set()
+        self.rows: dict[uuid.UUID, dict[str, Any]] = {}
+        self.leased: dict[tuple[str, str], int] = {}
+        self.requests: list[httpx.Request] = []
+        #: Answer the next request with this instead (a function of the request).
+        self.misbehave: Callable[[httpx.Request], httpx.Response] | None = None
+        #: Apply the next upload, then cut the connection before the reply.
+        self.lose_next_reply = False
+        self.reject: Callable[[Any], dict[str, Any] | None] | None = None
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if self.misbehave is not None:
+            answer, self.misbehave = self.misbehave, None
+            return answer(request)
+        if request.headers.get("Authorization") != f"Bearer {TOKEN}":
+            return httpx.Response(401, json={"detail": "no"})
+        path = request.url.path
+        if path == "/v1/upload":
+            response = self.upload(UploadRequest.model_validate_json(request.content))
+            if self.lose_next_reply:
+                self.lose_next_reply = False
+                raise httpx.ReadError("connection cut", request=request)
+            return httpx.Response(200, content=response.model_dump_json())
+        if path == "/v1/download":
+            after = int(request.url.params["after"])
+            limit = int(request.url.params["limit"])
+            page = [c for c in self.changes if c.server_seq > after][:limit]
+            last = page[-1].server_seq if page else max(after, len(self.changes))
+            more = bool(page) and page[-1].server_seq < len(self.changes)
+            body = DownloadResponse(changes=page, last_seq=last, more=more)
+            return httpx.Response(200, content=body.model_dump_json())
+        if path == "/v1/numbers/lease":
+            lease = LeaseRequest.model_validate_json(request.content)
+            first = self.leased.get((lease.series, lease.year_week), 0) + 1
+            last = first + lease.size - 1
+            self.leased[(lease.series, lease.year_week)] = last
+            answer = LeaseResponse(series=lease.series, year_week=lease.year_week, first=first, last=last)
+            return httpx.Response(200, content=answer.model_dump_json())
+        return httpx.Response(404)
+
+    def baseline_row(self, table_name: str, row_id: uuid.UUID) -> dict[str, Any]:
+        if self.baseline is None:
+            return {}
+        table = Base.metadata.tables[table_name]
+        with self.baseline.read() as session:
+            found = session.execute(select(table).where(table.c.id == row_id)).mappings().first()
+        return {k: json_value(v) for k, v in found.items()} if found else {}
+
+    def upload(self, request: UploadRequest) -> UploadResponse:
+        accepted, rejected = [], []
+        for change in request.changes:
+            if change.id in self.seen:
+                accepted.append(change.id)
+                continue
+            if self.reject is not None and (verdict := self.reject(change)) is not None:
+                rejected.append(verdict)
+                self.seen.add(change.id)
+                continue
+            self.seen.add(change.id)
+            if change.operation == "delete":
+                self.rows.pop(change.row_id, None)
+                row: dict[str, Any] = {}
+            else:
+                known = self.rows.get(change.row_id) or self.baseline_row(change.table, change.row_id)
+                row = {**known, **change.payload, "id": str(change.row_id)}
+                self.rows[change.row_id] = row
+            self.changes.append(
+                ServerChange(
+                    server_seq=len(self.changes) + 1,
+                    id=change.id,
+                    workstation="?",
+                    table=change.table,
+                    row_id=change.row_id,
+                    operation=change.operation,
+                    row=dict(row),
+                )
+            )
+            accepted.append(change.id)
+        return UploadResponse.model_validate(
+            {"accepted": accepted, "rejected": rejected, "conflicts": [], "server_seq": len(self.changes)}
+        )
+
+
+@pytest.fixture
+def server(demo_template, tmp_path: Path) -> Iterator[FakeServer]:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "central"
+    folder.mkdir()
+    shutil.copy(demo_template[0], folder / DATABASE_FILE)
+    central = Database.open(folder)
+    yield FakeServer(central)
+    central.dispose()
+
+
+@pytest.fixture
+def workstations(demo_template, tmp_path: Path) -> Iterator[list[Database]]:  # type: ignore[no-untyped-def]
+    """Two workstations made from the same demo data."""
+    path, _summary = demo_template
+    made = []
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        shutil.copy(path, folder / DATABASE_FILE)
+        made.append(Database.open(folder))
+    yield made
+    for database in made:
+        database.dispose()
+
+
+def client_for(database: Database, server: FakeServer, name: str = "a", token: str = TOKEN) -> SyncClient:
+    http = httpx.Client(transport=httpx.MockTransport(server.handler))
+    return SyncClient(database, "http://127.0.0.1:9", token, name, http=http, batch_size=7, page_size=5)
+
+
+def some_patients(database: Database, count: int = 3) -> list[uuid.UUID]:
+    with database.read() as session:
+        return list(session.scalars(select(Patient.id).order_by(Patient.identity_number).limit(count)))
+
+
+def phone_of(database: Database, patient_id: uuid.UUID) -> str:
+    with database.read() as session:
+        patient = session.get(Patient, patient_id)
+        assert patient is not None
+        return patient.phone
+
+
+def set_phone(database: Database, patient_id: uuid.UUID, phone: str) -> None:
+    with database.write() as session:
+        patients.update_phone(session, patient_id=patient_id, phone=phone)
+
+
+def pending(database: Database) -> int:
+    with database.read() as session:
+        return int(session.scalar(select(func.count()).where(ChangeLogEntry.uploaded_at.is_(None))) or 0)
+
+
+# ----------------------------------------------------------------------------------------- the round
+
+
+def test_a_change_made_on_one_workstation_arrives_on_the_other(workstations, server) -> None:
+    a, b = workstations
+    first, second = some_patients(a, 2)
+    set_phone(a, first, "070-111 11 11")
+    set_phone(b, second, "070-222 22 22")
+
+    report_a = client_for(a, server, "a").sync_once()
+    report_b = client_for(b, server, "b").sync_once()
+    client_for(a, server, "a").sync_once()
+
+    assert report_a.ok and report_a.uploaded == 1
+    assert report_b.ok and report_b.uploaded == 1
+    for database in (a, b):
+        assert phone_of(database, first) == "070-111 11 11"
+        assert phone_of(database, second) == "070-222 22 22"
+        assert pending(database) == 0
+
+
+def test_many_changes_go_in_batches_in_local_order_and_come_back_in_pages(workstations, server) -> None:
+    a, b = workstations
+    ids = some_patients(a, 10)
+    for index, patient_id in enumerate(ids):
+        set_phone(a, patient_id, f"070-000 00 {index:02d}")
+        set_phone(a, patient_id, f"070-100 00 {index:02d}")  # two changes to the same row, in order
+
+    report = client_for(a, server).sync_once()
+    uploads = [r for r in server.requests if r.url.path == "/v1/upload"]
+    sent = [c["local_seq"] for r in uploads for c in json.loads(r.content)["changes"]]
+
+    assert report.uploaded == 20
+    assert len(uploads) == 3 and all(len(json.loads(r.content)["changes"]) <= 7 for r in uploads)
+    assert sent == sorted(sent)
+    assert client_for(b, server, "b").sync_once().downloaded == 20
+    assert [phone_of(b, i) for i in ids] == [f"070-100 00 {n:02d}" for n in range(10)]
+
+
+def test_an_idle_round_sends_nothing_and_applies_nothing(workstations, server) -> None:
+    a, _b = workstations
+    set_phone(a, some_patients(a, 1)[0], "070-333 33 33")
+    client = client_for(a, server)
+    client.sync_once()
+    server.requests.clear()
+
+    report = client.sync_once()
+
+    assert report.ok and report.uploaded == 0 and report.downloaded == 0
+    assert [r.url.path for r in server.requests] == ["/v1/download"]
+
+
+def test_access_log_rows_sync_as_inserts(workstations, server) -> None:
+    a, b = workstations
+    patient_id = some_patients(a, 1)[0]
+    with a.read() as session:
+        user_id = session.scalars(select(User.id).limit(1)).one()
+    with a.write() as session:
+        patients.open_patient_record(
+            session, patient_id=patient_id, user_id=user_id, service_location_id=None
+        )
+    client_for(a, server).sync_once()
+    client_for(b, server, "b").sync_once()
+
+    def count(database: Database) -> int:
+        with database.read() as session:
+            return int(session.scalar(select(func.count()).select_from(PatientAccessLog)) or 0)
+
+    assert count(a) == count(b)
+
+
+def test_a_row_with_changes_waiting_here_is_not_overwritten_by_a_download(workstations, server) -> None:
+    a, b = workstations
+    patient_id = some_patients(a, 1)[0]
+    set_phone(b, patient_id, "070-444 44 44")
+    client_for(b, server, "b").sync_once()
+    set_phone(a, patient_id, "070-555 55 55")
+    client_a = client_for(a, server)
+    client_a._download({"uploaded": 0, "rejected": 0, "conflicts": 0, "downloaded": 0})
+
+    assert phone_of(a, patient_id) == "070-555 55 55"  # still the clerk's own edit, waiting to go up
+    client_a.sync_once()
+    client_for(b, server, "b").sync_once()
+    assert phone_of(a, patient_id) == phone_of(b, patient_id) == "070-555 55 55"
+
+
+# ------------------------------------------------------------------------------------------- failures
+
+
+def test_offline_is_a_report_not_an_exception_and_keeps_everything(workstations, server) -> None:
+    a, _b = workstations
+    set_phone(a, some_patients(a, 1)[0], "070-666 66 66")
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    server.misbehave = refuse
+    client = client_for(a, server)
+    report = client.sync_once()
+
+    assert not report.ok and not report.online and report.message == OFFLINE
+    assert pending(a) == 1
+    assert client.status().online is False and client.status().pending_changes == 1
+
+
+def test_a_reply_lost_after_the_server_applied_the_batch_is_applied_once(workstations, server) -> None:
+    a, b = workstations
+    patient_id = some_patients(a, 1)[0]
+    set_phone(a, patient_id, "070-777 77 77")
+    server.lose_next_reply = True
+    client = client_for(a, server)
+
+    assert client.sync_once().message == OFFLINE
+    assert pending(a) == 1
+    assert client.sync_once().ok
+    assert pending(a) == 0 and len(server.changes) == 1
+    client_for(b, server, "b").sync_once()
+    assert phone_of(b, patient_id) == "070-777 77 77"
+
+
+def test_an_unaccepted_token_is_told_in_one_sentence(workstations, server) -> None:
+    a, _b = workstations
+    set_phone(a, some_patients(a, 1)[0], "070-888 88 88")
+    report = client_for(a, server, token="stolen").sync_once()
+
+    assert not report.ok and report.online
+    assert report.message is not None and report.message.startswith(
+        "This workstation's token is not accepted"
+    )
+    assert pending(a) == 1
+
+
+def test_a_schema_mismatch_shows_the_servers_sentence(workstations, server) -> None:
+    a, _b = workstations
+    sentence = "This workstation has schema 0002 but the server has 0003; update the program."
+    server.misbehave = lambda request: httpx.Response(409, json={"detail": sentence})
+    report = client_for(a, server).sync_once()
+    assert report.message == sentence and report.online
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        lambda request: httpx.Response(200, content=b"<html>proxy login</html>"),
+        lambda request: httpx.Response(200, json={"accepted": "all"}),
+        lambda request: httpx.Response(200, json=[1, 2, 3]),
+    ],
+    ids=["not-json", "wrong-shape", "a-list"],
+)
+def test_a_garbage_answer_is_one_sentence_and_loses_nothing(workstations, server, answer) -> None:
+    a, _b = workstations
+    set_phone(a, some_patients(a, 1)[0], "070-999 99 99")
+    server.misbehave = answer
+    report = client_for(a, server).sync_once()
+
+    assert not report.ok and report.message == GARBAGE
+    assert pending(a) == 1
+    assert client_for(a, server).sync_once().ok and pending(a) == 0
+
+
+def test_a_page_with_an_unreadable_row_applies_nothing(workstations, server) -> None:
+    a, b = workstations
+    patient_id = some_patients(a, 1)[0]
+    set_phone(a, patient_id, "070-121 21 21")
+    client_for(a, server).sync_once()
+    server.changes[0].row["birth_date"] = "not a date"
+
+    report = client_for(b, server, "b").sync_once()
+
+    assert report.message == GARBAGE
+    assert phone_of(b, patient_id) != "070-121 21 21"
+
+
+def test_a_rejection_puts_the_local_row_back_and_is_kept_for_a_person(workstations, server) -> None:
+    a, _b = workstations
+    patient_id = some_patients(a, 1)[0]
+    before = phone_of(a, patient_id)
+    set_phone(a, patient_id, "070-131 31 31")
+    with a.read() as session:
+        current = {
+            c.key: getattr(session.get(Patient, patient_id), c.key)
+            for c in Base.metadata.tables["patient"].columns
+        }
+    current = {
+        k: str(v) if v is not None and not isinstance(v, bool | int) else v for k, v in current.items()
+    }
+    current["phone"] = before
+    server.reject = lambda change: {
+        "id": str(change.id),
+        "reason": "The patient is deceased.",
+        "current": current,
+    }
+
+    client = client_for(a, server)
+    report = client.sync_once()
+
+    assert report.ok and report.rejected == 1
+    assert phone_of(a, patient_id) == before
+    assert pending(a) == 0
+    with a.read() as session:
+        issues = list_issues(session)
+    assert [(i.kind, i.description) for i in issues] == [("rejected", "The patient is deceased.")]
+
+
+def test_conflicts_from_the_server_are_kept_and_counted(workstations, server) -> None:
+    a, _b = workstations
+    patient_id = some_patients(a, 1)[0]
+    set_phone(a, patient_id, "070-141 41 41")
+    original = server.upload
+
+    def with_conflict(request: UploadRequest) -> UploadResponse:
+        response = original(request)
+        response.conflicts = [
+            ConflictOut.model_validate(
+                {
+                    "id": str(uuid.uuid4()),
+                    "kind": "individual_delivered_twice",
+                    "table": "individual",
+                    "row_id": str(uuid.uuid4()),
+                    "versions": [{"who": "a"}, {"who": "b"}],
+                    "status": "open",
+                    "created_at": dt.datetime.now(dt.UTC).isoformat(),
+                    "description": "The hearing aid was delivered to two patients; choose one.",
+                }
+            )
+        ]
+        return response
+
+    server.upload = with_conflict  # type: ignore[method-assign]
+    client = client_for(a, server)
+    assert client.sync_once().conflicts == 1
+    status = client.status()
+    assert status.open_conflicts == 1 and status.online and status.pending_changes == 0
+    assert status.last_success_at is not None
+
+
+def test_moments_from_the_server_are_stored_in_utc() -> None:
+    table = Base.metadata.tables["patient_access_log"]
+    row = python_row(table, {"opened_at": "2026-11-23T10:00:00+01:00", "user_id": str(uuid.UUID(int=1))})
+    assert row["opened_at"] == dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+    assert row["user_id"] == uuid.UUID(int=1)
+
+
+def test_the_page_size_never_exceeds_the_protocols_limit(workstations, server) -> None:
+    client = SyncClient(workstations[0], "http://127.0.0.1:9", TOKEN, "a", page_size=10**6)
+    assert client.page_size == MAX_PAGE
+    client.close()
+
+
+# ------------------------------------------------------------------------------------------- numbers
+
+
+def source_for(server: FakeServer, size: int = 10) -> LeasingBlockSource:
+    http = httpx.Client(transport=httpx.MockTransport(server.handler))
+    return LeasingBlockSource(Transport("http://127.0.0.1:9", TOKEN, http=http), size=size)
+
+
+def test_numbers_come_from_leased_blocks_and_offline_refuses_cleanly(database: Database, server) -> None:
+    today = dt.date(2030, 1, 9)
+    allocator = NumberAllocator(source_for(server, size=2))
+    with database.write() as session:
+        numbers = [allocator.allocate(session, NumberSeries.ORDER, today) for _ in range(3)]
+    assert numbers == ["30020001", "30020002", "30020003"]
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    server.misbehave = refuse
+    with database.write() as session:
+        assert allocator.allocate(session, NumberSeries.ORDER, today) == "30020004"  # still held
+    with pytest.raises(RuleViolation, match="no order numbers left"), database.write() as session:
+        allocator.allocate(session, NumberSeries.ORDER, today)
+
+
+def test_top_up_leases_ahead_when_running_low(database: Database, server) -> None:
+    today = dt.date(2030, 1, 9)
+    source = source_for(server, size=10)
+    supplies = top_up(database, source, [NumberSeries.ORDER], today)
+    assert supplies[NumberSeries.ORDER].remaining == 10
+    allocator = NumberAllocator(source)
+    with database.write() as session:
+        for _ in range(8):
+            allocator.allocate(session, NumberSeries.ORDER, today)
+    assert top_up(database, source, [NumberSeries.ORDER], today)[NumberSeries.ORDER].remaining == 12
+    with database.read() as session:
+        blocks = session.scalars(select(NumberBlock).order_by(NumberBlock.first)).all()
+    assert [(b.first, b.last) for b in blocks] == [(1, 10), (11, 20)]
+    assert top_up(database, source, [NumberSeries.ORDER], today)[NumberSeries.ORDER].remaining == 12
+
+
+# ------------------------------------------------------------------------------------------- settings
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:8765", "http://localhost:8765/", "http://[::1]:80", "https://sync.example.org"]
+)
+def test_allowed_server_addresses(url: str) -> None:
+    assert settings.check_server_url(url) == url.rstrip("/")
+
+
+@pytest.mark.parametrize(
+    "url", ["http://sync.example.org", "http://10.0.0.5:8765", "ftp://x", "sync", "http://:80"]
+)
+def test_plain_http_off_this_computer_and_non_addresses_are_refused(url: str) -> None:
+    with pytest.raises(InvalidInput):
+        settings.check_server_url(url)
+
+
+def test_settings_are_kept_in_the_database_and_make_the_client(database: Database, tmp_path: Path) -> None:
+    assert settings.load_settings(database) is None
+    assert settings.client_from_settings(database, tmp_path) is None
+    settings.save_settings(database, "https://sync.example.org/", " desk-1 ")
+    assert settings.load_settings(database) == settings.SyncSettings("https://sync.example.org", "desk-1")
+    assert settings.client_from_settings(database, tmp_path) is None  # no token yet
+    settings.TokenStore(tmp_path, use_keyring=False).save("secret")
+    made = settings.client_from_settings(database, tmp_path)
+    assert made is not None and made.workstation_name == "desk-1"
+    assert made.transport.base == "https://sync.example.org/v1"
+    made.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_without_a_keyring_the_token_is_a_file_only_the_user_reads(tmp_path: Path) -> None:
+    store = settings.TokenStore(tmp_path, use_keyring=False)
+    store.save("secret-token\n")
+    assert store.load() == "secret-token"
+    assert stat.S_IMODE(store.file.stat().st_mode) == 0o600
+    store.clear()
+    assert store.load() is None
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+def test_with_a_keyring_the_token_goes_there_and_not_to_a_file(tmp_path: Path) -> None:
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    try:
+        assert settings.keyring_usable()
+        store = settings.TokenStore(tmp_path)
+        store.save("secret-token")
+        assert not store.file.exists()
+        assert list(memory.items.values()) == ["secret-token"]
+        assert store.load() == "secret-token"
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_the_token_never_reaches_the_log(workstations, server, caplog) -> None:
+    a, _b = workstations
+    set_phone(a, some_patients(a, 1)[0], "070-151 51 51")
+    caplog.set_level("DEBUG")
+    client_for(a, server, token="s3cr3t-t0ken").sync_once()
+    client_for(a, server).sync_once()
+    assert "s3cr3t-t0ken" not in caplog.text and TOKEN not in caplog.text
+
+
+# ----------------------------------------------------------------------- changes to the change log
+
+
+def test_a_logged_insert_holds_the_row_as_stored_with_its_defaults(database: Database) -> None:
+    with database.write() as session:
+        user = User(username="sync", full_name="Sync Test")
+        session.add(user)
+    with database.read() as session:
+        entry = session.scalars(select(ChangeLogEntry)).one()
+        stored = session.get(User, user.id)
+    assert stored is not None
+    assert entry.payload["title"] == "" and entry.payload["active"] is True
+    assert entry.payload["default_deliver_from"] == "aid_service"
+    assert entry.payload["updated_at"] is not None
+    assert python_row(Base.metadata.tables["user_account"], entry.payload)["updated_at"].replace(
+        tzinfo=None
+    ) == stored.updated_at.replace(tzinfo=None)
+
+
+def test_applying_downloaded_rows_is_not_logged_but_ordinary_writes_still_must_be(demo: Database) -> None:
+    from app.errors import WriteOutsideService
+
+    with demo.read() as session:
+        patient_id = session.scalars(select(Patient.id).limit(1)).one()
+    with demo.apply_remote() as session:
+        patient = session.get(Patient, patient_id)
+        assert patient is not None
+        patient.phone = "070-161 61 61"
+    assert pending(demo) == 0 and phone_of(demo, patient_id) == "070-161 61 61"
+    with pytest.raises(WriteOutsideService), demo.read() as session:
+        patient = session.get(Patient, patient_id)
+        assert patient is not None
+        patient.phone = "070-171 71 71"
+        session.flush()

@@ -1,0 +1,110 @@
+"""``hearing-desk-server``: refusing plain HTTP off loopback, migrating, issuing and revoking tokens."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, select
+
+from db import migrate as migrate_domain
+from db.server import cli, migrate, service
+from db.server.models import Workstation
+from db.server.protocol import SCHEMA_HEADER
+from tests.sync.conftest import start_server
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "::", "clinic.example.org"])
+def test_serving_plain_http_off_loopback_is_refused_with_a_sentence(
+    host: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "central.sqlite3"
+    assert cli.main(["serve", "--host", host, "--port", "1", "--db", f"sqlite+pysqlite:///{database}"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error == (
+        f"Refusing to serve plain HTTP on {host}: off loopback the service needs --tls-cert and --tls-key."
+    )
+    assert not database.exists()  # refused before anything was opened
+
+
+def test_half_a_tls_configuration_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cert = tmp_path / "cert.pem"
+    assert cli.main(["serve", "--host", "10.0.0.5", "--tls-cert", str(cert), "--db", "sqlite:///x"]) == 2
+    assert "--tls-key" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [("127.0.0.1", True), ("127.8.9.10", True), ("::1", True), ("localhost", True), ("0.0.0.0", False)],
+)
+def test_loopback_addresses(host: str, loopback: bool) -> None:
+    assert cli.is_loopback(host) is loopback
+
+
+def test_migrate_add_and_revoke_workstations_on_postgresql(
+    postgres_server, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    with postgres_server.admin() as conn:
+        conn.execute('DROP DATABASE IF EXISTS "hd_cli"')
+        conn.execute('CREATE DATABASE "hd_cli"')
+    url = postgres_server.url("hd_cli")
+    engine = create_engine(url)
+    try:
+        assert cli.main(["add-workstation", "north", "--db", url]) == 1
+        assert "migrate" in capsys.readouterr().err
+        assert cli.main(["migrate", "--db", url]) == 0
+        assert migrate.is_current(engine)
+        capsys.readouterr()
+        assert cli.main(["add-workstation", "north", "--db", url]) == 0
+        token = capsys.readouterr().out.strip().splitlines()[-1]
+        assert service.authenticate(engine, token) == "north"
+        with engine.connect() as conn:
+            stored = conn.execute(select(Workstation.token_hash)).scalar_one()
+        assert stored == service.hash_token(token) and token not in stored
+        assert cli.main(["add-workstation", "north", "--db", url]) == 1
+        assert "already exists" in capsys.readouterr().err
+        assert cli.main(["revoke-workstation", "north", "--db", url]) == 0
+        assert service.authenticate(engine, token) is None
+        assert cli.main(["revoke-workstation", "north", "--db", url]) == 1
+    finally:
+        engine.dispose()
+        with postgres_server.admin() as conn:
+            conn.execute('DROP DATABASE IF EXISTS "hd_cli" WITH (FORCE)')
+
+
+def test_the_embedded_default_is_a_sqlite_file_that_serves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda name: str(tmp_path / name))
+    url = cli.default_url()
+    assert url == f"sqlite+pysqlite:///{tmp_path / 'hearing-desk-server' / 'central.sqlite3'}"
+    assert cli.main(["migrate"]) == 0
+    server = start_server(url)
+    try:
+        assert migrate.is_current(server.engine)
+        token = server.add_workstation("desk")
+        headers = {"Authorization": f"Bearer {token}", SCHEMA_HEADER: migrate_domain.head_revision()}
+        with httpx.Client(base_url=server.url, headers=headers) as http:
+            supplier = {
+                "id": str(uuid.uuid4()),
+                "local_seq": 1,
+                "table": "supplier",
+                "row_id": str(uuid.uuid4()),
+                "operation": "insert",
+                "payload": {"number": "S1", "name": "Hörsel AB"},
+                "recorded_at": "2026-11-23T08:00:00+00:00",
+            }
+            supplier["payload"]["id"] = supplier["row_id"]
+            assert http.post("/v1/upload", json={"changes": [supplier]}).json()["accepted"] == [
+                supplier["id"]
+            ]
+            (row,) = http.get("/v1/download").json()["changes"]
+            assert row["row"]["name"] == "Hörsel AB" and row["row"]["updated_at"].endswith("+00:00")
+            lease = http.post("/v1/numbers/lease", json={"series": "order", "year_week": "2648", "size": 10})
+            assert (lease.json()["first"], lease.json()["last"]) == (1, 10)
+    finally:
+        server.stop()
