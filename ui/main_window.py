@@ -28,6 +28,10 @@ from ui.qt import (
     Signal,
 )
 from ui.start.dialog import StartDialog
+from ui.sync.conflicts import ConflictsDialog
+from ui.sync.controller import SyncController
+from ui.sync.settings_dialog import SyncSettingsDialog
+from ui.sync.status import SyncStatusButton
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +75,7 @@ class MainWindow(QMainWindow):
 
     def _setup_runner(self) -> None:
         self.runner = OperationRunner(self)
+        self.sync = SyncController(self.runner, self)
 
     def _setup_tabs(self) -> None:
         self.tabs = QTabWidget()
@@ -104,11 +109,7 @@ class MainWindow(QMainWindow):
         self.status_user.setObjectName("status_user")
         self.status_location = QLabel()
         self.status_location.setObjectName("status_location")
-        self.status_sync = QLabel(self.tr("Local only — sync is not set up"))
-        self.status_sync.setObjectName("status_sync")
-        self.status_sync.setToolTip(
-            self.tr("Everything is saved on this computer; it is not synchronised with a server.")
-        )
+        self.status_sync = SyncStatusButton()
         bar.addPermanentWidget(self.status_user)
         bar.addPermanentWidget(self.status_location)
         bar.addPermanentWidget(self.status_sync)
@@ -119,6 +120,13 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        sync_settings = QAction(self.tr("S&ync settings…"), self)
+        sync_settings.triggered.connect(self.open_sync_settings)
+        file_menu.addAction(sync_settings)
+        sync_now = QAction(self.tr("Sync &now"), self)
+        sync_now.setShortcut(QKeySequence("F5"))
+        sync_now.triggered.connect(self.sync.sync_now)
+        file_menu.addAction(sync_now)
         switch_action = QAction(self.tr("&Change user or service location…"), self)
         switch_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
         switch_action.triggered.connect(self.choose_who)
@@ -139,6 +147,9 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.runner.sig_error.connect(lambda sentence: self.statusBar().showMessage(sentence, 10000))
         self.patient_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.sync.sig_state.connect(self.status_sync.show_state)
+        self.sync.sig_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.status_sync.clicked.connect(self.open_sync_view)
 
     # -- start-up ----------------------------------------------------------------------------------
 
@@ -158,6 +169,7 @@ class MainWindow(QMainWindow):
     def _workstation_opened(self, workstation: Workstation) -> None:
         self.workstation = workstation
         self.runner.database = workstation.database
+        self.sync.start(workstation.database, self.data_dir)
         if workstation.demo_data_created:
             self.statusBar().showMessage(self.tr("First start: demo data was created."), 8000)
         else:
@@ -240,7 +252,24 @@ class MainWindow(QMainWindow):
             ).format(version=__version__),
         )
 
+    def open_sync_settings(self) -> None:
+        if self.workstation is None:
+            return
+        dialog = SyncSettingsDialog(parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            url, name, token = dialog.values()
+            self.sync.configure(server_url=url, workstation_name=name, token=token)
+
+    def open_sync_view(self) -> None:
+        """The status bar's sync state was clicked: the conflicts view, or the settings while not set up."""
+        if not self.sync.configured:
+            self.open_sync_settings()
+            return
+        dialog = ConflictsDialog(self.sync, self)
+        dialog.exec()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.stop()
         self.runner.wait_for_done(10000)
         if self.workstation is not None:
             self.workstation.database.dispose()

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="en">
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Synkkonflikter</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Skapad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Löst</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Vad som hände</translation>
+    </message>
+    <message>
+        <source>Choose a conflict, read both versions, and keep the one that is right.</source>
+        <translation>Välj en konflikt, läs båda versionerna och behåll den som stämmer.</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Inga konflikter.</translation>
+    </message>
+    <message>
+        <source>Version {number}:</source>
+        <translation>Version {number}:</translation>
+    </message>
+    <message>
+        <source>Keep version {number}</source>
+        <translation>Behåll version {number}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Hearing Desk</source>
@@ -40,20 +87,20 @@
         <translation>Startar…</translation>
     </message>
     <message>
-        <source>Local only — sync is not set up</source>
-        <translation>Endast lokalt – synkronisering är inte inställd</translation>
-    </message>
-    <message>
-        <source>Everything is saved on this computer; it is not synchronised with a server.</source>
-        <translation>Allt sparas på den här datorn; det synkroniseras inte med någon server.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>S&amp;ync settings…</source>
+        <translation>S&amp;ynkinställningar…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Synka &amp;nu</translation>
     </message>
     <message>
         <source>&amp;Change user or service location…</source>
@@ -362,6 +409,68 @@
     </message>
 </context>
 <context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Sync settings</source>
+        <translation>Synkinställningar</translation>
+    </message>
+    <message>
+        <source>The administrator gives each workstation a name and a token. The token is kept in the system's key store (or a file only you can read).</source>
+        <translation>Administratören ger varje arbetsstation ett namn och en nyckel (token). Nyckeln sparas i systemets nyckelring (eller i en fil som bara du kan läsa).</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Serveradress:</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation name:</source>
+        <translation>&amp;Arbetsstationens namn:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Nyckel:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <source>Local only — sync is not set up</source>
+        <translation>Endast lokalt – synkronisering är inte inställd</translation>
+    </message>
+    <message>
+        <source>Everything is saved on this computer; it is not synchronised with a server. Click to set up.</source>
+        <translation>Allt sparas på den här datorn; det synkroniseras inte med någon server. Klicka för att ställa in.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Ansluten</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Frånkopplad</translation>
+    </message>
+    <message>
+        <source>{count} waiting</source>
+        <translation>{count} väntar</translation>
+    </message>
+    <message>
+        <source>last sync {time}</source>
+        <translation>senast synkad {time}</translation>
+    </message>
+    <message>
+        <source>{count} conflict(s)</source>
+        <translation>{count} konflikt(er)</translation>
+    </message>
+    <message>
+        <source>Changes are kept here and sent when the server can be reached. Click to see conflicts.</source>
+        <translation>Ändringar sparas här och skickas när servern går att nå. Klicka för att se konflikter.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>The database is busy in another program; wait a moment and try again. Nothing was lost.</source>
@@ -424,7 +533,7 @@
         <translation>Patienten är inaktiv: inga nya beställningar eller aktiviteter. Kontakta Hjälpmedelscentralen.</translation>
     </message>
     <message>
-        <source>Protected identity: the name is fictive and the address is the tax agency&apos;s forwarding address. Deliver everything to the prescribing unit.</source>
+        <source>Protected identity: the name is fictive and the address is the tax agency's forwarding address. Deliver everything to the prescribing unit.</source>
         <translation>Skyddad identitet: namnet är fingerat och adressen är Skatteverkets förmedlingsadress. Allt levereras till förskrivande enhet.</translation>
     </message>
     <message>
@@ -436,7 +545,7 @@
         <translation>Reservnumret har ersatts av {number}; hjälpmedlen har flyttats dit.</translation>
     </message>
     <message>
-        <source>Registered in {region}: hearing aids need the home region&apos;s payment commitment, and none is stored. Aids under 10 000 SEK without advanced fitting need none.</source>
+        <source>Registered in {region}: hearing aids need the home region's payment commitment, and none is stored. Aids under 10 000 SEK without advanced fitting need none.</source>
         <translation>Folkbokförd i {region}: hörapparater kräver hemregionens betalningsförbindelse, och ingen finns sparad. Hjälpmedel under 10 000 kr utan avancerad utprovning kräver ingen.</translation>
     </message>
     <message>
@@ -452,7 +561,7 @@
         <translation>Reservnummer, 18 år eller äldre: endast behov som inte kan anstå; förskrivaren bedömer och dokumenterar skälet.</translation>
     </message>
     <message>
-        <source>No valid LMA card is recorded: check the patient&apos;s LMA card.</source>
+        <source>No valid LMA card is recorded: check the patient's LMA card.</source>
         <translation>Inget giltigt LMA-kort är registrerat: kontrollera patientens LMA-kort.</translation>
     </message>
     <message>
@@ -472,7 +581,7 @@
         <translation>Patienten hittades inte; sök igen.</translation>
     </message>
     <message>
-        <source>The phone number is required (R2): type the patient&apos;s number.</source>
+        <source>The phone number is required (R2): type the patient's number.</source>
         <translation>Telefonnummer måste anges (R2): skriv patientens nummer.</translation>
     </message>
     <message>
@@ -484,11 +593,11 @@
         <translation>Något oväntat gick fel; inget sparades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <source>The central server did not take any of this workstation&apos;s changes; they wait here and the sync will be tried again.</source>
+        <source>The central server did not take any of this workstation's changes; they wait here and the sync will be tried again.</source>
         <translation>Den centrala servern tog inte emot några av arbetsstationens ändringar; de väntar här och synkroniseringen försöks igen.</translation>
     </message>
     <message>
-        <source>Changes from the central server do not fit this workstation&apos;s data; nothing was applied. Contact IT support if this message stays.</source>
+        <source>Changes from the central server do not fit this workstation's data; nothing was applied. Contact IT support if this message stays.</source>
         <translation>Ändringar från den centrala servern passar inte arbetsstationens data; inget tillämpades. Kontakta IT-supporten om meddelandet ligger kvar.</translation>
     </message>
     <message>
@@ -508,7 +617,7 @@
         <translation>Arbetsstationens nyckel är tom; klistra in den igen.</translation>
     </message>
     <message>
-        <source>Type this workstation&apos;s name as the administrator gave it.</source>
+        <source>Type this workstation's name as the administrator gave it.</source>
         <translation>Skriv arbetsstationens namn så som administratören angav det.</translation>
     </message>
     <message>
@@ -516,7 +625,7 @@
         <translation>Den centrala servern kan inte nås; arbetar frånkopplat. Ändringarna väntar här och inget går förlorat.</translation>
     </message>
     <message>
-        <source>This workstation&apos;s token is not accepted by the central server; ask an administrator for a new one and enter it in the sync settings. Changes wait here and nothing is lost.</source>
+        <source>This workstation's token is not accepted by the central server; ask an administrator for a new one and enter it in the sync settings. Changes wait here and nothing is lost.</source>
         <translation>Den centrala servern godtar inte arbetsstationens nyckel; be en administratör om en ny och ange den i synkroniseringsinställningarna. Ändringarna väntar här och inget går förlorat.</translation>
     </message>
     <message>

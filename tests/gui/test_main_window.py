@@ -12,7 +12,7 @@ from app.config import Remembered
 from app.database import DATABASE_FILE
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
-from ui.qt import QApplication
+from ui.qt import QApplication, QLabel
 from ui.start.dialog import StartDialog
 
 pytestmark = pytest.mark.gui
@@ -45,7 +45,7 @@ def test_swedish_translation_is_used_on_a_swedish_locale(qtbot, demo_dir: Path, 
         qtbot.add_widget(main)
         tabs = [main.tabs.tabText(i).replace("&", "") for i in range(4)]
         assert tabs == ["Patient", "Beställning", "Lager", "Individ"]
-        assert "inte byggd" in main.order_tab.findChild(type(main.status_sync), "not_built").text()
+        assert "inte byggd" in main.order_tab.findChild(QLabel, "not_built").text()
         with qtbot.wait_signal(main.sig_ready, timeout=20000):
             main.show()
             main.start()

@@ -1,0 +1,48 @@
+"""The status bar's sync state, always visible: online/offline, changes waiting, last sync, conflicts."""
+
+from __future__ import annotations
+
+from ui.qt import QToolButton, QWidget
+from ui.sync.controller import SyncState, report_sentence
+
+
+class SyncStatusButton(QToolButton):
+    """Shows the sync state; a click opens the conflicts view (or the settings while not set up)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_sync")
+        self.setAutoRaise(True)
+        self.state: SyncState | None = None
+        self.show_state(SyncState(None, None))
+
+    def show_state(self, state: SyncState) -> None:
+        self.state = state
+        status = state.status
+        if status is None:
+            self.setText(self.tr("Local only — sync is not set up"))
+            self.setToolTip(
+                self.tr(
+                    "Everything is saved on this computer; it is not synchronised with a server. Click to set up."
+                )
+            )
+            return
+        last = (
+            status.last_success_at.astimezone().strftime("%H:%M")
+            if status.last_success_at is not None
+            else self.tr("never")
+        )
+        parts = [
+            self.tr("Online") if status.online else self.tr("Offline"),
+            self.tr("{count} waiting").format(count=status.pending_changes),
+            self.tr("last sync {time}").format(time=last),
+        ]
+        if status.open_conflicts:
+            parts.append(self.tr("{count} conflict(s)").format(count=status.open_conflicts))
+        self.setText(" · ".join(parts))
+        tip = self.tr(
+            "Changes are kept here and sent when the server can be reached. Click to see conflicts."
+        )
+        if state.report is not None and not state.report.ok:
+            tip = report_sentence(state.report) + "\n" + tip
+        self.setToolTip(tip)
