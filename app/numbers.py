@@ -51,6 +51,17 @@ class NumberSupply:
     def running_low(self) -> bool:
         return self.held > 0 and self.remaining <= self.held * WARNING_FRACTION
 
+    @property
+    def needs_attention(self) -> bool:
+        """Running low, or none held for this week: a syncing node says so before a clerk meets it."""
+        return self.held == 0 or self.running_low
+
+
+def supplies(session: Session, today: dt.date) -> list[NumberSupply]:
+    """What this node holds of every series for the current week."""
+    allocator = NumberAllocator()
+    return [allocator.supply(session, series, today) for series in NumberSeries]
+
 
 class NumberAllocator:
     def __init__(self, source: BlockSource | None = None) -> None:

@@ -44,3 +44,20 @@ def test_r15_running_out_is_refused_and_warned_before(database: Database) -> Non
     assert numbers == [f"2648{n:04d}" for n in range(11, 16)]
     with pytest.raises(RuleViolation, match="no activity numbers left"), database.write() as session:
         allocator.allocate(session, NumberSeries.ACTIVITY, day)
+
+
+def test_r15_a_series_short_of_numbers_is_flagged_before_it_runs_out(database: Database) -> None:
+    from app.numbers import supplies
+
+    day = dt.date(2026, 11, 23)
+    allocator = NumberAllocator(_Lender([(1, 10)]))
+    with database.write() as session:
+        flagged = {s.series for s in supplies(session, day) if s.needs_attention}
+        assert flagged == set(NumberSeries)  # nothing held yet for this week
+        for _ in range(7):
+            allocator.allocate(session, NumberSeries.ORDER, day)
+        order = next(s for s in supplies(session, day) if s.series is NumberSeries.ORDER)
+        assert (order.remaining, order.running_low, order.needs_attention) == (3, False, False)
+        allocator.allocate(session, NumberSeries.ORDER, day)
+        order = next(s for s in supplies(session, day) if s.series is NumberSeries.ORDER)
+        assert (order.remaining, order.running_low, order.needs_attention) == (2, True, True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 
 from app.i18n import QT_TRANSLATE_NOOP
-from db.models.enums import ActivityKind, ActivityStatus, IdentityKind, Residency, Role
+from db.models.enums import ActivityKind, ActivityStatus, IdentityKind, NumberSeries, Residency, Role
 from ui.qt import QCoreApplication
 
 _LABELS: dict[enum.Enum, str] = {
@@ -30,6 +30,11 @@ _LABELS: dict[enum.Enum, str] = {
     ActivityStatus.PLANNED: QT_TRANSLATE_NOOP("labels", "Planned"),
     ActivityStatus.STARTED: QT_TRANSLATE_NOOP("labels", "Started"),
     ActivityStatus.CLOSED: QT_TRANSLATE_NOOP("labels", "Closed"),
+    NumberSeries.ORDER: QT_TRANSLATE_NOOP("labels", "Order numbers"),
+    NumberSeries.PURCHASE_ORDER: QT_TRANSLATE_NOOP("labels", "Purchase order numbers"),
+    NumberSeries.ACTIVITY: QT_TRANSLATE_NOOP("labels", "Activity numbers"),
+    NumberSeries.PICKUP_ORDER: QT_TRANSLATE_NOOP("labels", "Pickup order numbers"),
+    NumberSeries.RETURN: QT_TRANSLATE_NOOP("labels", "Return numbers"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.config import Remembered, save_remembered
@@ -28,10 +29,10 @@ from ui.qt import (
     Signal,
 )
 from ui.start.dialog import StartDialog
-from ui.sync.conflicts import ConflictsDialog
-from ui.sync.controller import SyncController
-from ui.sync.settings_dialog import SyncSettingsDialog
 from ui.sync.status import SyncStatusButton
+
+if TYPE_CHECKING:
+    from ui.sync.controller import SyncController
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,8 @@ class MainWindow(QMainWindow):
 
     def _setup_runner(self) -> None:
         self.runner = OperationRunner(self)
-        self.sync = SyncController(self.runner, self)
+        #: Made once the database is open (its imports are kept off the path to the first paint).
+        self.sync: SyncController | None = None
 
     def _setup_tabs(self) -> None:
         self.tabs = QTabWidget()
@@ -125,7 +127,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(sync_settings)
         sync_now = QAction(self.tr("Sync &now"), self)
         sync_now.setShortcut(QKeySequence("F5"))
-        sync_now.triggered.connect(self.sync.sync_now)
+        sync_now.triggered.connect(self.sync_now)
         file_menu.addAction(sync_now)
         switch_action = QAction(self.tr("&Change user or service location…"), self)
         switch_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
@@ -147,8 +149,6 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.runner.sig_error.connect(lambda sentence: self.statusBar().showMessage(sentence, 10000))
         self.patient_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.sync.sig_state.connect(self.status_sync.show_state)
-        self.sync.sig_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.status_sync.clicked.connect(self.open_sync_view)
 
     # -- start-up ----------------------------------------------------------------------------------
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
     def _workstation_opened(self, workstation: Workstation) -> None:
         self.workstation = workstation
         self.runner.database = workstation.database
-        self.sync.start(workstation.database, self.data_dir)
+        self._start_sync(workstation)
         if workstation.demo_data_created:
             self.statusBar().showMessage(self.tr("First start: demo data was created."), 8000)
         else:
@@ -252,8 +252,22 @@ class MainWindow(QMainWindow):
             ).format(version=__version__),
         )
 
+    def _start_sync(self, workstation: Workstation) -> None:
+        from ui.sync.controller import SyncController
+
+        self.sync = SyncController(self.runner, self)
+        self.sync.sig_state.connect(self.status_sync.show_state)
+        self.sync.sig_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.sync.start(workstation.database, self.data_dir)
+
+    def sync_now(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
+
     def open_sync_settings(self) -> None:
-        if self.workstation is None:
+        from ui.sync.settings_dialog import SyncSettingsDialog
+
+        if self.workstation is None or self.sync is None:
             return
         dialog = SyncSettingsDialog(parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -262,6 +276,10 @@ class MainWindow(QMainWindow):
 
     def open_sync_view(self) -> None:
         """The status bar's sync state was clicked: the conflicts view, or the settings while not set up."""
+        from ui.sync.conflicts import ConflictsDialog
+
+        if self.sync is None:
+            return
         if not self.sync.configured:
             self.open_sync_settings()
             return
@@ -269,7 +287,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.sync.stop()
+        if self.sync is not None:
+            self.sync.stop()
         self.runner.wait_for_done(10000)
         if self.workstation is not None:
             self.workstation.database.dispose()

@@ -466,8 +466,16 @@
         <translation>{count} konflikt(er)</translation>
     </message>
     <message>
+        <source>⚠ {series} left: {count}</source>
+        <translation>⚠ {series} kvar: {count}</translation>
+    </message>
+    <message>
         <source>Changes are kept here and sent when the server can be reached. Click to see conflicts.</source>
         <translation>Ändringar sparas här och skickas när servern går att nå. Klicka för att se konflikter.</translation>
+    </message>
+    <message>
+        <source>This workstation is running out of numbers for new documents; connect it to the network so it can fetch more before it goes out again.</source>
+        <translation>Arbetsstationen håller på att få slut på nummer till nya dokument; anslut den till nätverket så att den kan hämta fler innan den går ut igen.</translation>
     </message>
 </context>
 <context>
@@ -722,6 +730,26 @@
     <message>
         <source>Closed</source>
         <translation>Avslutad</translation>
+    </message>
+    <message>
+        <source>Order numbers</source>
+        <translation>Beställningsnummer</translation>
+    </message>
+    <message>
+        <source>Purchase order numbers</source>
+        <translation>Inköpsordernummer</translation>
+    </message>
+    <message>
+        <source>Activity numbers</source>
+        <translation>Aktivitetsnummer</translation>
+    </message>
+    <message>
+        <source>Pickup order numbers</source>
+        <translation>Hämtordernummer</translation>
+    </message>
+    <message>
+        <source>Return numbers</source>
+        <translation>Returnummer</translation>
     </message>
 </context>
 </TS>

@@ -11,8 +11,8 @@ from sqlalchemy import select, text
 
 from app.database import DATABASE_FILE
 from app.patients import format_identity
-from db.models import Individual
-from db.models.enums import IndividualStatus
+from db.models import Individual, NumberBlock
+from db.models.enums import IndividualStatus, NumberSeries
 from tests.sync.test_client_support import central_engine, client, load_baseline, workstation
 from ui.main_window import MainWindow
 from ui.messages import MessageBoxes
@@ -90,8 +90,15 @@ def test_sync_state_is_always_in_the_status_bar_and_an_edit_reaches_the_server(q
         engine.dispose()
     qtbot.wait_until(lambda: window.status_sync.text().startswith("Online · 0 waiting"), timeout=20000)
 
+    assert "⚠" not in window.status_sync.text()  # online, the number blocks were topped up
+
     # The server goes away: the desk says offline by itself and keeps the edit waiting.
     desk["server"].stop()
+    database = window.workstation.database  # type: ignore[union-attr]
+    with database.write() as session:  # the clerk has used up most of this week's order numbers
+        block = session.scalars(select(NumberBlock).where(NumberBlock.series == NumberSeries.ORDER)).first()
+        assert block is not None
+        block.next = block.last - 2
     view.phone_edit.clear()
     qtbot.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     view.phone_edit.clear()
@@ -101,6 +108,8 @@ def test_sync_state_is_always_in_the_status_bar_and_an_edit_reaches_the_server(q
     qtbot.keyClick(window, Qt.Key.Key_F5)
     qtbot.wait_until(lambda: window.status_sync.text().startswith("Offline"), timeout=20000)
     assert "waiting" in window.status_sync.text() and not window.status_sync.text().startswith("Offline · 0 ")
+    assert "⚠ Order numbers left: 3" in window.status_sync.text()
+    assert "running out of numbers" in window.status_sync.toolTip()
 
 
 def test_a_conflict_is_shown_and_resolved_from_the_status_bar(

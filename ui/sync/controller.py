@@ -7,6 +7,7 @@ and tells the rest of the program what changed.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from app.changes import Changes
 from app.database import Database
+from app.numbers import NumberSupply, supplies
 from app.sync.client import SyncClient, SyncIssue, SyncReport, SyncStatus, list_issues
 from app.sync.numbers import LeasingBlockSource, top_up
 from app.sync.settings import TokenStore, client_from_settings, save_settings
@@ -41,6 +43,8 @@ class SyncState:
 
     status: SyncStatus | None
     report: SyncReport | None
+    #: Number series this workstation is short of (checked after every round, online or not).
+    low_numbers: tuple[NumberSupply, ...] = ()
 
 
 def report_sentence(report: SyncReport) -> str:
@@ -114,21 +118,23 @@ class SyncController(QObject):
             return
         self._running = True
 
-        def work() -> tuple[SyncReport, SyncStatus]:
+        def work() -> tuple[SyncReport, SyncStatus, tuple[NumberSupply, ...]]:
             report = client.sync_once()
             if report.ok:
                 try:
                     top_up(database, LeasingBlockSource(client.transport))
                 except Exception:  # a lease that fails now is tried again next round
                     log.warning("number blocks could not be topped up this round", exc_info=True)
-            return report, client.status()
+            with database.read() as session:
+                short = tuple(s for s in supplies(session, dt.date.today()) if s.needs_attention)
+            return report, client.status(), short
 
         self._runner.run(work, self._round_done, self._round_failed)
 
-    def _round_done(self, result: tuple[SyncReport, SyncStatus]) -> None:
+    def _round_done(self, result: tuple[SyncReport, SyncStatus, tuple[NumberSupply, ...]]) -> None:
         self._running = False
-        report, status = result
-        self.sig_state.emit(SyncState(status, report))
+        report, status, short = result
+        self.sig_state.emit(SyncState(status, report, short))
         if report.downloaded:
             self._runner.sig_changes.emit(EVERYTHING)
         self._run_again_if_asked()
@@ -153,11 +159,11 @@ class SyncController(QObject):
         if client is None:
             return
 
-        def work() -> tuple[SyncReport, SyncStatus]:
-            return client.resolve_conflict(conflict_id, keep), client.status()
+        def work() -> tuple[SyncReport, SyncStatus, tuple[NumberSupply, ...]]:
+            return client.resolve_conflict(conflict_id, keep), client.status(), ()
 
-        def done(result: tuple[SyncReport, SyncStatus]) -> None:
-            report, _status = result
+        def done(result: tuple[SyncReport, SyncStatus, tuple[NumberSupply, ...]]) -> None:
+            report = result[0]
             if not report.ok:
                 self.sig_message.emit(report_sentence(report))
             self._round_done(result)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from ui.labels import label
 from ui.qt import QToolButton, QWidget
-from ui.sync.controller import SyncState, report_sentence
+
+if TYPE_CHECKING:
+    from ui.sync.controller import SyncState
 
 
 class SyncStatusButton(QToolButton):
@@ -14,18 +19,23 @@ class SyncStatusButton(QToolButton):
         self.setObjectName("status_sync")
         self.setAutoRaise(True)
         self.state: SyncState | None = None
-        self.show_state(SyncState(None, None))
+        self._show_not_set_up()
+
+    def _show_not_set_up(self) -> None:
+        self.setText(self.tr("Local only — sync is not set up"))
+        self.setToolTip(
+            self.tr(
+                "Everything is saved on this computer; it is not synchronised with a server. Click to set up."
+            )
+        )
 
     def show_state(self, state: SyncState) -> None:
+        from ui.sync.controller import report_sentence
+
         self.state = state
         status = state.status
         if status is None:
-            self.setText(self.tr("Local only — sync is not set up"))
-            self.setToolTip(
-                self.tr(
-                    "Everything is saved on this computer; it is not synchronised with a server. Click to set up."
-                )
-            )
+            self._show_not_set_up()
             return
         last = (
             status.last_success_at.astimezone().strftime("%H:%M")
@@ -39,10 +49,22 @@ class SyncStatusButton(QToolButton):
         ]
         if status.open_conflicts:
             parts.append(self.tr("{count} conflict(s)").format(count=status.open_conflicts))
+        for supply in state.low_numbers:
+            parts.append(
+                self.tr("⚠ {series} left: {count}").format(
+                    series=label(supply.series), count=supply.remaining
+                )
+            )
         self.setText(" · ".join(parts))
         tip = self.tr(
             "Changes are kept here and sent when the server can be reached. Click to see conflicts."
         )
+        if state.low_numbers:
+            warning = self.tr(
+                "This workstation is running out of numbers for new documents; connect it to the network "
+                "so it can fetch more before it goes out again."
+            )
+            tip = warning + "\n" + tip
         if state.report is not None and not state.report.ok:
             tip = report_sentence(state.report) + "\n" + tip
         self.setToolTip(tip)
