@@ -44,8 +44,23 @@ def create_sqlite_engine(
     return engine
 
 
+#: Per-session PostgreSQL settings for the sync service: a server instance that dies mid-transaction
+#: (machine gone, network split) must not hold the upload lock for TCP's default two hours.
+SERVER_SESSION_OPTIONS = (
+    "-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3 "
+    "-c idle_in_transaction_session_timeout=60000"
+)
+
+
 def create_server_engine(url: str) -> Engine:
-    """The central database (PostgreSQL via psycopg in production; SQLite for a server's embedded default)."""
+    """The central database: PostgreSQL (psycopg 3) in production; SQLite, with writers taking the lock at
+    BEGIN, as a server's embedded default."""
     if url.startswith("sqlite"):
-        return create_sqlite_engine(Path(url.split("///", 1)[1]))
-    return create_engine(url, pool_pre_ping=True)
+        return create_sqlite_engine(Path(url.split("///", 1)[1]), immediate=True)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=20,
+        connect_args={"options": SERVER_SESSION_OPTIONS},
+    )

@@ -7,9 +7,9 @@ import ipaddress
 import sys
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine
 
-from db.engine import create_sqlite_engine
+from db.engine import create_server_engine
 
 APP_NAME = "hearing-desk-server"
 DEFAULT_FILE = "central.sqlite3"
@@ -25,10 +25,8 @@ def default_url() -> str:
 
 
 def server_engine(url: str) -> Engine:
-    """PostgreSQL (psycopg 3) as the real central database; SQLite with writers taking the lock at BEGIN."""
-    if url.startswith("sqlite"):
-        return create_sqlite_engine(Path(url.split("///", 1)[1]), immediate=True)
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    """The central database's engine (see ``db.engine.create_server_engine``)."""
+    return create_server_engine(url)
 
 
 def is_loopback(host: str) -> bool:
