@@ -7,10 +7,7 @@ write path can skip the log.
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import uuid
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import event, func, inspect, select
@@ -19,24 +16,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import WriteOutsideService
 from db.models import ChangeLogEntry, Synced
 from db.models.enums import ChangeOperation
+from db.server.values import json_value  # the protocol's JSON form of a column value, defined once
 
 WRITER_KEY = "hearing_desk_writer"
 SEEDING_KEY = "hearing_desk_seeding"
 #: A session applying changes downloaded from the central server: they are already in the server's log.
 REMOTE_KEY = "hearing_desk_remote"
 _NEXT_SEQ_KEY = "hearing_desk_next_seq"
-
-
-def json_value(value: Any) -> Any:
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, enum.Enum):
-        return value.value
-    return value
 
 
 def _row_values(obj: Synced, only_changed: bool) -> dict[str, Any]:

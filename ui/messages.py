@@ -14,22 +14,24 @@ class MessageBoxes:
     handler: Handler | None = None
 
     @classmethod
-    def warn(cls, parent: QWidget | None, title: str, text: str) -> None:
+    def _show(cls, kind: str, parent: QWidget | None, title: str, text: str) -> None:
         if cls.handler is not None:
-            cls.handler("warning", title, text)
+            cls.handler(kind, title, text)
             return
-        QMessageBox.warning(parent, title, text)
+        {
+            "warning": QMessageBox.warning,
+            "information": QMessageBox.information,
+            "critical": QMessageBox.critical,
+        }[kind](parent, title, text)
+
+    @classmethod
+    def warn(cls, parent: QWidget | None, title: str, text: str) -> None:
+        cls._show("warning", parent, title, text)
 
     @classmethod
     def inform(cls, parent: QWidget | None, title: str, text: str) -> None:
-        if cls.handler is not None:
-            cls.handler("information", title, text)
-            return
-        QMessageBox.information(parent, title, text)
+        cls._show("information", parent, title, text)
 
     @classmethod
     def critical(cls, parent: QWidget | None, title: str, text: str) -> None:
-        if cls.handler is not None:
-            cls.handler("critical", title, text)
-            return
-        QMessageBox.critical(parent, title, text)
+        cls._show("critical", parent, title, text)
