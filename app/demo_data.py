@@ -904,13 +904,9 @@ PICKUP_COMMENTS = {
     PickupReason.CHANGED_MIND: "Patienten har ångrat sig.",
     PickupReason.OTHER: "Ersatt efter utprovning.",
 }
-FEE_AMOUNTS = {
-    FeeKind.PATIENT_FEE: 300.0,
-    FeeKind.SELF_FEE: 500.0,
-    FeeKind.CHARGER: 300.0,
-    FeeKind.CHARGING_KIT: 200.0,
-}
-FEE_AGE = 20  # R21: patients over 20 pay
+from app.fees import FEE_AGE, TARIFF  # noqa: E402 - the tariff lives with the fee rules (R21, R22)
+
+FEE_AMOUNTS = {kind: float(amount) for kind, amount in TARIFF.items()}  # raw rows store floats
 HISTORY_DAYS = 8 * 365  # how far back the delivered orders go
 
 
@@ -1634,15 +1630,13 @@ class _Builder:
         number = self.number(NumberSeries.ORDER, created)
         minute = 8 * 60 + int(rng.random() * 510)
         unit = (location.name, location.street, location.postal_code, location.city)
-        if patient is None:
-            method, delivery = "Till mottagningen", unit
-        elif patient.protected:  # R5: everything goes to the prescribing unit
-            method, delivery = "Till förskrivande enhet", unit
+        if patient is None or patient.protected:  # R5: a protected identity's go to the prescribing unit
+            method, delivery = "clinic", unit
         elif rng.random() < 0.6:
             home = (f"{patient.first} {patient.last}", patient.street, patient.postal_code, patient.city)
-            method, delivery = "Post till patient", home
+            method, delivery = "patient_address", home
         else:
-            method, delivery = "Hämtas på mottagningen", unit
+            method, delivery = "clinic", unit  # keys of app.orders.DELIVERY_METHODS
         name, phone = self.user_names[orderer]
         self._order_row(
             order_id,

@@ -40,6 +40,14 @@ class StandaloneSource:
         return (1, LAST_RUNNING)
 
 
+class HeldBlocksOnly:
+    """A syncing workstation: blocks are leased in the background (``app.sync.numbers.top_up``), so a
+    clerk's write uses only what the node holds and never waits for the network."""
+
+    def lease(self, series: NumberSeries, year_week: str) -> tuple[int, int] | None:
+        return None
+
+
 @dataclass(frozen=True)
 class NumberSupply:
     series: NumberSeries

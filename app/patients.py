@@ -67,6 +67,16 @@ def name_key(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+def patient_label(patient: Patient | None) -> str:
+    """How lists name a patient: "Last, First (identity)"; a protected identity by its fictive name only (R5)."""
+    if patient is None:
+        return ""
+    name = f"{patient.last_name}, {patient.first_name}"
+    if patient.protected_identity:
+        return name
+    return f"{name} ({format_identity(patient.identity_number)})"
+
+
 def format_identity(number: str) -> str:
     return f"{number[:8]}-{number[8:]}"
 

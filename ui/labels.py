@@ -5,7 +5,21 @@ from __future__ import annotations
 import enum
 
 from app.i18n import QT_TRANSLATE_NOOP
-from db.models.enums import ActivityKind, ActivityStatus, IdentityKind, NumberSeries, Residency, Role
+from db.models.enums import (
+    ActivityKind,
+    ActivityStatus,
+    ArticleStatus,
+    ArticleType,
+    DeliverFrom,
+    FeeKind,
+    IdentityKind,
+    LineStatus,
+    NumberSeries,
+    OrderKind,
+    OrderStatus,
+    Residency,
+    Role,
+)
 from ui.qt import QCoreApplication
 
 _LABELS: dict[enum.Enum, str] = {
@@ -35,6 +49,32 @@ _LABELS: dict[enum.Enum, str] = {
     NumberSeries.ACTIVITY: QT_TRANSLATE_NOOP("labels", "Activity numbers"),
     NumberSeries.PICKUP_ORDER: QT_TRANSLATE_NOOP("labels", "Pickup order numbers"),
     NumberSeries.RETURN: QT_TRANSLATE_NOOP("labels", "Return numbers"),
+    OrderKind.PRESCRIPTION: QT_TRANSLATE_NOOP("labels", "Prescription from the aid service"),
+    OrderKind.OWN_STOCK_PRESCRIPTION: QT_TRANSLATE_NOOP("labels", "Prescription from own stock"),
+    OrderKind.INDIVIDUAL_DELIVERY: QT_TRANSLATE_NOOP("labels", "Individual from own stock"),
+    OrderKind.REPLENISHMENT: QT_TRANSLATE_NOOP("labels", "Replenishment of own stock"),
+    OrderStatus.CART: QT_TRANSLATE_NOOP("labels", "In the cart"),
+    OrderStatus.SENT: QT_TRANSLATE_NOOP("labels", "Registered"),
+    OrderStatus.PARTLY_DELIVERED: QT_TRANSLATE_NOOP("labels", "Partly delivered"),
+    OrderStatus.DELIVERED: QT_TRANSLATE_NOOP("labels", "Delivered"),
+    OrderStatus.CANCELLED: QT_TRANSLATE_NOOP("labels", "Cancelled"),
+    LineStatus.OPEN: QT_TRANSLATE_NOOP("labels", "Open"),
+    LineStatus.DELIVERED: QT_TRANSLATE_NOOP("labels", "Delivered"),
+    LineStatus.CANCELLED: QT_TRANSLATE_NOOP("labels", "Cancelled"),
+    ArticleType.MAIN_AID: QT_TRANSLATE_NOOP("labels", "Main aid"),
+    ArticleType.ACCESSORY: QT_TRANSLATE_NOOP("labels", "Accessory"),
+    ArticleType.SPARE_PART: QT_TRANSLATE_NOOP("labels", "Spare part"),
+    ArticleType.SERVICE: QT_TRANSLATE_NOOP("labels", "Service"),
+    ArticleStatus.ACTIVE: QT_TRANSLATE_NOOP("labels", "Active"),
+    ArticleStatus.OUTGOING: QT_TRANSLATE_NOOP("labels", "Outgoing"),
+    ArticleStatus.OUTGONE: QT_TRANSLATE_NOOP("labels", "Outgone"),
+    FeeKind.PATIENT_FEE: QT_TRANSLATE_NOOP("labels", "Patient fee"),
+    FeeKind.SELF_FEE: QT_TRANSLATE_NOOP("labels", "Self fee"),
+    FeeKind.CHARGING_KIT: QT_TRANSLATE_NOOP("labels", "Charging kit"),
+    FeeKind.CHARGER: QT_TRANSLATE_NOOP("labels", "Charger"),
+    FeeKind.LOST_DEVICE: QT_TRANSLATE_NOOP("labels", "Lost device"),
+    DeliverFrom.AID_SERVICE: QT_TRANSLATE_NOOP("labels", "The aid service"),
+    DeliverFrom.OWN_STOCK: QT_TRANSLATE_NOOP("labels", "Own stock"),
 }
 
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
 from app.config import Remembered, save_remembered
+from app.numbers import HeldBlocksOnly, NumberAllocator
 from app.organisation import WorkContext
 from app.startup import Workstation
+from ui.documents import set_documents_dir
 from ui.messages import MessageBoxes
 from ui.operations import OperationRunner
 from ui.operations import start as start_ops
+from ui.order.tab import OrderTab
 from ui.patient.tab import PatientTab
 from ui.qt import (
     QAction,
@@ -84,11 +88,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("main_tabs")
         self.patient_tab = PatientTab(self.runner)
         self.patient_tab.setEnabled(False)
-        self.order_tab = NotBuiltTab(
-            self.tr(
-                "The Order tab is not built yet: ordering, purchase orders and goods receipt come in a later version."
-            )
-        )
+        self.order_tab = OrderTab(self.runner, self.number_allocator)
+        self.order_tab.setEnabled(False)
         self.stock_tab = NotBuiltTab(
             self.tr(
                 "The Stock tab is not built yet: article search, stock balances and inventory come in a later version."
@@ -149,6 +150,8 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.runner.sig_error.connect(lambda sentence: self.statusBar().showMessage(sentence, 10000))
         self.patient_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.order_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.patient_tab.sig_new_order.connect(self.new_order_for)
         self.status_sync.clicked.connect(self.open_sync_view)
 
     # -- start-up ----------------------------------------------------------------------------------
@@ -166,8 +169,14 @@ class MainWindow(QMainWindow):
             on_error=self._workstation_failed,
         )
 
+    def new_order_for(self, patient_id: uuid.UUID) -> None:
+        """ "New order for this patient" on the patient record: the Order tab's cart for them."""
+        self.tabs.setCurrentWidget(self.order_tab)
+        self.order_tab.new_order_for(patient_id)
+
     def _workstation_opened(self, workstation: Workstation) -> None:
         self.workstation = workstation
+        set_documents_dir(self.data_dir)
         self.runner.database = workstation.database
         self._start_sync(workstation)
         if workstation.demo_data_created:
@@ -225,6 +234,8 @@ class MainWindow(QMainWindow):
                 self.tr("Service location: {name}").format(name=context.service_location_name)
             )
             self.patient_tab.set_context(context)
+            self.order_tab.set_context(context)
+            self.order_tab.setEnabled(True)
             self.patient_tab.focus_search()
             self.sig_ready.emit(context)
 
@@ -251,6 +262,12 @@ class MainWindow(QMainWindow):
                 "Hearing Desk {version}: patients, orders, stock and hearing aids at the reception desk."
             ).format(version=__version__),
         )
+
+    def number_allocator(self) -> NumberAllocator:
+        """Numbers for a send (called on a worker thread): held blocks only once sync is set up."""
+        if self.sync is not None and self.sync.configured:
+            return NumberAllocator(HeldBlocksOnly())
+        return NumberAllocator()
 
     def _start_sync(self, workstation: Workstation) -> None:
         from ui.sync.controller import SyncController

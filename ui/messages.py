@@ -12,6 +12,8 @@ Handler = Callable[[str, str, str], None]
 
 class MessageBoxes:
     handler: Handler | None = None
+    #: What a question is answered with while a test handler is installed.
+    answer: bool = True
 
     @classmethod
     def _show(cls, kind: str, parent: QWidget | None, title: str, text: str) -> None:
@@ -35,3 +37,13 @@ class MessageBoxes:
     @classmethod
     def critical(cls, parent: QWidget | None, title: str, text: str) -> None:
         cls._show("critical", parent, title, text)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
+        """A yes/no question; Yes is the default button."""
+        if cls.handler is not None:
+            cls.handler("question", title, text)
+            return cls.answer
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        chosen = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.Yes)
+        return chosen == QMessageBox.StandardButton.Yes

@@ -40,7 +40,10 @@ class IsoCode(Synced):
 
 class Article(Synced):
     __tablename__ = "article"
-    __table_args__ = (Index("ix_article_search_key", "search_key"),)
+    __table_args__ = (
+        Index("ix_article_search_key", "search_key"),
+        Index("ix_article_name", "name", "article_number"),
+    )
 
     article_number: Mapped[str_short] = mapped_column(unique=True)
     name: Mapped[str_name]

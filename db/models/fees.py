@@ -21,8 +21,8 @@ class Fee(Synced):
     #: R41: a lost device is charged to the prescribing unit, not the patient.
     service_location_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("service_location.id"))
     article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("article.id"))
-    order_line_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("order_line.id"))
-    individual_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("individual.id"))
+    order_line_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("order_line.id"), index=True)
+    individual_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("individual.id"), index=True)
     amount: Mapped[money]
     bill_on: Mapped[dt.date]
     paused_until: Mapped[dt.date | None]

@@ -15,7 +15,8 @@ from db.models.enums import MovementReason
 
 class StockMovement(Synced):
     __tablename__ = "stock_movement"
-    __table_args__ = (Index("ix_stock_movement_warehouse_article", "warehouse_id", "article_id"),)
+    #: Covers a balance (sum of quantities per warehouse and article) without reading the rows.
+    __table_args__ = (Index("ix_stock_movement_balance", "warehouse_id", "article_id", "quantity"),)
 
     warehouse_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("warehouse.id"))
     article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("article.id"), index=True)

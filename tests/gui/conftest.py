@@ -18,6 +18,7 @@ def messages() -> Iterator[list[tuple[str, str, str]]]:
     MessageBoxes.handler = lambda kind, title, text: shown.append((kind, title, text))
     yield shown
     MessageBoxes.handler = None
+    MessageBoxes.answer = True
 
 
 @pytest.fixture

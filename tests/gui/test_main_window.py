@@ -45,7 +45,7 @@ def test_swedish_translation_is_used_on_a_swedish_locale(qtbot, demo_dir: Path, 
         qtbot.add_widget(main)
         tabs = [main.tabs.tabText(i).replace("&", "") for i in range(4)]
         assert tabs == ["Patient", "Beställning", "Lager", "Individ"]
-        assert "inte byggd" in main.order_tab.findChild(QLabel, "not_built").text()
+        assert "inte byggd" in main.stock_tab.findChild(QLabel, "not_built").text()
         with qtbot.wait_signal(main.sig_ready, timeout=20000):
             main.show()
             main.start()

@@ -49,9 +49,13 @@ def _table(name: str, model: RowTableModel) -> QTableView:
 
 
 class PatientRecordView(QWidget):
-    """Shows one ``PatientRecord``; asks for a phone change through ``sig_phone_submitted``."""
+    """Shows one ``PatientRecord``; asks for a phone change through ``sig_phone_submitted``, for a loan
+    agreement through ``sig_print_loan_agreement`` (the chosen rows of "Aids held", empty for all) and for a
+    new order through ``sig_new_order`` (the patient's id)."""
 
     sig_phone_submitted = Signal(str)
+    sig_print_loan_agreement = Signal(object)  # tuple[AidHeld, ...]; empty: every aid held
+    sig_new_order = Signal(object)  # uuid.UUID of the patient
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +63,7 @@ class PatientRecordView(QWidget):
         self._setup_header()
         self._setup_details()
         self._setup_lists()
+        self._setup_actions()
         self._setup_layout()
         self._setup_shortcuts()
         self._connect_signals()
@@ -169,6 +174,14 @@ class PatientRecordView(QWidget):
         self.lists.addTab(self.activities_view, "")
         self.lists.addTab(self.access_view, "")
 
+    def _setup_actions(self) -> None:
+        self.print_button = QPushButton(self.tr("Print &loan agreement…"))
+        self.print_button.setObjectName("print_loan_agreement")
+        self.new_order_button = QPushButton(self.tr("&New order for this patient"))
+        self.new_order_button.setObjectName("new_order")
+        self.print_button.setEnabled(False)
+        self.new_order_button.setEnabled(False)
+
     def _setup_layout(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -187,6 +200,11 @@ class PatientRecordView(QWidget):
         form.addRow("", self.phone_error)
         form.addRow(self.tr("Home region:"), self.residency)
         layout.addLayout(form)
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_order_button)
+        actions.addWidget(self.print_button)
+        actions.addStretch()
+        layout.addLayout(actions)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         layout.addWidget(line)
@@ -201,6 +219,59 @@ class PatientRecordView(QWidget):
         self.phone_button.clicked.connect(self.start_phone_edit)
         self.phone_edit.returnPressed.connect(self._submit_phone)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.phone_edit, self.cancel_phone_edit)
+        self.print_button.clicked.connect(self._ask_loan_agreement)
+        self.new_order_button.clicked.connect(self._ask_new_order)
+        self.aids_view.selectionModel().selectionChanged.connect(self._aids_selection_changed)
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def selected_aids(self) -> tuple[AidHeld, ...]:
+        """The rows chosen in "Aids held", in list order."""
+        rows = sorted(index.row() for index in self.aids_view.selectionModel().selectedRows())
+        return tuple(self.aids_model.row_at(row) for row in rows)
+
+    def _ask_loan_agreement(self) -> None:
+        if self.record is not None and self.record.aids_held:
+            self.sig_print_loan_agreement.emit(self.selected_aids())
+
+    def _ask_new_order(self) -> None:
+        if self.record is not None and self.record.can_order:
+            self.sig_new_order.emit(self.record.id)
+
+    def _aids_selection_changed(self, *_args: object) -> None:
+        if self.record is None or not self.record.aids_held:
+            return
+        count = len(self.aids_view.selectionModel().selectedRows())
+        if count:
+            self.print_button.setToolTip(
+                self.tr("Print a loan agreement for the {count} selected aid(s).").format(count=count)
+            )
+        else:
+            self.print_button.setToolTip(
+                self.tr("Print a loan agreement for every aid held; select rows to print only those.")
+            )
+
+    def printing(self, busy: bool) -> None:
+        """While a loan agreement is being made the button waits (no second copy by a double click)."""
+        self.print_button.setEnabled(not busy and self.record is not None and bool(self.record.aids_held))
+
+    def _update_actions(self, record: PatientRecord) -> None:
+        self.print_button.setEnabled(bool(record.aids_held))
+        if record.aids_held:
+            self._aids_selection_changed()
+        else:
+            self.print_button.setToolTip(self.tr("The patient holds no aids, so there is nothing to lend."))
+        self.new_order_button.setEnabled(record.can_order)
+        if record.deceased_on is not None:
+            self.new_order_button.setToolTip(
+                self.tr("The patient is deceased: no new orders; the aids held must be returned (R9).")
+            )
+        elif not record.active:
+            self.new_order_button.setToolTip(
+                self.tr("The patient is inactive: no new orders. Contact the aid centre (R4).")
+            )
+        else:
+            self.new_order_button.setToolTip(self.tr("Start an order with this patient as recipient."))
 
     # -- phone -------------------------------------------------------------------------------------
 
@@ -255,6 +326,7 @@ class PatientRecordView(QWidget):
         self.cancel_phone_edit()
         self._show_notices(record.notices)
         self.aids_model.set_rows(record.aids_held)
+        self._update_actions(record)
         self.ordered_model.set_rows(record.ordered)
         self.returned_model.set_rows(record.returned)
         self.activities_model.set_rows(record.activities)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from app.changes import Changes
 from app.organisation import WorkContext
-from app.patients import PatientHit, PatientRecord, PatientSearch
+from app.patients import AidHeld, PatientHit, PatientRecord, PatientSearch
+from ui.messages import MessageBoxes
 from ui.operations import OperationRunner
+from ui.operations import documents as document_ops
 from ui.operations import patients as patient_ops
 from ui.patient.record import PatientRecordView
 from ui.qt import (
@@ -52,6 +55,8 @@ def _hit_colour(hit: PatientHit) -> QColor | None:
 class PatientTab(QWidget):
     sig_record_opened = Signal(object)  # PatientRecord
     sig_status = Signal(str)
+    sig_new_order = Signal(object)  # uuid.UUID of the patient: start an order for them (the Order tab)
+    sig_document_saved = Signal(object)  # Path of a PDF just saved (and opened)
 
     def __init__(self, runner: OperationRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,6 +151,8 @@ class PatientTab(QWidget):
         self._search_timer.timeout.connect(self._search_now)
         self.results.activated.connect(self._open_index)
         self.record_view.sig_phone_submitted.connect(self._save_phone)
+        self.record_view.sig_print_loan_agreement.connect(self._print_loan_agreement)
+        self.record_view.sig_new_order.connect(self.sig_new_order)
         self._runner.sig_changes.connect(self._on_changes)
 
     # -- context -----------------------------------------------------------------------------------
@@ -272,6 +279,34 @@ class PatientTab(QWidget):
             phone=phone,
             on_success=saved,
             on_error=self.record_view.phone_refused,
+        )
+
+    def _print_loan_agreement(self, held: tuple[AidHeld, ...]) -> None:
+        """Make the loan agreement on a worker and open it; the chosen rows, or every aid held."""
+        record, context = self.current_record(), self._context
+        if record is None or context is None:
+            return
+        self.record_view.printing(True)
+        self.sig_status.emit(self.tr("Making the loan agreement…"))
+
+        def done(path: Path) -> None:
+            self.record_view.printing(False)
+            self.sig_status.emit(self.tr("Loan agreement saved as {name}.").format(name=path.name))
+            self.sig_document_saved.emit(path)
+
+        def failed(sentence: str) -> None:
+            self.record_view.printing(False)
+            self.sig_status.emit("")
+            MessageBoxes.warn(self, self.tr("Loan agreement"), sentence)
+
+        document_ops.print_loan_agreement(
+            self._runner,
+            patient_id=record.id,
+            context=context,
+            held=held,
+            parent=self,
+            on_done=done,
+            on_error=failed,
         )
 
     def _on_changes(self, changes: Changes) -> None:

@@ -1,0 +1,1272 @@
+"""Orders: the cart, the four ways to order (R10), sending with a number (R15), purchase orders (R14),
+cancellation (R16) and order search (R17).
+
+Every function takes the session of one unit of work; writes run inside ``Database.write()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app import fees
+from app.articles import balance, balances_of
+from app.changes import Changes
+from app.errors import InvalidInput, NotFound, RuleViolation
+from app.fees import FeePreview
+from app.i18n import QT_TRANSLATE_NOOP
+from app.identity import age_on
+from app.numbers import NumberAllocator
+from app.organisation import WorkContext
+from app.patients import ADULT_AGE, format_identity, patient_label
+from db.models import (
+    Article,
+    ForeignCertificate,
+    Individual,
+    IndividualEvent,
+    Order,
+    OrderLine,
+    Patient,
+    PaymentCommitment,
+    PrescriberLink,
+    PurchaseOrder,
+    ServiceLocation,
+    StockMovement,
+    Supplier,
+    UrgentNeedDecision,
+    User,
+    UserRole,
+    Warehouse,
+)
+from db.models.enums import (
+    ArticleStatus,
+    ArticleType,
+    DeliverFrom,
+    IndividualStatus,
+    LineStatus,
+    MovementReason,
+    NumberSeries,
+    OrderKind,
+    OrderStatus,
+    Residency,
+    Role,
+    WarehouseKind,
+)
+
+log = logging.getLogger(__name__)
+
+#: How an order reaches the patient or clinic (R11). Stored as the key; the UI shows a translated label.
+DELIVERY_METHODS = ("clinic", "patient_address", "other_address")
+PATIENT_KINDS = (OrderKind.PRESCRIPTION, OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY)
+#: R6: hearing aids (ISO 9999 22 06) always need the home region's payment commitment, other aids from this price.
+HEARING_AID_ISO = "2206"
+OUT_OF_REGION_LIMIT = Decimal("10000")
+MAX_QUANTITY = 999
+#: Central warehouse deliveries reach the clinic this many weekdays after sending.
+CENTRAL_LEAD_WEEKDAYS = 2
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    id: uuid.UUID
+    identity: str  # formatted identity number
+    name: str  # the fictive name for a protected identity (R5)
+    protected: bool
+    age: int
+
+
+@dataclass(frozen=True)
+class Prescriber:
+    id: uuid.UUID
+    name: str
+
+
+@dataclass(frozen=True)
+class DeliveryDetails:
+    method: str = "clinic"  # one of DELIVERY_METHODS
+    name: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class CartLine:
+    id: uuid.UUID
+    line_number: int
+    article_id: uuid.UUID
+    article_number: str
+    article_name: str
+    quantity: int
+    deliver_from_code: str  # "70", "750" or the own stock's code
+    deliver_from_name: str
+    balance: int | None  # in the deliver-from warehouse; None for 750 (never shows a balance)
+    unit_price: Decimal
+    comment: str
+    needs_comment: bool  # a service purchase without its comment (R13)
+    individual_number: str | None  # the chosen device of an individual delivery (R10c)
+    fees: tuple[FeePreview, ...]
+
+
+@dataclass(frozen=True)
+class Cart:
+    id: uuid.UUID
+    kind: OrderKind
+    patient: PatientSummary | None
+    prescriber: Prescriber | None
+    orderer_name: str
+    service_location_name: str
+    own_stock_code: str | None  # the service location's own stock, None for a private clinic
+    #: Where an article line would come from: own stock for R10b/c, the central warehouse otherwise (its
+    #: balance decides between 70 and 750, R10a); article search shows balances there.
+    balance_warehouse_id: uuid.UUID | None
+    delivery: DeliveryDetails
+    lines: tuple[CartLine, ...]
+
+
+@dataclass(frozen=True)
+class PurchaseOrderRef:
+    id: uuid.UUID
+    number: str
+    supplier_name: str
+
+
+@dataclass(frozen=True)
+class SentOrder:
+    order_id: uuid.UUID
+    number: str
+    status: OrderStatus
+    #: Lines go through warehouse 750 and no purchase order exists yet: offer "create purchase orders" (R14).
+    needs_purchase_orders: bool
+    purchase_orders: tuple[PurchaseOrderRef, ...]
+    #: Handed out at once (own stock, R10b/c): the loan agreement can be printed now.
+    handed_out: bool
+
+
+@dataclass(frozen=True)
+class IndividualChoice:
+    id: uuid.UUID
+    individual_number: str
+    serial_number: str
+    article_id: uuid.UUID
+    article_number: str
+    article_name: str
+    warehouse_code: str
+
+
+@dataclass(frozen=True)
+class OrderQuery:
+    number: str = ""  # a full 8-digit order number; when given, the other filters are ignored
+    service_location_id: uuid.UUID | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    mine: bool = False  # the user is orderer or prescriber (R17 "my orders")
+    limit: int = 1000
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    id: uuid.UUID
+    number: str
+    created_on: dt.date
+    kind: OrderKind
+    status: OrderStatus
+    patient_label: str  # identity and name; the fictive name for a protected identity; "" for replenishment
+    orderer_name: str
+    prescriber_name: str  # "" for a replenishment (R17)
+    service_location_code: str
+    line_count: int
+
+
+@dataclass(frozen=True)
+class DetailLine:
+    line_number: int
+    article_number: str
+    article_name: str
+    quantity: int
+    deliver_from_code: str
+    status: LineStatus
+    planned_delivery_on: dt.date | None
+    delivered_on: dt.date | None
+    comment: str
+    purchase_order_number: str
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    row: OrderRow
+    lines: tuple[DetailLine, ...]
+    delivery: DeliveryDetails
+    purchase_orders: tuple[PurchaseOrderRef, ...]
+    needs_purchase_orders: bool
+    can_cancel: bool
+    #: Why it cannot be cancelled (R16), a translatable template; "" when it can.
+    cancel_refusal: str
+
+
+# ------------------------------------------------------------------------------------------- lookups
+
+
+def _warehouse_of_kind(session: Session, kind: WarehouseKind) -> Warehouse:
+    warehouse = session.scalars(
+        select(Warehouse).where(Warehouse.kind == kind).order_by(Warehouse.code)
+    ).first()
+    if warehouse is None:
+        raise NotFound(
+            QT_TRANSLATE_NOOP("app", "Warehouse {kind} is missing; contact the aid centre."), kind=kind
+        )
+    return warehouse
+
+
+def _own_stock(session: Session, service_location_id: uuid.UUID) -> Warehouse | None:
+    return session.scalars(
+        select(Warehouse)
+        .where(
+            Warehouse.service_location_id == service_location_id, Warehouse.kind == WarehouseKind.OWN_STOCK
+        )
+        .order_by(Warehouse.code)
+    ).first()
+
+
+def _require_own_stock(session: Session, context: WorkContext) -> Warehouse:
+    warehouse = _own_stock(session, context.service_location_id)
+    if warehouse is None:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("app", "{location} holds no own stock: order from the aid service instead."),
+            location=context.service_location_name,
+        )
+    return warehouse
+
+
+def _order(session: Session, order_id: uuid.UUID) -> Order:
+    order = session.get(Order, order_id)
+    if order is None:
+        raise NotFound(QT_TRANSLATE_NOOP("app", "The order was not found; search for it again."))
+    return order
+
+
+def _cart(session: Session, context: WorkContext, order_id: uuid.UUID) -> Order:
+    order = _order(session, order_id)
+    if order.status is not OrderStatus.CART:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("app", "Order {number} has already been sent; it can no longer be changed."),
+            number=order.number or "",
+        )
+    if order.orderer_id != context.user_id:
+        owner = session.get(User, order.orderer_id)
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("app", "This order in progress belongs to {name}; start your own."),
+            name=owner.full_name if owner else "",
+        )
+    return order
+
+
+def _line(session: Session, line_id: uuid.UUID) -> OrderLine:
+    line = session.get(OrderLine, line_id)
+    if line is None:
+        raise NotFound(QT_TRANSLATE_NOOP("app", "The order line was not found; it may have been removed."))
+    return line
+
+
+def _article(session: Session, article_id: uuid.UUID) -> Article:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(QT_TRANSLATE_NOOP("app", "The article was not found; search again."))
+    return article
+
+
+def _patient(session: Session, patient_id: uuid.UUID) -> Patient:
+    patient = session.get(Patient, patient_id)
+    if patient is None:
+        raise NotFound(QT_TRANSLATE_NOOP("app", "The patient was not found; search again."))
+    return patient
+
+
+def _user_name(session: Session, user_id: uuid.UUID | None) -> str:
+    if user_id is None:
+        return ""
+    user = session.get(User, user_id)
+    return user.full_name if user else ""
+
+
+def _add_weekdays(day: dt.date, count: int) -> dt.date:
+    while count:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+# --------------------------------------------------------------------------------------------- rules
+
+
+def _check_patient_may_order(session: Session, patient: Patient, today: dt.date) -> None:
+    """R4, R7 (replaced number), R9: who cannot get new orders at all."""
+    if patient.deceased_on is not None:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("app", "The patient is deceased: no new orders. Their aids must be returned.")
+        )
+    if not patient.active:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP(
+                "app", "The patient is inactive: no new orders or activities. Contact the aid centre."
+            )
+        )
+    if patient.replaced_by_id is not None:
+        new = session.get(Patient, patient.replaced_by_id)
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP(
+                "app", "This reserve number was replaced by {number}: order on the new number."
+            ),
+            number=format_identity(new.identity_number) if new else "?",
+        )
+    if patient.residency in (Residency.ASYLUM_SEEKER, Residency.UNDOCUMENTED):
+        if patient.residency is Residency.ASYLUM_SEEKER and (
+            patient.lma_card_valid_until is None or patient.lma_card_valid_until < today
+        ):
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP(
+                    "app", "No valid LMA card is recorded: check the patient's LMA card before ordering."
+                )
+            )
+        if age_on(patient.birth_date, today) >= ADULT_AGE:
+            decided = session.scalars(
+                select(UrgentNeedDecision.id).where(UrgentNeedDecision.patient_id == patient.id)
+            ).first()
+            if decided is None:
+                raise RuleViolation(
+                    QT_TRANSLATE_NOOP(
+                        "app",
+                        "An adult with a reserve number only gets aids for needs that cannot wait: the "
+                        "prescriber must record the reason first.",
+                    )
+                )
+
+
+def is_hearing_aid(article: Article) -> bool:
+    """A main aid of ISO 9999 class 22 06 (accessories and spare parts of hearing aids share the class)."""
+    return article.article_type is ArticleType.MAIN_AID and article.iso_code.startswith(HEARING_AID_ISO)
+
+
+def _check_patient_may_get(
+    session: Session, patient: Patient, article: Article, kind: OrderKind, today: dt.date
+) -> None:
+    """R6 and R8 for one article."""
+    if patient.residency is Residency.OTHER_REGION and (
+        is_hearing_aid(article) or article.price >= OUT_OF_REGION_LIMIT
+    ):
+        commitment = session.scalars(
+            select(PaymentCommitment.id).where(
+                PaymentCommitment.patient_id == patient.id,
+                or_(PaymentCommitment.valid_until.is_(None), PaymentCommitment.valid_until >= today),
+            )
+        ).first()
+        if commitment is None:
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP(
+                    "app",
+                    "{article} for a patient registered in {region} needs the home region's payment "
+                    "commitment: store it first.",
+                ),
+                article=article.name,
+                region=patient.home_region,
+            )
+    if patient.residency is Residency.ABROAD and kind in (
+        OrderKind.OWN_STOCK_PRESCRIPTION,
+        OrderKind.INDIVIDUAL_DELIVERY,
+    ):
+        certificate = session.scalars(
+            select(ForeignCertificate.id).where(
+                ForeignCertificate.patient_id == patient.id,
+                or_(ForeignCertificate.valid_until.is_(None), ForeignCertificate.valid_until >= today),
+            )
+        ).first()
+        if certificate is None:
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP(
+                    "app",
+                    "A patient from {country} needs the required certificates recorded before any aid is "
+                    "handed out.",
+                ),
+                country=patient.country,
+            )
+
+
+def _check_quantity(quantity: int) -> None:
+    if not 1 <= quantity <= MAX_QUANTITY:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("app", "The quantity must be between 1 and {most}."), most=str(MAX_QUANTITY)
+        )
+
+
+def _deliver_from(
+    session: Session, context: WorkContext, order: Order, article: Article, quantity: int
+) -> Warehouse:
+    """Where a line comes from (R10), refusing what the article's status or type does not allow (R12, R13)."""
+    if order.kind is OrderKind.OWN_STOCK_PRESCRIPTION:
+        if article.article_type is ArticleType.SERVICE:
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP("app", "{article} is a service: order it from the aid service."),
+                article=article.name,
+            )
+        if article.individually_marked:
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP(
+                    "app",
+                    '{article} is individually marked: deliver it with "Deliver an individual from own '
+                    'stock" and scan its number.',
+                ),
+                article=article.name,
+            )
+        own = _require_own_stock(session, context)
+        held = balance(session, own.id, article.id)
+        if held < quantity:
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP(
+                    "app", "Own stock holds {held} of {article}, fewer than the {wanted} asked for."
+                ),
+                held=str(held),
+                article=article.name,
+                wanted=str(quantity),
+            )
+        return own
+    if order.kind is OrderKind.INDIVIDUAL_DELIVERY:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP(
+                "app", "An individual delivery takes devices from own stock: scan the individual number."
+            )
+        )
+    # R10a and R10d: the aid service delivers, from 70 when it has stock, else via 750 from the supplier.
+    if article.status is not ArticleStatus.ACTIVE:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "{article} is no longer purchased: it can only be prescribed from own stock while own stock "
+                "has a balance.",
+            ),
+            article=article.name,
+        )
+    if order.kind is OrderKind.REPLENISHMENT and article.article_type is ArticleType.SERVICE:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("app", "{article} is a service: services are not kept in stock."),
+            article=article.name,
+        )
+    direct = _warehouse_of_kind(session, WarehouseKind.DIRECT_PURCHASE)
+    if article.article_type is ArticleType.SERVICE:
+        return direct  # R13: a service purchase always makes a purchase order
+    central = _warehouse_of_kind(session, WarehouseKind.CENTRAL)
+    return central if balance(session, central.id, article.id) >= quantity else direct
+
+
+# ---------------------------------------------------------------------------------------------- cart
+
+
+def _patient_summary(patient: Patient, today: dt.date) -> PatientSummary:
+    return PatientSummary(
+        id=patient.id,
+        identity=format_identity(patient.identity_number),
+        name=f"{patient.first_name} {patient.last_name}",
+        protected=patient.protected_identity,
+        age=age_on(patient.birth_date, today),
+    )
+
+
+def _clinic_delivery(session: Session, context: WorkContext) -> DeliveryDetails:
+    location = session.get(ServiceLocation, context.service_location_id)
+    user = session.get(User, context.user_id)
+    return DeliveryDetails(
+        method="clinic",
+        name=location.name if location else "",
+        street=location.street if location else "",
+        postal_code=location.postal_code if location else "",
+        city=location.city if location else "",
+        contact_name=user.full_name if user else "",
+        contact_phone=(user.phone or (location.phone if location else "")) if user else "",
+    )
+
+
+def _store_delivery(order: Order, delivery: DeliveryDetails) -> None:
+    order.delivery_method = delivery.method
+    order.delivery_name = delivery.name.strip()
+    order.delivery_street = delivery.street.strip()
+    order.delivery_postal_code = delivery.postal_code.strip()
+    order.delivery_city = delivery.city.strip()
+    order.contact_name = delivery.contact_name.strip()
+    order.contact_phone = delivery.contact_phone.strip()
+    order.comment = delivery.comment.strip()
+
+
+def _delivery_of(order: Order) -> DeliveryDetails:
+    return DeliveryDetails(
+        method=order.delivery_method or "clinic",
+        name=order.delivery_name,
+        street=order.delivery_street,
+        postal_code=order.delivery_postal_code,
+        city=order.delivery_city,
+        contact_name=order.contact_name,
+        contact_phone=order.contact_phone,
+        comment=order.comment,
+    )
+
+
+def open_cart(
+    session: Session, context: WorkContext, *, patient_id: uuid.UUID | None, kind: OrderKind | None = None
+) -> Cart:
+    """The user's cart for this patient (or replenishment), created when there is none.
+
+    Without *kind* a patient cart follows the user's default "deliver from" setting (R10a or R10b).
+    """
+    today = dt.date.today()
+    if patient_id is not None:
+        if kind is OrderKind.REPLENISHMENT:
+            raise InvalidInput(QT_TRANSLATE_NOOP("app", "A stock replenishment has no recipient."))
+        _check_patient_may_order(session, _patient(session, patient_id), today)
+    else:
+        if kind not in (None, OrderKind.REPLENISHMENT):
+            raise InvalidInput(QT_TRANSLATE_NOOP("app", "Give the recipient's identity number first."))
+        kind = OrderKind.REPLENISHMENT
+        _require_own_stock(session, context)  # R10d: private clinics hold no stock
+    query = select(Order).where(
+        Order.status == OrderStatus.CART,
+        Order.orderer_id == context.user_id,
+        Order.service_location_id == context.service_location_id,
+    )
+    query = query.where(
+        Order.patient_id == patient_id if patient_id is not None else Order.patient_id.is_(None)
+    )
+    order = session.scalars(query.order_by(Order.created_at.desc())).first()
+    if order is None:
+        user = session.get(User, context.user_id)
+        if kind is None:
+            own_first = user is not None and user.default_deliver_from is DeliverFrom.OWN_STOCK
+            has_stock = _own_stock(session, context.service_location_id) is not None
+            kind = OrderKind.OWN_STOCK_PRESCRIPTION if own_first and has_stock else OrderKind.PRESCRIPTION
+        is_prescriber = (
+            session.scalars(
+                select(UserRole.id).where(
+                    UserRole.user_id == context.user_id, UserRole.role == Role.PRESCRIBER
+                )
+            ).first()
+            is not None
+        )
+        order = Order(
+            kind=kind,
+            status=OrderStatus.CART,
+            patient_id=patient_id,
+            prescriber_id=context.user_id if patient_id is not None and is_prescriber else None,
+            orderer_id=context.user_id,
+            service_location_id=context.service_location_id,
+        )
+        _store_delivery(order, _clinic_delivery(session, context))
+        session.add(order)
+        session.flush()
+        log.info("cart opened: order_id=%s kind=%s", order.id, kind.value)
+    elif kind is not None and kind is not order.kind:
+        set_cart_kind(session, context, order_id=order.id, kind=kind)
+    return read_cart(session, order.id, today)
+
+
+def read_cart(session: Session, order_id: uuid.UUID, today: dt.date) -> Cart:
+    order = _order(session, order_id)
+    patient = session.get(Patient, order.patient_id) if order.patient_id else None
+    location = session.get(ServiceLocation, order.service_location_id)
+    own = _own_stock(session, order.service_location_id)
+    central = _warehouse_of_kind(session, WarehouseKind.CENTRAL)
+    warehouses = {w.id: w for w in session.scalars(select(Warehouse))}
+    individuals = {
+        i.order_line_id: i.individual_number
+        for i in session.scalars(
+            select(Individual).where(Individual.order_line_id.in_([line.id for line in order.lines]))
+        )
+    }
+    balances: dict[tuple[uuid.UUID, uuid.UUID], int] = {}
+    by_warehouse: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for line in order.lines:
+        if line.deliver_from_warehouse_id is not None:
+            by_warehouse.setdefault(line.deliver_from_warehouse_id, []).append(line.article_id)
+    for warehouse_id, article_ids in by_warehouse.items():
+        if warehouses[warehouse_id].shows_balance:
+            for article_id, held in balances_of(session, warehouse_id, article_ids).items():
+                balances[warehouse_id, article_id] = held
+    lines = []
+    for line in order.lines:
+        warehouse = warehouses.get(line.deliver_from_warehouse_id) if line.deliver_from_warehouse_id else None
+        shows = warehouse is not None and warehouse.shows_balance
+        lines.append(
+            CartLine(
+                id=line.id,
+                line_number=line.line_number,
+                article_id=line.article_id,
+                article_number=line.article.article_number,
+                article_name=line.article.name,
+                quantity=line.quantity,
+                deliver_from_code=warehouse.code if warehouse else "",
+                deliver_from_name=warehouse.name if warehouse else "",
+                balance=balances.get((warehouse.id, line.article_id), 0) if shows and warehouse else None,
+                unit_price=line.unit_price,
+                comment=line.comment,
+                needs_comment=line.article.article_type is ArticleType.SERVICE and not line.comment.strip(),
+                individual_number=individuals.get(line.id),
+                fees=fees.fee_preview(patient, line.article, line.quantity, today),
+            )
+        )
+    prescriber = (
+        Prescriber(order.prescriber_id, _user_name(session, order.prescriber_id))
+        if order.prescriber_id
+        else None
+    )
+    own_kinds = (OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY)
+    return Cart(
+        id=order.id,
+        kind=order.kind,
+        patient=_patient_summary(patient, today) if patient else None,
+        prescriber=prescriber,
+        orderer_name=_user_name(session, order.orderer_id),
+        service_location_name=location.name if location else "",
+        own_stock_code=own.code if own else None,
+        balance_warehouse_id=(own.id if own else None) if order.kind in own_kinds else central.id,
+        delivery=_delivery_of(order),
+        lines=tuple(lines),
+    )
+
+
+def set_cart_kind(session: Session, context: WorkContext, *, order_id: uuid.UUID, kind: OrderKind) -> Changes:
+    order = _cart(session, context, order_id)
+    if kind is order.kind:
+        return Changes()
+    if (kind is OrderKind.REPLENISHMENT) != (order.patient_id is None):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("app", "A stock replenishment has no recipient; a prescription needs one.")
+        )
+    if order.lines and OrderKind.INDIVIDUAL_DELIVERY in (kind, order.kind):
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP(
+                "app", "Remove the lines first: an individual delivery cannot be mixed with other lines."
+            )
+        )
+    if kind in (OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY):
+        _require_own_stock(session, context)
+    order.kind = kind
+    for line in order.lines:
+        line.deliver_from_warehouse_id = _deliver_from(
+            session, context, order, line.article, line.quantity
+        ).id
+    return Changes(orders=True)
+
+
+def prescribers_for(session: Session, context: WorkContext) -> list[Prescriber]:
+    """The user (when a prescriber) and the prescribers linked to the user (R11)."""
+    chosen: list[Prescriber] = []
+    if session.scalars(
+        select(UserRole.id).where(UserRole.user_id == context.user_id, UserRole.role == Role.PRESCRIBER)
+    ).first():
+        chosen.append(Prescriber(context.user_id, context.user_name))
+    linked = session.execute(
+        select(User.id, User.full_name)
+        .join(PrescriberLink, PrescriberLink.prescriber_id == User.id)
+        .where(PrescriberLink.orderer_id == context.user_id, User.active.is_(True))
+        .order_by(User.full_name)
+    )
+    chosen.extend(Prescriber(user_id, name) for user_id, name in linked if user_id != context.user_id)
+    return chosen
+
+
+def set_prescriber(
+    session: Session, context: WorkContext, *, order_id: uuid.UUID, prescriber_id: uuid.UUID
+) -> Changes:
+    order = _cart(session, context, order_id)
+    if prescriber_id not in {p.id for p in prescribers_for(session, context)}:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("app", "You may only order in the name of a prescriber linked to you.")
+        )
+    order.prescriber_id = prescriber_id
+    return Changes(orders=True)
+
+
+def find_individual_for_delivery(session: Session, context: WorkContext, text: str) -> IndividualChoice:
+    """An in-stock individual by its number, refused unless it is in a warehouse of the service location (R10c)."""
+    number = "".join(text.split())
+    if not number:
+        raise InvalidInput(QT_TRANSLATE_NOOP("app", "Scan or type the individual number."))
+    individual = session.scalars(select(Individual).where(Individual.individual_number == number)).first()
+    if individual is None:
+        raise NotFound(QT_TRANSLATE_NOOP("app", "No individual has the number {number}."), number=number)
+    warehouse = session.get(Warehouse, individual.warehouse_id) if individual.warehouse_id else None
+    if individual.status is not IndividualStatus.IN_STOCK or warehouse is None:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("app", "Individual {number} is not in stock, so it cannot be delivered."),
+            number=number,
+        )
+    if warehouse.service_location_id != context.service_location_id:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "Individual {number} is in {warehouse}, which does not belong to {location}: choose the "
+                "service location that matches the warehouse.",
+            ),
+            number=number,
+            warehouse=warehouse.name,
+            location=context.service_location_name,
+        )
+    return IndividualChoice(
+        id=individual.id,
+        individual_number=individual.individual_number,
+        serial_number=individual.serial_number,
+        article_id=individual.article_id,
+        article_number=individual.article.article_number,
+        article_name=individual.article.name,
+        warehouse_code=warehouse.code,
+    )
+
+
+def add_line(
+    session: Session,
+    context: WorkContext,
+    *,
+    order_id: uuid.UUID,
+    article_id: uuid.UUID | None = None,
+    individual_id: uuid.UUID | None = None,
+    quantity: int = 1,
+    comment: str = "",
+    today: dt.date,
+) -> Changes:
+    """Add an article (or, for R10c, an individual) to the cart after the rules R4, R6–R8, R10, R12, R13."""
+    order = _cart(session, context, order_id)
+    patient = session.get(Patient, order.patient_id) if order.patient_id else None
+    if patient is not None:
+        _check_patient_may_order(session, patient, today)
+    number = max((line.line_number for line in order.lines), default=0) + 1
+    if order.kind is OrderKind.INDIVIDUAL_DELIVERY:
+        if individual_id is None:
+            raise InvalidInput(QT_TRANSLATE_NOOP("app", "Scan or type the individual number."))
+        individual = session.get(Individual, individual_id)
+        if individual is None:
+            raise NotFound(QT_TRANSLATE_NOOP("app", "The individual was not found; scan it again."))
+        choice = find_individual_for_delivery(session, context, individual.individual_number)
+        if patient is not None:
+            _check_patient_may_get(session, patient, individual.article, order.kind, today)
+        line = OrderLine(
+            order_id=order.id,
+            line_number=number,
+            article_id=choice.article_id,
+            quantity=1,
+            deliver_from_warehouse_id=individual.warehouse_id,
+            unit_price=individual.purchase_price,
+            comment=comment.strip(),
+        )
+        session.add(line)
+        session.flush()
+        individual.status = IndividualStatus.RESERVED
+        individual.order_line_id = line.id
+        session.add(
+            IndividualEvent(
+                individual_id=individual.id,
+                status=IndividualStatus.RESERVED,
+                warehouse_id=individual.warehouse_id,
+                patient_id=order.patient_id,
+                user_id=context.user_id,
+                document_kind="order",
+                document_id=order.id,
+            )
+        )
+        session.expire(order, ["lines"])
+        return Changes(orders=True, individuals=True)
+    if article_id is None:
+        raise InvalidInput(QT_TRANSLATE_NOOP("app", "Choose an article first."))
+    _check_quantity(quantity)
+    article = _article(session, article_id)
+    if patient is not None:
+        _check_patient_may_get(session, patient, article, order.kind, today)
+    warehouse = _deliver_from(session, context, order, article, quantity)
+    session.add(
+        OrderLine(
+            order_id=order.id,
+            line_number=number,
+            article_id=article.id,
+            quantity=quantity,
+            deliver_from_warehouse_id=warehouse.id,
+            unit_price=article.price,
+            comment=comment.strip(),
+        )
+    )
+    session.flush()
+    session.expire(order, ["lines"])
+    return Changes(orders=True)
+
+
+def update_line(
+    session: Session,
+    context: WorkContext,
+    *,
+    line_id: uuid.UUID,
+    quantity: int | None = None,
+    comment: str | None = None,
+    today: dt.date,
+) -> Changes:
+    line = _line(session, line_id)
+    order = _cart(session, context, line.order_id)
+    if quantity is not None and quantity != line.quantity:
+        if order.kind is OrderKind.INDIVIDUAL_DELIVERY:
+            raise RuleViolation(QT_TRANSLATE_NOOP("app", "An individual is always one device."))
+        _check_quantity(quantity)
+        line.deliver_from_warehouse_id = _deliver_from(session, context, order, line.article, quantity).id
+        line.quantity = quantity
+    if comment is not None:
+        line.comment = comment.strip()
+    return Changes(orders=True)
+
+
+def _release_individual(session: Session, context: WorkContext, line: OrderLine) -> None:
+    for individual in session.scalars(select(Individual).where(Individual.order_line_id == line.id)):
+        if individual.status is IndividualStatus.RESERVED:
+            individual.status = IndividualStatus.IN_STOCK
+            individual.order_line_id = None
+            session.add(
+                IndividualEvent(
+                    individual_id=individual.id,
+                    status=IndividualStatus.IN_STOCK,
+                    warehouse_id=individual.warehouse_id,
+                    user_id=context.user_id,
+                    document_kind="order",
+                    document_id=line.order_id,
+                    note="released from an order in progress",
+                )
+            )
+
+
+def remove_line(session: Session, context: WorkContext, *, line_id: uuid.UUID) -> Changes:
+    line = _line(session, line_id)
+    order = _cart(session, context, line.order_id)
+    _release_individual(session, context, line)
+    session.delete(line)
+    session.flush()
+    session.expire(order, ["lines"])
+    return Changes(orders=True, individuals=True)
+
+
+def discard_cart(session: Session, context: WorkContext, *, order_id: uuid.UUID) -> Changes:
+    """Throw away an order in progress: its lines go, reserved individuals return to stock."""
+    order = _cart(session, context, order_id)
+    for line in list(order.lines):
+        _release_individual(session, context, line)
+        session.delete(line)
+    session.flush()
+    session.delete(order)
+    return Changes(orders=True, individuals=True)
+
+
+def set_delivery(
+    session: Session, context: WorkContext, *, order_id: uuid.UUID, delivery: DeliveryDetails
+) -> Changes:
+    order = _cart(session, context, order_id)
+    if delivery.method not in DELIVERY_METHODS:
+        raise InvalidInput(QT_TRANSLATE_NOOP("app", "Choose how the order is delivered."))
+    patient = session.get(Patient, order.patient_id) if order.patient_id else None
+    if delivery.method == "patient_address":
+        if patient is None:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("app", "A stock replenishment is always delivered to the clinic.")
+            )
+        if patient.protected_identity:
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP(
+                    "app", "Protected identity: everything is delivered to the prescribing unit."
+                )
+            )
+        delivery = replace(
+            delivery,
+            name=f"{patient.first_name} {patient.last_name}",
+            street=patient.street,
+            postal_code=patient.postal_code,
+            city=patient.city,
+        )
+    elif delivery.method == "other_address":
+        if patient is None or patient.protected_identity:
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP("app", "This order is delivered to the clinic, not to another address.")
+            )
+        if not (delivery.street.strip() and delivery.postal_code.strip() and delivery.city.strip()):
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("app", "Give street, postal code and city for the delivery.")
+            )
+    else:
+        clinic = _clinic_delivery(session, context)
+        delivery = replace(
+            delivery, name=clinic.name, street=clinic.street, postal_code=clinic.postal_code, city=clinic.city
+        )
+    _store_delivery(order, delivery)
+    return Changes(orders=True)
+
+
+def set_default_deliver_from(session: Session, context: WorkContext, value: DeliverFrom) -> Changes:
+    """The user's setting: new patient carts deliver from the aid service or from own stock."""
+    user = session.get(User, context.user_id)
+    if user is None:
+        raise NotFound(
+            QT_TRANSLATE_NOOP("app", "The user {username} does not exist or is inactive."), username=""
+        )
+    user.default_deliver_from = value
+    return Changes(settings=True)
+
+
+# ---------------------------------------------------------------------------------------------- send
+
+
+def _hand_out(session: Session, context: WorkContext, order: Order, patient: Patient, today: dt.date) -> None:
+    """R10b/c: a withdrawal from own stock is delivered at once."""
+    for line in order.lines:
+        individuals = list(session.scalars(select(Individual).where(Individual.order_line_id == line.id)))
+        for individual in individuals:
+            session.add(
+                StockMovement(
+                    warehouse_id=individual.warehouse_id,
+                    article_id=line.article_id,
+                    quantity=-1,
+                    reason=MovementReason.WITHDRAWAL,
+                    unit_price=individual.purchase_price,
+                    document_kind="order",
+                    document_id=order.id,
+                    individual_id=individual.id,
+                    user_id=context.user_id,
+                )
+            )
+            individual.status = IndividualStatus.DELIVERED
+            individual.patient_id = patient.id
+            individual.warehouse_id = None
+            session.add(
+                IndividualEvent(
+                    individual_id=individual.id,
+                    status=IndividualStatus.DELIVERED,
+                    patient_id=patient.id,
+                    user_id=context.user_id,
+                    document_kind="order",
+                    document_id=order.id,
+                )
+            )
+        if not individuals:
+            assert line.deliver_from_warehouse_id is not None
+            session.add(
+                StockMovement(
+                    warehouse_id=line.deliver_from_warehouse_id,
+                    article_id=line.article_id,
+                    quantity=-line.quantity,
+                    reason=MovementReason.WITHDRAWAL,
+                    unit_price=line.unit_price,
+                    document_kind="order",
+                    document_id=order.id,
+                    user_id=context.user_id,
+                )
+            )
+        line.status = LineStatus.DELIVERED
+        line.delivered_on = today
+        fees.fees_at_delivery(
+            session,
+            patient=patient,
+            line=line,
+            individual_ids=[i.id for i in individuals],
+            delivered_on=today,
+        )
+    order.status = OrderStatus.DELIVERED
+
+
+def send_order(
+    session: Session, context: WorkContext, *, order_id: uuid.UUID, allocator: NumberAllocator, today: dt.date
+) -> SentOrder:
+    """Check the cart once more, number it (R15) and send it; own-stock kinds are handed out at once."""
+    order = _cart(session, context, order_id)
+    if not order.lines:
+        raise InvalidInput(QT_TRANSLATE_NOOP("app", "The order has no lines: add an article first."))
+    patient = session.get(Patient, order.patient_id) if order.patient_id else None
+    if order.kind in PATIENT_KINDS:
+        if patient is None:
+            raise InvalidInput(QT_TRANSLATE_NOOP("app", "Give the recipient's identity number first."))
+        if order.prescriber_id is None:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("app", "Choose the prescriber the order is made in the name of.")
+            )
+        _check_patient_may_order(session, patient, today)
+    warehouses = {w.id: w for w in session.scalars(select(Warehouse))}
+    for line in order.lines:
+        article = line.article
+        if article.article_type is ArticleType.SERVICE and not line.comment.strip():
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP(
+                    "app", "Line {line}, {article}: a service purchase needs a comment saying what is bought."
+                ),
+                line=str(line.line_number),
+                article=article.name,
+            )
+        if patient is not None:
+            _check_patient_may_get(session, patient, article, order.kind, today)
+        if order.kind is OrderKind.INDIVIDUAL_DELIVERY:
+            continue  # the individual was checked and reserved when it was added
+        warehouse = _deliver_from(session, context, order, article, line.quantity)
+        line.deliver_from_warehouse_id = warehouse.id
+    order.number = allocator.allocate(session, NumberSeries.ORDER, today)
+    order.status = OrderStatus.SENT
+    order.sent_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    planned = _add_weekdays(today, CENTRAL_LEAD_WEEKDAYS)
+    for line in order.lines:
+        source = warehouses[line.deliver_from_warehouse_id] if line.deliver_from_warehouse_id else None
+        if source is not None and source.kind is WarehouseKind.CENTRAL:
+            line.planned_delivery_on = planned
+            session.add(
+                StockMovement(
+                    warehouse_id=source.id,
+                    article_id=line.article_id,
+                    quantity=-line.quantity,
+                    reason=MovementReason.WITHDRAWAL,
+                    unit_price=line.unit_price,
+                    document_kind="order",
+                    document_id=order.id,
+                    user_id=context.user_id,
+                )
+            )
+        if patient is not None:
+            fees.fees_at_order(session, patient=patient, line=line, today=today)
+    handed_out = order.kind in (OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY)
+    if handed_out:
+        assert patient is not None
+        _hand_out(session, context, order, patient, today)
+    session.flush()
+    log.info("order sent: order_id=%s number=%s lines=%d", order.id, order.number, len(order.lines))
+    return SentOrder(
+        order_id=order.id,
+        number=order.number,
+        status=order.status,
+        needs_purchase_orders=bool(_lines_needing_purchase_orders(session, order)),
+        purchase_orders=(),
+        handed_out=handed_out,
+    )
+
+
+def _lines_needing_purchase_orders(session: Session, order: Order) -> list[OrderLine]:
+    direct = _warehouse_of_kind(session, WarehouseKind.DIRECT_PURCHASE)
+    return [
+        line
+        for line in order.lines
+        if line.deliver_from_warehouse_id == direct.id
+        and line.purchase_order_id is None
+        and line.status is LineStatus.OPEN
+    ]
+
+
+def create_purchase_orders(
+    session: Session, context: WorkContext, *, order_id: uuid.UUID, allocator: NumberAllocator, today: dt.date
+) -> tuple[PurchaseOrderRef, ...]:
+    """One purchase order per supplier for the lines through warehouse 750 that have none (R13, R14)."""
+    order = _order(session, order_id)
+    if order.status not in (OrderStatus.SENT, OrderStatus.PARTLY_DELIVERED):
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("app", "Purchase orders are made for a sent order that is still open.")
+        )
+    if order.service_location_id != context.service_location_id:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("app", "Only the order's own service location can make its purchase orders.")
+        )
+    by_supplier: dict[uuid.UUID, list[OrderLine]] = {}
+    for line in _lines_needing_purchase_orders(session, order):
+        by_supplier.setdefault(line.article.supplier_id, []).append(line)
+    if not by_supplier:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("app", "Every line of this order already has its purchase order.")
+        )
+    made = []
+    for supplier_id, lines in sorted(by_supplier.items(), key=lambda item: item[1][0].line_number):
+        purchase = PurchaseOrder(
+            number=allocator.allocate(session, NumberSeries.PURCHASE_ORDER, today),
+            order_id=order.id,
+            supplier_id=supplier_id,
+        )
+        session.add(purchase)
+        session.flush()
+        for line in lines:
+            line.purchase_order_id = purchase.id
+        supplier = session.get(Supplier, supplier_id)
+        made.append(PurchaseOrderRef(purchase.id, purchase.number, supplier.name if supplier else ""))
+    log.info("purchase orders made: order_id=%s count=%d", order.id, len(made))
+    return tuple(made)
+
+
+# -------------------------------------------------------------------------------------------- cancel
+
+
+def _cancel_refusal(session: Session, order: Order) -> str:
+    if order.status is OrderStatus.CART:
+        return QT_TRANSLATE_NOOP("app", "The order has not been sent; remove its lines instead.")
+    if order.kind in (OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY):
+        return QT_TRANSLATE_NOOP(
+            "app",
+            "A withdrawal from own stock is already delivered and cannot be cancelled: register a return.",
+        )
+    if order.status is OrderStatus.CANCELLED:
+        return QT_TRANSLATE_NOOP("app", "The order is already cancelled.")
+    if order.status is not OrderStatus.SENT:
+        return QT_TRANSLATE_NOOP("app", "Part of the order has been delivered, so it cannot be cancelled.")
+    if any(line.purchase_order_id is not None for line in order.lines):
+        return QT_TRANSLATE_NOOP(
+            "app",
+            "A purchase order exists for this order, so it cannot be cancelled: contact the aid centre.",
+        )
+    if order.logistics_started:
+        return QT_TRANSLATE_NOOP(
+            "app", "Logistics has started on this order, so it cannot be cancelled: contact the aid centre."
+        )
+    return ""
+
+
+def cancel_order(session: Session, context: WorkContext, *, order_id: uuid.UUID, today: dt.date) -> Changes:
+    """Cancel while no purchase order exists and logistics has not started (R16)."""
+    order = _order(session, order_id)
+    refusal = _cancel_refusal(session, order)
+    if refusal:
+        raise RuleViolation(refusal)
+    central = _warehouse_of_kind(session, WarehouseKind.CENTRAL)
+    for line in order.lines:
+        if line.deliver_from_warehouse_id == central.id and line.status is LineStatus.OPEN:
+            session.add(
+                StockMovement(
+                    warehouse_id=central.id,
+                    article_id=line.article_id,
+                    quantity=line.quantity,
+                    reason=MovementReason.WITHDRAWAL,
+                    unit_price=line.unit_price,
+                    document_kind="order_cancelled",
+                    document_id=order.id,
+                    user_id=context.user_id,
+                )
+            )
+        line.status = LineStatus.CANCELLED
+    order.status = OrderStatus.CANCELLED
+    fees.cancel_fees_of_order(session, order_id=order.id)
+    log.info("order cancelled: order_id=%s", order.id)
+    return Changes(orders=True, stock=True, fees=True)
+
+
+# -------------------------------------------------------------------------------------------- search
+
+
+def _rows(session: Session, orders: list[Order]) -> list[OrderRow]:
+    if not orders:
+        return []
+    ids = [order.id for order in orders]
+    counts = dict(
+        session.execute(
+            select(OrderLine.order_id, func.count())
+            .where(OrderLine.order_id.in_(ids))
+            .group_by(OrderLine.order_id)
+        ).all()
+    )
+    user_ids = {o.orderer_id for o in orders} | {o.prescriber_id for o in orders if o.prescriber_id}
+    users = dict(session.execute(select(User.id, User.full_name).where(User.id.in_(user_ids))).all())
+    patient_ids = {o.patient_id for o in orders if o.patient_id}
+    patients = {p.id: p for p in session.scalars(select(Patient).where(Patient.id.in_(patient_ids)))}
+    locations = dict(session.execute(select(ServiceLocation.id, ServiceLocation.code)).all())
+    return [
+        OrderRow(
+            id=order.id,
+            number=order.number or "",
+            created_on=(order.sent_at or order.created_at).date(),
+            kind=order.kind,
+            status=order.status,
+            patient_label=patient_label(patients.get(order.patient_id)) if order.patient_id else "",
+            orderer_name=users.get(order.orderer_id, ""),
+            prescriber_name=users.get(order.prescriber_id, "")
+            if order.prescriber_id and order.patient_id
+            else "",
+            service_location_code=locations.get(order.service_location_id, ""),
+            line_count=counts.get(order.id, 0),
+        )
+        for order in orders
+    ]
+
+
+def search_orders(session: Session, context: WorkContext, query: OrderQuery) -> list[OrderRow]:
+    """Newest first (R17): by full number, or by service location and period; "my orders"."""
+    statement = select(Order).where(Order.status != OrderStatus.CART)
+    number = "".join(query.number.split())
+    if number:
+        if not (len(number) == 8 and number.isdigit()):
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("app", "{text} is not an order number: give all 8 digits."),
+                text=query.number,
+            )
+        statement = statement.where(Order.number == number)
+    else:
+        if query.service_location_id is not None:
+            statement = statement.where(Order.service_location_id == query.service_location_id)
+        if query.date_from is not None:
+            start = dt.datetime.combine(query.date_from, dt.time())
+            statement = statement.where(Order.created_at >= start)
+        if query.date_to is not None:
+            end = dt.datetime.combine(query.date_to + dt.timedelta(days=1), dt.time())
+            statement = statement.where(Order.created_at < end)
+        if query.mine:
+            statement = statement.where(
+                or_(Order.orderer_id == context.user_id, Order.prescriber_id == context.user_id)
+            )
+    orders = list(session.scalars(statement.order_by(Order.created_at.desc()).limit(query.limit)))
+    return _rows(session, orders)
+
+
+def order_detail(session: Session, order_id: uuid.UUID) -> OrderDetail:
+    order = _order(session, order_id)
+    (row,) = _rows(session, [order])
+    warehouses = dict(session.execute(select(Warehouse.id, Warehouse.code)).all())
+    purchase = aliased(PurchaseOrder)
+    purchases = {
+        p.id: p
+        for p in session.scalars(
+            select(purchase).where(purchase.order_id == order.id).order_by(purchase.number)
+        )
+    }
+    suppliers = dict(
+        session.execute(
+            select(Supplier.id, Supplier.name).where(
+                Supplier.id.in_({p.supplier_id for p in purchases.values()})
+            )
+        ).all()
+    )
+    lines = tuple(
+        DetailLine(
+            line_number=line.line_number,
+            article_number=line.article.article_number,
+            article_name=line.article.name,
+            quantity=line.quantity,
+            deliver_from_code=warehouses.get(line.deliver_from_warehouse_id, "")
+            if line.deliver_from_warehouse_id
+            else "",
+            status=line.status,
+            planned_delivery_on=line.planned_delivery_on,
+            delivered_on=line.delivered_on,
+            comment=line.comment,
+            purchase_order_number=purchases[line.purchase_order_id].number
+            if line.purchase_order_id in purchases
+            else "",
+        )
+        for line in order.lines
+    )
+    refusal = _cancel_refusal(session, order)
+    needs = order.status in (OrderStatus.SENT, OrderStatus.PARTLY_DELIVERED) and bool(
+        _lines_needing_purchase_orders(session, order)
+    )
+    return OrderDetail(
+        row=row,
+        lines=lines,
+        delivery=_delivery_of(order),
+        purchase_orders=tuple(
+            PurchaseOrderRef(p.id, p.number, suppliers.get(p.supplier_id, "")) for p in purchases.values()
+        ),
+        needs_purchase_orders=needs,
+        can_cancel=not refusal,
+        cancel_refusal=refusal,
+    )

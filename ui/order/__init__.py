@@ -1,0 +1,1 @@
+"""The Order tab: cart, order search, goods receipt and fees."""

@@ -1,0 +1,569 @@
+"""The goods-receipt page (Kvittera direktleverans): find a delivery by purchase or order number (R18),
+price and mark what arrived (R19), receive or cancel the ticked lines and see every delivery still
+waiting at the service location (R20).
+
+Built for a handheld scanner: every field takes a burst of characters, and Enter moves on to the next
+field; after the last one Enter lands on "Receive ticked lines".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from app.changes import Changes
+from app.errors import ClerkError
+from app.organisation import WorkContext
+from app.receipts import (
+    Delivery,
+    DeliveryLine,
+    DeliverySummary,
+    LineReceipt,
+    ReceiptResult,
+    parse_amount,
+    unit_price_from_total,
+)
+from db.models.enums import OrderKind
+from ui.messages import MessageBoxes
+from ui.operations import OperationRunner, clerk_sentence
+from ui.operations import receipts as receipt_ops
+from ui.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.table_model import Column, RowTableModel
+
+_ERROR_STYLE = "color:#a00000;"
+
+
+def kronor(value: Decimal) -> str:
+    """1234.5 → "1 234,50" (Swedish grouping and decimal comma)."""
+    return f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
+
+
+class LineEditor(QFrame):
+    """One open line: its tick box, the price when it has none (R19), one row per unit when
+    individually marked (R19), and the delivered quantity (R18: a line is received whole or not at all)."""
+
+    sig_edited = Signal()
+
+    def __init__(self, line: DeliveryLine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.line = line
+        self.setObjectName(f"receipt_line_{line.line_number}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        n = line.line_number
+        self.tick = QCheckBox(
+            self.tr("Line {line}: {article_number} {article_name}").format(
+                line=n, article_number=line.article_number, article_name=line.article_name
+            )
+        )
+        self.tick.setObjectName(f"tick_{n}")
+        facts = [
+            self.tr("Ordered: {quantity}").format(quantity=line.quantity),
+            self.tr("Supplier: {supplier} {number}")
+            .format(supplier=line.supplier_name, number=line.supplier_article_number)
+            .strip(),
+            self.tr("Purchase order: {number}").format(number=line.purchase_order_number or "–"),
+        ]
+        if line.planned_delivery_on:
+            facts.append(self.tr("Planned: {day}").format(day=line.planned_delivery_on.isoformat()))
+        if not line.needs_price:
+            facts.append(self.tr("Unit price: {price} kr").format(price=kronor(line.unit_price)))
+        self.facts = QLabel(" · ".join(facts))
+        self.facts.setObjectName(f"facts_{n}")
+        self.facts.setWordWrap(True)
+        self.delivered_edit = QLineEdit(str(line.quantity))
+        self.delivered_edit.setObjectName(f"delivered_{n}")
+        self.delivered_edit.setMaximumWidth(80)
+        self.price_edit: QLineEdit | None = None
+        self.total_edit: QLineEdit | None = None
+        self.unit_edits: list[tuple[QLineEdit, QLineEdit]] = []
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.tick, 1)
+        top.addWidget(QLabel(self.tr("Delivered:")))
+        top.addWidget(self.delivered_edit)
+        layout.addLayout(top)
+        layout.addWidget(self.facts)
+        if line.comment:
+            comment = QLabel(self.tr("Comment: {text}").format(text=line.comment))
+            comment.setWordWrap(True)
+            layout.addWidget(comment)
+        if line.needs_price:
+            self._setup_price(layout)
+        if line.individually_marked:
+            self._setup_units(layout)
+        self.delivered_edit.textEdited.connect(self._edited)
+
+    def _setup_price(self, layout: QVBoxLayout) -> None:
+        n = self.line.line_number
+        self.price_edit = QLineEdit()
+        self.price_edit.setObjectName(f"price_{n}")
+        self.price_edit.setPlaceholderText(self.tr("Unit price, kr"))
+        self.total_edit = QLineEdit()
+        self.total_edit.setObjectName(f"total_{n}")
+        self.total_edit.setPlaceholderText(self.tr("Total on the delivery note, kr"))
+        row = QHBoxLayout()
+        note = QLabel(
+            self.tr(
+                "No price on the order: type the unit price, or the total to divide by {quantity}."
+            ).format(quantity=self.line.quantity)
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#8a5a00;")
+        layout.addWidget(note)
+        row.addWidget(QLabel(self.tr("Unit price:")))
+        row.addWidget(self.price_edit)
+        row.addWidget(QLabel(self.tr("or total:")))
+        row.addWidget(self.total_edit)
+        layout.addLayout(row)
+        self.price_edit.textEdited.connect(self._edited)
+        self.total_edit.textEdited.connect(self._total_edited)
+
+    def _setup_units(self, layout: QVBoxLayout) -> None:
+        n = self.line.line_number
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Unit")), 0, 0)
+        grid.addWidget(QLabel(self.tr("Individual number")), 0, 1)
+        grid.addWidget(QLabel(self.tr("Serial number")), 0, 2)
+        for unit in range(1, self.line.quantity + 1):
+            number = QLineEdit()
+            number.setObjectName(f"individual_{n}_{unit}")
+            serial = QLineEdit()
+            serial.setObjectName(f"serial_{n}_{unit}")
+            grid.addWidget(QLabel(str(unit)), unit, 0)
+            grid.addWidget(number, unit, 1)
+            grid.addWidget(serial, unit, 2)
+            number.textEdited.connect(self._edited)
+            serial.textEdited.connect(self._edited)
+            self.unit_edits.append((number, serial))
+        layout.addLayout(grid)
+
+    def fields(self) -> list[QLineEdit]:
+        """The fields a scanner fills, in the order Enter walks through them."""
+        chain: list[QLineEdit] = []
+        if self.price_edit is not None and self.total_edit is not None:
+            chain += [self.total_edit, self.price_edit]
+        for number, serial in self.unit_edits:
+            chain += [number, serial]
+        return chain
+
+    def _edited(self) -> None:
+        self.tick.setChecked(True)  # typing into a line means it arrived
+        self.sig_edited.emit()
+
+    def _total_edited(self, text: str) -> None:
+        self._edited()
+        if self.price_edit is None:
+            return
+        try:
+            price = unit_price_from_total(parse_amount(text), self.line.quantity)
+        except ClerkError:
+            return  # half typed: the unit price is filled once the total reads as an amount
+        self.price_edit.setText(kronor(price).replace("\u00a0", " "))
+
+    def receipt(self) -> LineReceipt:
+        """What the clerk confirmed; raises the clerk's sentence for an amount that cannot be read."""
+        text = self.delivered_edit.text().strip()
+        quantity = int(text) if text.isdigit() else -1
+        price: Decimal | None = None
+        if self.price_edit is not None and self.price_edit.text().strip():
+            price = parse_amount(self.price_edit.text())
+        units = tuple((number.text(), serial.text()) for number, serial in self.unit_edits)
+        return LineReceipt(self.line.id, quantity=quantity, unit_price=price, units=units)
+
+
+class ReceiptPage(QWidget):
+    sig_status = Signal(str)
+    sig_delivery_shown = Signal(object)  # Delivery, or None when cleared
+    sig_received = Signal(object)  # ReceiptResult
+    sig_list_loaded = Signal(int)
+
+    def __init__(self, runner: OperationRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._context: WorkContext | None = None
+        self._ticket = 0
+        self.delivery: Delivery | None = None
+        self.line_editors: list[LineEditor] = []
+        self._setup_find()
+        self._setup_list()
+        self._setup_delivery()
+        self._setup_layout()
+        self._connect_signals()
+
+    # -- set-up ------------------------------------------------------------------------------------
+
+    def _setup_find(self) -> None:
+        self.number_edit = QLineEdit()
+        self.number_edit.setObjectName("receipt_number")
+        self.number_edit.setClearButtonEnabled(True)
+        self.number_edit.setPlaceholderText(
+            self.tr("Purchase number or order number from the delivery note — scan or type, then Enter")
+        )
+        self.find_button = QPushButton(self.tr("Find"))
+        self.find_button.setObjectName("receipt_find")
+        self.message = QLabel()
+        self.message.setObjectName("receipt_message")
+        self.message.setWordWrap(True)
+
+    def _setup_list(self) -> None:
+        self.list_title = QLabel(self.tr("Unreceived deliveries"))
+        self.list_model = RowTableModel(
+            [
+                Column(self.tr("Planned"), lambda s: s.planned_delivery_on),
+                Column(self.tr("Order"), lambda s: s.order_number),
+                Column(self.tr("Purchase order"), lambda s: ", ".join(s.purchase_order_numbers)),
+                Column(self.tr("Supplier"), lambda s: ", ".join(s.supplier_names)),
+                Column(self.tr("For"), self._summary_for),
+                Column(self.tr("Orderer"), lambda s: s.orderer_name),
+                Column(self.tr("Lines"), lambda s: s.open_lines, align_right=True),
+            ],
+            self,
+        )
+        self.list_view = QTableView()
+        self.list_view.setObjectName("receipt_unreceived")
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.verticalHeader().setVisible(False)
+        self.list_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list_view.horizontalHeader().setStretchLastSection(True)
+
+    def _summary_for(self, summary: DeliverySummary) -> str:
+        if summary.kind is OrderKind.REPLENISHMENT:
+            return self.tr("Own stock (replenishment)")
+        if summary.protected_identity:
+            return self.tr("{name} (protected identity)").format(name=summary.patient_label)
+        return summary.patient_label
+
+    def _setup_delivery(self) -> None:
+        self.header = QLabel(self.tr("Scan a number or pick a delivery from the list."))
+        self.header.setObjectName("receipt_header")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.select_all = QCheckBox(self.tr("Select all"))
+        self.select_all.setObjectName("receipt_select_all")
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("receipt_delivery_note")
+        self.note_edit.setPlaceholderText(self.tr("Delivery note number (optional)"))
+        self.note_edit.setMaxLength(40)
+        self.lines_box = QWidget()
+        self.lines_layout = QVBoxLayout(self.lines_box)
+        self.lines_layout.addStretch(1)
+        self.lines_scroll = QScrollArea()
+        self.lines_scroll.setObjectName("receipt_lines")
+        self.lines_scroll.setWidgetResizable(True)
+        self.lines_scroll.setWidget(self.lines_box)
+        self.receive_button = QPushButton(self.tr("Receive ticked lines"))
+        self.receive_button.setObjectName("receipt_receive")
+        self.receive_button.setAutoDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel ticked lines"))
+        self.cancel_button.setObjectName("receipt_cancel_lines")
+        self._enable_actions()
+
+    def _setup_layout(self) -> None:
+        find_row = QHBoxLayout()
+        find_row.addWidget(QLabel(self.tr("Purchase or order number:")))
+        find_row.addWidget(self.number_edit, 1)
+        find_row.addWidget(self.find_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list_title)
+        left_layout.addWidget(self.list_view, 1)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.header)
+        tools = QHBoxLayout()
+        tools.addWidget(self.select_all)
+        tools.addStretch(1)
+        tools.addWidget(self.note_edit)
+        right_layout.addLayout(tools)
+        right_layout.addWidget(self.lines_scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.receive_button)
+        right_layout.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(find_row)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+
+    def _connect_signals(self) -> None:
+        self.number_edit.returnPressed.connect(self.find_delivery)
+        self.find_button.clicked.connect(self.find_delivery)
+        self.list_view.activated.connect(self._open_index)
+        self.select_all.clicked.connect(self._select_all)
+        self.note_edit.returnPressed.connect(self._focus_first_field)
+        self.receive_button.clicked.connect(self.receive)
+        self.cancel_button.clicked.connect(self.cancel_ticked)
+        self._runner.sig_changes.connect(self._on_changes)
+
+    # -- context and the list ------------------------------------------------------------------------
+
+    def set_context(self, context: WorkContext) -> None:
+        self._context = context
+        self.list_title.setText(
+            self.tr("Unreceived deliveries of {location}").format(location=context.service_location_name)
+        )
+        self._show_delivery(None)
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        context = self._context
+        if context is None:
+            return
+        receipt_ops.unreceived_deliveries(
+            self._runner, context=context, on_success=self._list_loaded, on_error=self._show_error
+        )
+
+    def _list_loaded(self, rows: list[DeliverySummary]) -> None:
+        self.list_model.set_rows(rows)
+        self.sig_list_loaded.emit(len(rows))
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.orders:
+            self.refresh_list()
+
+    def _open_index(self, index: Any) -> None:
+        context = self._context
+        if context is None:
+            return
+        summary: DeliverySummary = self.list_model.row_at(index.row())
+        self._ticket += 1
+        ticket = self._ticket
+        receipt_ops.read_delivery(
+            self._runner,
+            context=context,
+            order_id=summary.order_id,
+            on_success=lambda delivery: self._delivery_found(ticket, delivery),
+            on_error=self._show_error,
+        )
+
+    # -- finding -----------------------------------------------------------------------------------
+
+    def find_delivery(self) -> None:
+        context = self._context
+        if context is None:
+            return
+        self._ticket += 1
+        ticket = self._ticket
+        receipt_ops.find_delivery(
+            self._runner,
+            context=context,
+            number=self.number_edit.text(),
+            on_success=lambda delivery: self._delivery_found(ticket, delivery),
+            on_error=self._show_error,
+        )
+
+    def _delivery_found(self, ticket: int, delivery: Delivery) -> None:
+        if ticket != self._ticket:
+            return  # the clerk has asked for another delivery since
+        self._clear_message()
+        self._show_delivery(delivery)
+        self._focus_first_field()
+
+    def _show_delivery(self, delivery: Delivery | None) -> None:
+        self.delivery = delivery
+        for editor in self.line_editors:
+            editor.setParent(None)
+            editor.deleteLater()
+        self.line_editors = []
+        self.select_all.setChecked(False)
+        self.note_edit.clear()
+        if delivery is None:
+            self.header.setText(self.tr("Scan a number or pick a delivery from the list."))
+        else:
+            self.header.setText(self._header_text(delivery))
+            for line in delivery.lines:
+                editor = LineEditor(line)
+                editor.tick.toggled.connect(self._enable_actions)
+                self.lines_layout.insertWidget(self.lines_layout.count() - 1, editor)
+                self.line_editors.append(editor)
+            self._chain_fields()
+        self._enable_actions()
+        self.sig_delivery_shown.emit(delivery)
+
+    def _header_text(self, delivery: Delivery) -> str:
+        if delivery.kind is OrderKind.REPLENISHMENT:
+            receiver = self.tr("Replenishment of own stock")
+        elif delivery.protected_identity:
+            receiver = self.tr("Patient: {name} (protected identity)").format(name=delivery.patient_label)
+        else:
+            receiver = self.tr("Patient: {name}").format(name=delivery.patient_label)
+        lines = [
+            self.tr("Order {number} · purchase order {purchase} · {suppliers}").format(
+                number=delivery.order_number,
+                purchase=", ".join(delivery.purchase_order_numbers) or "–",
+                suppliers=", ".join(delivery.supplier_names),
+            ),
+            receiver,
+            self.tr("Ordered by {name} · planned delivery {day}").format(
+                name=delivery.orderer_name,
+                day=delivery.planned_delivery_on.isoformat() if delivery.planned_delivery_on else "–",
+            ),
+        ]
+        return "\n".join(lines)
+
+    def _chain_fields(self) -> None:
+        """Enter in a field moves to the next one; from the last one to "Receive ticked lines"."""
+        fields = [field for editor in self.line_editors for field in editor.fields()]
+        for current, following in zip(fields, [*fields[1:], None], strict=True):
+            current.returnPressed.connect(lambda target=following: self._focus(target))
+
+    def _focus(self, target: QLineEdit | None) -> None:
+        if target is None:
+            self.receive_button.setFocus()
+        else:
+            target.setFocus()
+            target.selectAll()
+
+    def _focus_first_field(self) -> None:
+        fields = [field for editor in self.line_editors for field in editor.fields()]
+        if fields:
+            self._focus(fields[0])
+        elif self.line_editors:
+            self.line_editors[0].tick.setFocus()
+
+    def _select_all(self, checked: bool) -> None:
+        for editor in self.line_editors:
+            editor.tick.setChecked(checked)
+
+    def _ticked(self) -> list[LineEditor]:
+        return [editor for editor in self.line_editors if editor.tick.isChecked()]
+
+    def _enable_actions(self) -> None:
+        ticked = bool(self._ticked())
+        self.receive_button.setEnabled(ticked)
+        self.cancel_button.setEnabled(ticked)
+        self.select_all.setEnabled(bool(self.line_editors))
+
+    # -- receiving and cancelling ------------------------------------------------------------------
+
+    def receive(self) -> None:
+        context, delivery = self._context, self.delivery
+        ticked = self._ticked()
+        if context is None or delivery is None:
+            return
+        if not ticked:
+            self._show_error(self.tr("Tick the lines that were delivered."))
+            return
+        try:
+            chosen = [editor.receipt() for editor in ticked]
+        except ClerkError as error:
+            self._show_error(clerk_sentence(error))
+            return
+        self.receive_button.setEnabled(False)
+        receipt_ops.receive(
+            self._runner,
+            context=context,
+            order_id=delivery.order_id,
+            lines=chosen,
+            delivery_note=self.note_edit.text(),
+            today=dt.date.today(),
+            on_success=self._received,
+            on_error=self._action_refused,
+        )
+
+    def _received(self, result: ReceiptResult) -> None:
+        text = self.tr("Received {count} lines of order {number}.").format(
+            count=result.lines_received, number=result.order_number
+        )
+        self._after_action(text, result.order_id)
+        self.sig_received.emit(result)
+
+    def cancel_ticked(self) -> None:
+        context, delivery = self._context, self.delivery
+        ticked = self._ticked()
+        if context is None or delivery is None or not ticked:
+            return
+        question = self.tr(
+            "Cancel {count} ticked lines of order {number}? They cannot be received afterwards, and you must "
+            "tell the supplier yourself."
+        ).format(count=len(ticked), number=delivery.order_number)
+        if not MessageBoxes.ask(self, self.tr("Cancel lines"), question):
+            return
+        count = len(ticked)
+        receipt_ops.cancel_lines(
+            self._runner,
+            context=context,
+            order_id=delivery.order_id,
+            line_ids=[editor.line.id for editor in ticked],
+            today=dt.date.today(),
+            on_success=lambda _changes: self._after_action(
+                self.tr("Cancelled {count} lines of order {number}.").format(
+                    count=count, number=delivery.order_number
+                ),
+                delivery.order_id,
+            ),
+            on_error=self._action_refused,
+        )
+
+    def _after_action(self, text: str, order_id: uuid.UUID) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+        self.sig_status.emit(text)
+        context = self._context
+        if context is None:
+            return
+        self._ticket += 1
+        ticket = self._ticket
+
+        def gone(_sentence: str) -> None:  # nothing left to receive on the order: clear the page
+            if ticket == self._ticket:
+                self._show_delivery(None)
+                self.number_edit.setFocus()
+                self.number_edit.selectAll()
+
+        def still_open(delivery: Delivery) -> None:
+            if ticket == self._ticket:
+                self._show_delivery(delivery)
+
+        receipt_ops.read_delivery(
+            self._runner, context=context, order_id=order_id, on_success=still_open, on_error=gone
+        )
+
+    def _action_refused(self, sentence: str) -> None:
+        """One sentence; what the clerk typed stays where it is."""
+        self._show_error(sentence)
+        self._enable_actions()
+
+    # -- messages ----------------------------------------------------------------------------------
+
+    def _show_error(self, sentence: str) -> None:
+        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setText(sentence)
+
+    def _clear_message(self) -> None:
+        self.message.setStyleSheet("")
+        self.message.clear()
