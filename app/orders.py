@@ -912,7 +912,8 @@ def set_default_deliver_from(session: Session, context: WorkContext, value: Deli
     user = session.get(User, context.user_id)
     if user is None:
         raise NotFound(
-            QT_TRANSLATE_NOOP("app", "The user {username} does not exist or is inactive."), username=""
+            QT_TRANSLATE_NOOP("app", "The user {username} does not exist or is inactive."),
+            username=context.username,
         )
     user.default_deliver_from = value
     return Changes(settings=True)
