@@ -227,7 +227,8 @@ def _warehouse_of_kind(session: Session, kind: WarehouseKind) -> Warehouse:
     return warehouse
 
 
-def _own_stock(session: Session, service_location_id: uuid.UUID) -> Warehouse | None:
+def own_stock(session: Session, service_location_id: uuid.UUID) -> Warehouse | None:
+    """The service location's own stock; None for a private clinic, which holds none (R10d)."""
     return session.scalars(
         select(Warehouse)
         .where(
@@ -238,7 +239,7 @@ def _own_stock(session: Session, service_location_id: uuid.UUID) -> Warehouse | 
 
 
 def _require_own_stock(session: Session, context: WorkContext) -> Warehouse:
-    warehouse = _own_stock(session, context.service_location_id)
+    warehouse = own_stock(session, context.service_location_id)
     if warehouse is None:
         raise RuleViolation(
             QT_TRANSLATE_NOOP("app", "{location} holds no own stock: order from the aid service instead."),
@@ -548,7 +549,7 @@ def open_cart(
         user = session.get(User, context.user_id)
         if kind is None:
             own_first = user is not None and user.default_deliver_from is DeliverFrom.OWN_STOCK
-            has_stock = _own_stock(session, context.service_location_id) is not None
+            has_stock = own_stock(session, context.service_location_id) is not None
             kind = OrderKind.OWN_STOCK_PRESCRIPTION if own_first and has_stock else OrderKind.PRESCRIPTION
         is_prescriber = (
             session.scalars(
@@ -579,7 +580,7 @@ def read_cart(session: Session, order_id: uuid.UUID, today: dt.date) -> Cart:
     order = _order(session, order_id)
     patient = session.get(Patient, order.patient_id) if order.patient_id else None
     location = session.get(ServiceLocation, order.service_location_id)
-    own = _own_stock(session, order.service_location_id)
+    own = own_stock(session, order.service_location_id)
     central = _warehouse_of_kind(session, WarehouseKind.CENTRAL)
     warehouses = {w.id: w for w in session.scalars(select(Warehouse))}
     individuals = {
@@ -905,6 +906,12 @@ def set_delivery(
         )
     _store_delivery(order, delivery)
     return Changes(orders=True)
+
+
+def default_deliver_from(session: Session, context: WorkContext) -> DeliverFrom:
+    """The user's setting for new patient carts (aid service when the user row is gone)."""
+    user = session.get(User, context.user_id)
+    return user.default_deliver_from if user is not None else DeliverFrom.AID_SERVICE
 
 
 def set_default_deliver_from(session: Session, context: WorkContext, value: DeliverFrom) -> Changes:

@@ -24,6 +24,7 @@ from app import fees
 from app.changes import Changes
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
+from app.orders import own_stock
 from app.organisation import WorkContext
 from app.patients import patient_label
 from db.models import (
@@ -592,14 +593,7 @@ def _check_unique_units(session: Session, checked: Sequence[_Checked]) -> None:
 
 
 def _own_stock(session: Session, context: WorkContext) -> Warehouse:
-    warehouse = session.scalars(
-        select(Warehouse)
-        .where(
-            Warehouse.service_location_id == context.service_location_id,
-            Warehouse.kind == WarehouseKind.OWN_STOCK,
-        )
-        .order_by(Warehouse.code)
-    ).first()
+    warehouse = own_stock(session, context.service_location_id)
     if warehouse is None:
         raise RuleViolation(
             QT_TRANSLATE_NOOP(

@@ -27,7 +27,6 @@ from app.orders import (
     SentOrder,
 )
 from app.organisation import LocationChoice, WorkContext, list_users
-from db.models import User
 from db.models.enums import ArticleType, DeliverFrom, OrderKind
 from ui.operations import Failure, OperationRunner, Success
 from ui.order.numbers import Numbers
@@ -62,10 +61,7 @@ class IndividualAdded:
 def cart_start(runner: OperationRunner, *, context: WorkContext, on_success: Success) -> None:
     def work(session: Session) -> CartStart:
         prescribers = tuple(orders.prescribers_for(session, context))
-        # The user's setting is read from the user row until app.orders offers a reader of its own.
-        user = session.get(User, context.user_id)
-        setting = user.default_deliver_from if user is not None else DeliverFrom.AID_SERVICE
-        return CartStart(prescribers, setting)
+        return CartStart(prescribers, orders.default_deliver_from(session, context))
 
     runner.read(work, on_success=on_success)
 
