@@ -57,7 +57,7 @@ def search_articles(
     warehouse_id: uuid.UUID | None = None,
     article_type: ArticleType | None = None,
     assortment_only: bool = False,
-    limit: int = 200,
+    limit: int = 100,
 ) -> ArticleSearch:
     """R33: every space-separated criterion must match; at least three characters in all."""
     criteria = text.lower().split()
@@ -96,35 +96,35 @@ def search_articles(
         query = query.where((literal_column("+article.rowid") if indexed_total > BROAD else rowid).in_(found))
     else:
         total = session.scalar(select(func.count()).select_from(Article).where(*conditions)) or 0
-    ids = list(session.scalars(query))
-    # Plain columns, not entities: a keystroke's worth of rows is read without building ORM objects.
-    loaded = {
-        row.id: row
-        for row in session.execute(
-            select(
-                Article.id,
-                Article.article_number,
-                Article.name,
-                Supplier.name.label("supplier_name"),
-                Article.supplier_article_number,
-                Article.article_type,
-                Article.status,
-                Article.price,
-                Article.individually_marked,
-                Article.in_assortment,
-            )
-            .join(Supplier, Supplier.id == Article.supplier_id)
-            .where(Article.id.in_(ids))
-        )
-    }
-    rows = [loaded[i] for i in ids]
-    balances: dict[uuid.UUID, int] = {}
     shows_balance = False
-    if warehouse_id is not None and rows:
+    if warehouse_id is not None:
         warehouse = session.get(Warehouse, warehouse_id)
         shows_balance = warehouse is not None and warehouse.shows_balance
-        if shows_balance:
-            balances = balances_of(session, warehouse_id, ids)
+    # One statement for the page: plain columns (no ORM objects built per keystroke) and the balance of each
+    # row, summed from the ledger only for the rows returned.
+    held = (
+        select(func.coalesce(func.sum(StockMovement.quantity), 0))
+        .where(StockMovement.warehouse_id == warehouse_id, StockMovement.article_id == Article.id)
+        .scalar_subquery()
+        if shows_balance
+        else literal_column("NULL")
+    )
+    # Looked up per returned row, like the balance: a join would let SQLite start from the supplier and
+    # sort every match instead of walking the name index and stopping at the page.
+    supplier_name = select(Supplier.name).where(Supplier.id == Article.supplier_id).scalar_subquery()
+    page = query.with_only_columns(
+        Article.id,
+        Article.article_number,
+        Article.name,
+        supplier_name.label("supplier_name"),
+        Article.supplier_article_number,
+        Article.article_type,
+        Article.status,
+        Article.price,
+        Article.individually_marked,
+        Article.in_assortment,
+        held.label("balance"),
+    )
     hits = tuple(
         ArticleHit(
             id=row.id,
@@ -137,9 +137,9 @@ def search_articles(
             price=row.price,
             individually_marked=row.individually_marked,
             in_assortment=row.in_assortment,
-            balance=balances.get(row.id, 0) if shows_balance else None,
+            balance=int(row.balance) if shows_balance else None,
         )
-        for row in rows
+        for row in session.execute(page)
     )
     return ArticleSearch(text, hits, total)
 
