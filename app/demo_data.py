@@ -904,7 +904,7 @@ PICKUP_COMMENTS = {
     PickupReason.CHANGED_MIND: "Patienten har ångrat sig.",
     PickupReason.OTHER: "Ersatt efter utprovning.",
 }
-from app.fees import FEE_AGE, TARIFF  # noqa: E402 - the tariff lives with the fee rules (R21, R22)
+from app.fees import FEE_AGE, TARIFF, charger_bill_on  # noqa: E402 - the tariff lives with the fee rules (R21, R22)
 
 FEE_AMOUNTS = {kind: float(amount) for kind, amount in TARIFF.items()}  # raw rows store floats
 HISTORY_DAYS = 8 * 365  # how far back the delivered orders go
@@ -2773,13 +2773,8 @@ def _name_key(name: str) -> str:
 
 
 def charger_bill_day(received: int) -> int:
-    """R22: a charger is billed on the first weekday of the third month after the month of receipt."""
-    day = dt.date.fromordinal(received)
-    month = day.month + 3
-    first = dt.date(day.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
-    while first.weekday() >= 5:
-        first += dt.timedelta(days=1)
-    return first.toordinal()
+    """R22, as the program bills it: the first working day of the third month after the month of receipt."""
+    return charger_bill_on(dt.date.fromordinal(received)).toordinal()
 
 
 __all__ = ["DATABASE_FILE", "SCALES", "DemoSummary", "Scale", "generate"]

@@ -316,13 +316,19 @@ def fees_at_delivery(
     return made
 
 
-def cancel_fees_of_order(session: Session, *, order_id: uuid.UUID) -> None:
-    """An order cancelled (R16) bills nothing: every fee of its lines that has not gone out is cancelled."""
-    fees = session.scalars(
+def cancel_fees_of_order(
+    session: Session, *, order_id: uuid.UUID, line_ids: Sequence[uuid.UUID] | None = None
+) -> None:
+    """What is not delivered bills nothing: every fee of the order's lines (or only of *line_ids*: lines
+    cancelled at receipt, R20) that has not gone out is cancelled. A whole order cancelled is R16."""
+    query = (
         select(Fee)
         .join(OrderLine, OrderLine.id == Fee.order_line_id)
         .where(OrderLine.order_id == order_id, Fee.status.in_(OPEN_STATUSES))
-    ).all()
+    )
+    if line_ids is not None:
+        query = query.where(OrderLine.id.in_(line_ids))
+    fees = session.scalars(query).all()
     for fee in fees:
         fee.status = FeeStatus.CANCELLED
     if fees:

@@ -777,7 +777,8 @@ def cancel_lines(
     order, lines = _load_open_lines(session, context, order_id, line_ids)
     for line in lines:
         line.status = LineStatus.CANCELLED
+    fees.cancel_fees_of_order(session, order_id=order.id, line_ids=[line.id for line in lines])
     _settle_statuses(session, order)
     session.flush()
     log.info("order %s: %d lines cancelled at receipt on %s", order.id, len(lines), today.isoformat())
-    return Changes(orders=True)
+    return Changes(orders=True, fees=True)

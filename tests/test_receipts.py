@@ -38,6 +38,7 @@ from db.models import (
 from db.models.enums import (
     FeeKind,
     FeeRule,
+    FeeStatus,
     IndividualStatus,
     LineStatus,
     MovementReason,
@@ -710,3 +711,33 @@ def test_r20_private_clinic_without_own_stock_is_told_so(database: Database, wor
         context = work_context(session, username="anna", service_location_code="PRIV")
     made = make_order(database, world, [(world.dome, 10, "65", "750")], context=context)
     assert "no own stock" in refused(database, context, made, LineReceipt(made.line_ids[0], 10)).sentence()
+
+
+def test_r20_cancelled_line_bills_no_fee(database: Database, world: World) -> None:
+    """A line cancelled at receipt is never delivered: the patient fee raised at sending is cancelled with it,
+    while the fee of the line still coming stays planned."""
+    with database.seed() as session:
+        aid = factories.article(session, "Audéo Lumity")
+        aid.fee_rule = FeeRule.PATIENT_FEE
+        aid_id = aid.id
+    made = make_order(
+        database,
+        world,
+        [(aid_id, 1, "5200", "750"), (aid_id, 1, "5200", "750")],
+        kind=OrderKind.PRESCRIPTION,
+        patient=world.patient,
+    )
+    with database.write() as session:
+        patient = session.get(Patient, world.patient)
+        for line_id in made.line_ids:
+            line = session.get(OrderLine, line_id)
+            assert line is not None
+            assert receipts.fees.fees_at_order(session, patient=patient, line=line, today=TODAY)
+    with database.write() as session:
+        changes = receipts.cancel_lines(
+            session, world.lund, order_id=made.order_id, line_ids=[made.line_ids[0]], today=TODAY
+        )
+    assert changes.fees
+    with database.read() as session:
+        statuses = {line: status for line, status in session.execute(select(Fee.order_line_id, Fee.status))}
+    assert statuses == {made.line_ids[0]: FeeStatus.CANCELLED, made.line_ids[1]: FeeStatus.PLANNED}
