@@ -25,7 +25,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import httpx
@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from app.changelog import synced_table_names
 from app.database import Database
+from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync.transport import GARBAGE, SyncFailure, Transport
 from db.base import Base
@@ -59,6 +60,7 @@ log = logging.getLogger(__name__)
 LAST_SERVER_SEQ = "sync.last_server_seq"
 LAST_SUCCESS_AT = "sync.last_success_at"
 ISSUE_PREFIX = "sync.issue."
+REJECTED = "rejected"  # the kind of a change the server refused, kept beside the conflicts it reported
 
 
 # ------------------------------------------------------------------------------------------ reports
@@ -86,6 +88,8 @@ class SyncStatus:
     pending_changes: int
     last_success_at: dt.datetime | None
     open_conflicts: int
+    #: Changes made here that the server refused (put back to its version) and nobody has read yet.
+    open_rejections: int = 0
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ class SyncIssue:
     """A conflict or a rejection the server reported, kept here for the conflicts view."""
 
     id: uuid.UUID
-    kind: str  # the conflict kind, or "rejected"
+    kind: str  # the conflict kind, or REJECTED
     table: str
     row_id: uuid.UUID
     description: str
@@ -224,6 +228,30 @@ def list_issues(session: Session) -> list[SyncIssue]:
     return sorted(issues, key=lambda i: i.created_at)
 
 
+def to_show(issues: list[SyncIssue]) -> list[SyncIssue]:
+    """What a person looks at: every conflict, and the rejections that are not the losing side of one
+    (a conflict's refused change is decided with the conflict, not read twice)."""
+    in_conflict = {
+        str(version.get("change_id"))
+        for issue in issues
+        if issue.kind != REJECTED
+        for version in issue.versions
+        if version.get("change_id")
+    }
+    return [i for i in issues if i.kind != REJECTED or str(i.id) not in in_conflict]
+
+
+def acknowledge_rejection(session: Session, issue_id: uuid.UUID) -> None:
+    """The clerk has read why the server refused a change made here: it stops asking for attention.
+
+    Only rejections are settled here; a conflict is decided on the server (``SyncClient.resolve_conflict``).
+    """
+    issue = next((i for i in list_issues(session) if i.id == issue_id), None)
+    if issue is None or issue.kind != REJECTED:
+        raise NotFound(QT_TRANSLATE_NOOP("app", "That refused change is no longer listed."))
+    _record_issue(session, replace(issue, status="resolved"))
+
+
 # --------------------------------------------------------------------------------------------- client
 
 
@@ -308,7 +336,7 @@ class SyncClient:
     def _refresh_conflicts(self) -> None:
         """Conflicts resolved elsewhere (by another desk or an administrator) stop counting here."""
         with self.database.read() as session:
-            open_here = {i.id for i in list_issues(session) if i.kind != "rejected" and i.status == "open"}
+            open_here = {i.id for i in list_issues(session) if i.kind != REJECTED and i.status == "open"}
         if not open_here:
             return
         listed = self.transport.call("GET", "/conflicts", _ConflictList, params={"status": "resolved"})
@@ -324,12 +352,13 @@ class SyncClient:
                 select(func.count()).select_from(ChangeLogEntry).where(ChangeLogEntry.uploaded_at.is_(None))
             )
             last = get_setting(session, LAST_SUCCESS_AT)
-            conflicts = sum(1 for i in list_issues(session) if i.status == "open" and i.kind != "rejected")
+            waiting = [i for i in to_show(list_issues(session)) if i.status == "open"]
         return SyncStatus(
             online=self._online,
             pending_changes=int(pending or 0),
             last_success_at=dt.datetime.fromisoformat(last) if last else None,
-            open_conflicts=conflicts,
+            open_conflicts=sum(1 for i in waiting if i.kind != REJECTED),
+            open_rejections=sum(1 for i in waiting if i.kind == REJECTED),
         )
 
     # ----------------------------------------------------------------------------------------- upload
@@ -399,7 +428,7 @@ class SyncClient:
             session,
             SyncIssue(
                 id=rejection.id,
-                kind="rejected",
+                kind=REJECTED,
                 table=change.table,
                 row_id=change.row_id,
                 description=rejection.reason,

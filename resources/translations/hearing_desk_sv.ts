@@ -391,6 +391,10 @@
         <translation>Öppen</translation>
     </message>
     <message>
+        <source>Read</source>
+        <translation>Läst</translation>
+    </message>
+    <message>
         <source>Resolved</source>
         <translation>Löst</translation>
     </message>
@@ -403,16 +407,60 @@
         <translation>Vad som hände</translation>
     </message>
     <message>
-        <source>Choose a conflict, read both versions, and keep the one that is right.</source>
-        <translation>Välj en konflikt, läs båda versionerna och behåll den som stämmer.</translation>
+        <source>Choose a conflict, read both versions, and keep the one that is right. A change the server refused is listed here too until you have read it.</source>
+        <translation>Välj en konflikt, läs båda versionerna och behåll den som stämmer. En ändring som servern inte tog emot visas också här tills du har läst den.</translation>
     </message>
     <message>
-        <source>No conflicts.</source>
-        <translation>Inga konflikter.</translation>
+        <source>Refused by the server</source>
+        <translation>Avvisad av servern</translation>
+    </message>
+    <message>
+        <source>Device changed on two workstations</source>
+        <translation>Individ ändrad på två arbetsstationer</translation>
+    </message>
+    <message>
+        <source>Received twice</source>
+        <translation>Kvitterad två gånger</translation>
+    </message>
+    <message>
+        <source>Deleted on another workstation</source>
+        <translation>Borttagen på en annan arbetsstation</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>The server refused a change made here and the record is back as the server has it; read the reason, and do the work again if it is still needed.</source>
+        <translation>Servern tog inte emot en ändring som gjordes här, och uppgiften är tillbaka som servern har den; läs orsaken och gör om arbetet om det fortfarande behövs.</translation>
+    </message>
+    <message>
+        <source>The same device was handed out, returned or otherwise changed in different ways on two workstations; keep the version that is right.</source>
+        <translation>Samma individ lämnades ut, returnerades eller ändrades på olika sätt på två arbetsstationer; behåll den version som stämmer.</translation>
+    </message>
+    <message>
+        <source>The same delivery line was received on two workstations; keep the receipt that is right.</source>
+        <translation>Samma leveransrad kvitterades på två arbetsstationer; behåll den kvittering som stämmer.</translation>
+    </message>
+    <message>
+        <source>The record was deleted on another workstation before the change made here arrived; keep the deletion or restore the record with the change.</source>
+        <translation>Uppgiften togs bort på en annan arbetsstation innan ändringen härifrån kom fram; behåll borttagningen eller återställ uppgiften med ändringen.</translation>
+    </message>
+    <message>
+        <source>No conflicts and no refused changes.</source>
+        <translation>Inga konflikter och inga avvisade ändringar.</translation>
     </message>
     <message>
         <source>Version {number}:</source>
         <translation>Version {number}:</translation>
+    </message>
+    <message>
+        <source>The server&apos;s words: {reason}</source>
+        <translation>Serverns ord: {reason}</translation>
+    </message>
+    <message>
+        <source>I have read this</source>
+        <translation>Jag har läst detta</translation>
     </message>
     <message>
         <source>Keep version {number}</source>
@@ -1436,12 +1484,16 @@
         <translation>{count} konflikt(er)</translation>
     </message>
     <message>
+        <source>{count} refused change(s)</source>
+        <translation>{count} avvisade ändring(ar)</translation>
+    </message>
+    <message>
         <source>⚠ {series} left: {count}</source>
         <translation>⚠ {series} kvar: {count}</translation>
     </message>
     <message>
-        <source>Changes are kept here and sent when the server can be reached. Click to see conflicts.</source>
-        <translation>Ändringar sparas här och skickas när servern går att nå. Klicka för att se konflikter.</translation>
+        <source>Changes are kept here and sent when the server can be reached. Click to see conflicts and refused changes.</source>
+        <translation>Ändringar sparas här och skickas när servern går att nå. Klicka för att se konflikter och avvisade ändringar.</translation>
     </message>
     <message>
         <source>This workstation is running out of numbers for new documents; connect it to the network so it can fetch more before it goes out again.</source>
@@ -1795,6 +1847,11 @@
     <message>
         <source>Something unexpected went wrong; nothing was saved. The details are in the log file.</source>
         <translation>Något oväntat gick fel; inget sparades. Detaljerna finns i loggfilen.</translation>
+    </message>
+    <message>
+        <source>That refused change is no longer listed.</source>
+        <extracomment>Changes made here that the server refused (put back to its version) and nobody has read yet.</extracomment>
+        <translation>Den avvisade ändringen finns inte längre i listan.</translation>
     </message>
     <message>
         <source>The central server did not take any of this workstation&apos;s changes; they wait here and the sync will be tried again.</source>

@@ -26,10 +26,10 @@ from sqlalchemy import func, select
 from app import patients
 from app.changelog import json_value
 from app.database import DATABASE_FILE, Database
-from app.errors import InvalidInput, RuleViolation
+from app.errors import InvalidInput, NotFound, RuleViolation
 from app.numbers import NumberAllocator
 from app.sync import settings
-from app.sync.client import SyncClient, list_issues, python_row
+from app.sync.client import SyncClient, acknowledge_rejection, list_issues, python_row
 from app.sync.numbers import LeasingBlockSource, top_up
 from app.sync.transport import GARBAGE, OFFLINE, Transport
 from db.base import Base
@@ -394,6 +394,14 @@ def test_a_rejection_puts_the_local_row_back_and_is_kept_for_a_person(workstatio
     with a.read() as session:
         issues = list_issues(session)
     assert [(i.kind, i.description) for i in issues] == [("rejected", "The patient is deceased.")]
+    assert client.status().open_rejections == 1 and client.status().open_conflicts == 0
+    with a.write() as session:
+        acknowledge_rejection(session, issues[0].id)
+    assert client.status().open_rejections == 0
+    with a.read() as session:
+        assert [i.status for i in list_issues(session)] == ["resolved"]  # read, still listed
+    with pytest.raises(NotFound), a.write() as session:
+        acknowledge_rejection(session, uuid.uuid4())
 
 
 def test_conflicts_from_the_server_are_kept_and_counted(workstations, server) -> None:

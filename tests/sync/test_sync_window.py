@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 
 from app.database import DATABASE_FILE
 from app.patients import format_identity
-from db.models import Individual, NumberBlock
+from db.models import Individual, NumberBlock, StockMovement
 from db.models.enums import IndividualStatus, NumberSeries
 from tests.sync.test_client_support import central_engine, client, load_baseline, workstation
 from ui.main_window import MainWindow
@@ -161,3 +161,45 @@ def test_a_conflict_is_shown_and_resolved_from_the_status_bar(
     other.close()
     other_db.dispose()
     assert (Path(desk["demo_dir"]) / DATABASE_FILE).exists()
+
+
+def test_a_refused_change_is_put_back_shown_and_read_from_the_status_bar(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    """A change the server refuses is reported, not dropped: the row is back as the server has it, the
+    status bar counts it, and the conflicts view explains it until the clerk has read it."""
+    window: MainWindow = desk["window"]
+    server = desk["server"]
+    _set_up_through_the_dialog(qtbot, window, server.url, server.add_workstation("desk-ui"))
+    qtbot.wait_until(lambda: window.status_sync.text().startswith("Online · 0 waiting"), timeout=20000)
+    database = window.workstation.database  # type: ignore[union-attr]
+    with database.write() as session:  # stock movements are never deleted: the server refuses this
+        movement = session.scalars(select(StockMovement).limit(1)).one()
+        movement_id = movement.id
+        session.delete(movement)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.wait_until(lambda: "1 refused change(s)" in window.status_sync.text(), timeout=20000)
+    assert "conflict" not in window.status_sync.text()
+    with database.read() as session:
+        assert session.get(StockMovement, movement_id) is not None
+
+    seen: dict[str, Any] = {}
+
+    def read_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ConflictsDialog)
+        qtbot.wait_until(lambda: dialog.model.rowCount() == 1, timeout=10000)
+        seen["kind"] = dialog.model.data(dialog.model.index(0, 2))
+        seen["versions"] = dialog.versions.text()
+        assert dialog.findChild(QPushButton, "keep_0") is None  # nothing to decide, only to read
+        button = dialog.findChild(QPushButton, "acknowledge")
+        assert button is not None
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.wait_until(lambda: dialog.model.row_at(0).status == "resolved", timeout=20000)
+        seen["status"] = dialog.model.data(dialog.model.index(0, 1))
+        dialog.accept()
+
+    QTimer.singleShot(100, read_it)
+    qtbot.mouseClick(window.status_sync, Qt.MouseButton.LeftButton)
+    assert seen["kind"] == "Refused by the server"
+    assert "Stock movements are never deleted" in seen["versions"]
+    assert seen["status"] == "Read"
+    qtbot.wait_until(lambda: "refused" not in window.status_sync.text(), timeout=20000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from app.sync.client import SyncIssue
+from app.sync.client import REJECTED, SyncIssue, to_show
 from ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -32,10 +32,16 @@ class ConflictsDialog(QDialog):
                 Column(self.tr("Created"), lambda i: i.created_at),
                 Column(
                     self.tr("Status"),
-                    lambda i: self.tr("Open") if i.status == "open" else self.tr("Resolved"),
+                    lambda i: (
+                        self.tr("Open")
+                        if i.status == "open"
+                        else self.tr("Read")
+                        if i.kind == REJECTED
+                        else self.tr("Resolved")
+                    ),
                 ),
-                Column(self.tr("Kind"), lambda i: i.kind),
-                Column(self.tr("What happened"), lambda i: i.description),
+                Column(self.tr("Kind"), self._kind),
+                Column(self.tr("What happened"), self._what_happened),
             ],
             self,
         )
@@ -52,7 +58,12 @@ class ConflictsDialog(QDialog):
         self.keep_buttons = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(self.tr("Choose a conflict, read both versions, and keep the one that is right."))
+            QLabel(
+                self.tr(
+                    "Choose a conflict, read both versions, and keep the one that is right. A change the "
+                    "server refused is listed here too until you have read it."
+                )
+            )
         )
         layout.addWidget(self.table, 2)
         layout.addWidget(self.versions, 1)
@@ -63,15 +74,44 @@ class ConflictsDialog(QDialog):
         controller.sig_issues.connect(self.show_issues)
         controller.load_issues()
 
+    def _kind(self, issue: SyncIssue) -> str:
+        kinds = {
+            REJECTED: self.tr("Refused by the server"),
+            "individual_conflict": self.tr("Device changed on two workstations"),
+            "receipt_line_received_twice": self.tr("Received twice"),
+            "row_deleted_elsewhere": self.tr("Deleted on another workstation"),
+        }
+        return kinds.get(issue.kind, self.tr("Conflict"))
+
+    def _what_happened(self, issue: SyncIssue) -> str:
+        """One sentence in the clerk's language; the server's own words follow with the versions."""
+        sentences = {
+            REJECTED: self.tr(
+                "The server refused a change made here and the record is back as the server has it; "
+                "read the reason, and do the work again if it is still needed."
+            ),
+            "individual_conflict": self.tr(
+                "The same device was handed out, returned or otherwise changed in different ways on two "
+                "workstations; keep the version that is right."
+            ),
+            "receipt_line_received_twice": self.tr(
+                "The same delivery line was received on two workstations; keep the receipt that is right."
+            ),
+            "row_deleted_elsewhere": self.tr(
+                "The record was deleted on another workstation before the change made here arrived; keep "
+                "the deletion or restore the record with the change."
+            ),
+        }
+        return sentences.get(issue.kind, issue.description)
+
     def show_issues(self, issues: list[SyncIssue]) -> None:
-        conflicts = [i for i in issues if i.kind != "rejected"]
-        conflicts.sort(key=lambda i: (i.status != "open", i.created_at))
+        conflicts = sorted(to_show(issues), key=lambda i: (i.status != "open", i.created_at))
         self.model.set_rows(conflicts)
         if conflicts:
             self.table.selectRow(0)
             self._show(0)
         else:
-            self.versions.setText(self.tr("No conflicts."))
+            self.versions.setText(self.tr("No conflicts and no refused changes."))
             self._clear_buttons()
 
     def _clear_buttons(self) -> None:
@@ -90,8 +130,15 @@ class ConflictsDialog(QDialog):
         for index, version in enumerate(issue.versions):
             shown = json.dumps(version, ensure_ascii=False, indent=1, default=str)
             texts.append(self.tr("Version {number}:").format(number=index + 1) + f"\n{shown}")
-        self.versions.setText("\n\n".join(texts) or issue.description)
+        reason = self.tr("The server's words: {reason}").format(reason=issue.description)
+        self.versions.setText("\n\n".join([reason, *texts]))
         if issue.status != "open":
+            return
+        if issue.kind == REJECTED:
+            button = QPushButton(self.tr("I have read this"))
+            button.setObjectName("acknowledge")
+            button.clicked.connect(lambda _checked=False, c=issue.id: self._controller.acknowledge(c))
+            self.keep_buttons.addWidget(button)
             return
         for index in range(len(issue.versions)):
             button = QPushButton(self.tr("Keep version {number}").format(number=index + 1))

@@ -16,7 +16,7 @@ from pathlib import Path
 from app.changes import Changes
 from app.database import Database
 from app.numbers import NumberSupply, supplies
-from app.sync.client import SyncClient, SyncIssue, SyncReport, SyncStatus, list_issues
+from app.sync.client import SyncClient, SyncIssue, SyncReport, SyncStatus, acknowledge_rejection, list_issues
 from app.sync.numbers import LeasingBlockSource, top_up
 from app.sync.settings import TokenStore, client_from_settings, save_settings
 from ui.operations import OperationRunner
@@ -168,6 +168,22 @@ class SyncController(QObject):
                 self.sig_message.emit(report_sentence(report))
             self._round_done(result)
             self.load_issues()
+
+        self._runner.run(work, done, self.sig_message.emit)
+
+    def acknowledge(self, issue_id: uuid.UUID) -> None:
+        """The clerk has read a refused change: it leaves the status bar's count (kept in the list)."""
+        database = self._database
+        if database is None:
+            return
+
+        def work() -> None:
+            with database.write() as session:
+                acknowledge_rejection(session, issue_id)
+
+        def done(_result: None) -> None:
+            self.load_issues()
+            self.sync_now()
 
         self._runner.run(work, done, self.sig_message.emit)
 

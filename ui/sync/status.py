@@ -49,6 +49,8 @@ class SyncStatusButton(QToolButton):
         ]
         if status.open_conflicts:
             parts.append(self.tr("{count} conflict(s)").format(count=status.open_conflicts))
+        if status.open_rejections:
+            parts.append(self.tr("{count} refused change(s)").format(count=status.open_rejections))
         for supply in state.low_numbers:
             parts.append(
                 self.tr("⚠ {series} left: {count}").format(
@@ -57,7 +59,8 @@ class SyncStatusButton(QToolButton):
             )
         self.setText(" · ".join(parts))
         tip = self.tr(
-            "Changes are kept here and sent when the server can be reached. Click to see conflicts."
+            "Changes are kept here and sent when the server can be reached. Click to see conflicts and "
+            "refused changes."
         )
         if state.low_numbers:
             warning = self.tr(
