@@ -8,6 +8,7 @@ write path can skip the log.
 from __future__ import annotations
 
 import uuid
+from functools import cache
 from typing import Any
 
 from sqlalchemy import event, func, inspect, select
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import WriteOutsideService
 from db.models import ChangeLogEntry, Synced
 from db.models.enums import ChangeOperation
-from db.server.values import json_value  # the protocol's JSON form of a column value, defined once
+from db.server.values import json_value, synced_tables  # the protocol's forms, defined once
 
 WRITER_KEY = "hearing_desk_writer"
 SEEDING_KEY = "hearing_desk_seeding"
@@ -124,16 +125,9 @@ def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_commit", lambda s: _after_end(s, None))
 
 
-_SYNCED_TABLES: frozenset[str] = frozenset()
-
-
+@cache
 def synced_table_names() -> frozenset[str]:
-    global _SYNCED_TABLES
-    if not _SYNCED_TABLES:
-        _SYNCED_TABLES = frozenset(
-            m.class_.__tablename__ for m in Synced.registry.mappers if issubclass(m.class_, Synced)
-        )
-    return _SYNCED_TABLES
+    return frozenset(synced_tables())
 
 
 def _refuse_bulk_dml(orm_execute_state: Any) -> None:

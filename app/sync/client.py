@@ -18,29 +18,26 @@ misbehaving server: the report says what happened in one sentence.
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import json
 import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import httpx
 from pydantic import RootModel
-from sqlalchemy import Date, DateTime, Numeric, Table, Uuid, delete, func, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.changelog import synced_table_names
 from app.database import Database
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync.transport import GARBAGE, SyncFailure, Transport
-from db.base import Base
 from db.models import ChangeLogEntry, NodeSetting
 from db.server.protocol import (
     MAX_BATCH,
@@ -54,6 +51,7 @@ from db.server.protocol import (
     UploadRequest,
     UploadResponse,
 )
+from db.server.values import from_json, synced_tables
 
 log = logging.getLogger(__name__)
 
@@ -109,54 +107,12 @@ class SyncIssue:
 # ------------------------------------------------------------------------------------ row conversion
 
 
-def _converter(column_type: Any) -> Callable[[Any], Any] | None:
-    if isinstance(column_type, Uuid):
-        return lambda v: v if isinstance(v, uuid.UUID) else uuid.UUID(str(v))
-    if isinstance(column_type, DateTime):
-
-        def to_datetime(v: Any) -> dt.datetime:
-            moment = v if isinstance(v, dt.datetime) else dt.datetime.fromisoformat(str(v))
-            # SQLite keeps no offset: store every moment in UTC, as this node's own writes do.
-            return moment.astimezone(dt.UTC) if moment.tzinfo else moment
-
-        return to_datetime
-    if isinstance(column_type, Date):
-
-        def to_date(v: Any) -> dt.date:
-            if isinstance(v, dt.date):
-                return v
-            text = str(v)
-            return dt.datetime.fromisoformat(text).date() if len(text) > 10 else dt.date.fromisoformat(text)
-
-        return to_date
-    if isinstance(column_type, Numeric):
-        return lambda v: decimal.Decimal(str(v))
-    return None
-
-
-_CONVERTERS: dict[str, dict[str, Callable[[Any], Any] | None]] = {}
-
-
 def _table(name: str) -> Table:
-    if name not in synced_table_names():
+    table = synced_tables().get(name)
+    if table is None:
         log.warning("sync: the server sent a change to an unknown table")
         raise SyncFailure("garbage", GARBAGE)
-    return Base.metadata.tables[name]
-
-
-def python_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
-    """A row as the server sends it (JSON values) in the column types of *table*; unknown keys dropped."""
-    converters = _CONVERTERS.get(table.name)
-    if converters is None:
-        converters = {c.key: _converter(c.type) for c in table.columns}
-        _CONVERTERS[table.name] = converters
-    values: dict[str, Any] = {}
-    for key, value in row.items():
-        if key not in converters:
-            continue
-        convert = converters[key]
-        values[key] = value if value is None or convert is None else convert(value)
-    return values
+    return table
 
 
 def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -444,7 +400,7 @@ class SyncClient:
         if rejection.current is None:
             session.execute(delete(table).where(table.c.id == change.row_id))
         else:
-            row = python_row(table, rejection.current)
+            row = from_json(table.name, rejection.current)
             row["id"] = change.row_id
             _upsert(session, table, [row])
 
@@ -495,7 +451,7 @@ class SyncClient:
                 if change.operation == "delete":
                     deletes.setdefault(table.name, []).append(row_id)
                 else:
-                    row = python_row(table, change.row)
+                    row = from_json(table.name, change.row)
                     row["id"] = row_id
                     upserts.setdefault(table.name, []).append(row)
             for name, ids in deletes.items():

@@ -28,7 +28,7 @@ def synced_tables() -> dict[str, Table]:
     tables: dict[str, Table] = {}
     for mapper in Synced.registry.mappers:
         cls = mapper.class_
-        if issubclass(cls, Synced) and not getattr(cls, "__local_only__", False):
+        if issubclass(cls, Synced):
             table = mapper.local_table
             assert isinstance(table, Table)
             tables[table.name] = table
@@ -44,11 +44,12 @@ def _to_uuid(value: Any) -> uuid.UUID:
 
 
 def _to_datetime(value: Any) -> dt.datetime:
+    """A moment in UTC: a workstation's SQLite keeps no offset, so every node stores the same wall time."""
     if isinstance(value, dt.datetime):
-        return _aware(value)
+        return _aware(value).astimezone(dt.UTC)
     if not isinstance(value, str):
         raise TypeError("not a text")
-    return _aware(dt.datetime.fromisoformat(value))
+    return _aware(dt.datetime.fromisoformat(value)).astimezone(dt.UTC)
 
 
 def _to_date(value: Any) -> dt.date:

@@ -29,7 +29,7 @@ from app.database import DATABASE_FILE, Database
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.numbers import NumberAllocator
 from app.sync import settings
-from app.sync.client import SyncClient, acknowledge_rejection, list_issues, python_row
+from app.sync.client import SyncClient, acknowledge_rejection, list_issues
 from app.sync.numbers import LeasingBlockSource, top_up
 from app.sync.transport import GARBAGE, OFFLINE, Transport
 from db.base import Base
@@ -45,6 +45,7 @@ from db.server.protocol import (
     UploadRequest,
     UploadResponse,
 )
+from db.server.values import from_json
 
 TOKEN = "good-token"
 
@@ -437,8 +438,9 @@ def test_conflicts_from_the_server_are_kept_and_counted(workstations, server) ->
 
 
 def test_moments_from_the_server_are_stored_in_utc() -> None:
-    table = Base.metadata.tables["patient_access_log"]
-    row = python_row(table, {"opened_at": "2026-11-23T10:00:00+01:00", "user_id": str(uuid.UUID(int=1))})
+    row = from_json(
+        "patient_access_log", {"opened_at": "2026-11-23T10:00:00+01:00", "user_id": str(uuid.UUID(int=1))}
+    )
     assert row["opened_at"] == dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
     assert row["user_id"] == uuid.UUID(int=1)
 
@@ -586,7 +588,7 @@ def test_a_logged_insert_holds_the_row_as_stored_with_its_defaults(database: Dat
     assert entry.payload["title"] == "" and entry.payload["active"] is True
     assert entry.payload["default_deliver_from"] == "aid_service"
     assert entry.payload["updated_at"] is not None
-    assert python_row(Base.metadata.tables["user_account"], entry.payload)["updated_at"].replace(
+    assert from_json("user_account", entry.payload)["updated_at"].replace(
         tzinfo=None
     ) == stored.updated_at.replace(tzinfo=None)
 
