@@ -56,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     revoke = with_db(commands.add_parser("revoke-workstation", help="revoke a workstation's token"))
     revoke.add_argument("name")
+    with_db(
+        commands.add_parser(
+            "publish-rows",
+            help="send rows written straight into the central database (an import) to every workstation",
+        )
+    )
     return parser
 
 
@@ -104,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(error, file=sys.stderr)
                 return 1
             print(f"The workstation {args.name} can no longer sync.")
+            return 0
+        if args.command == "publish-rows":
+            added = service.publish_existing_rows(engine)
+            print(f"{added} rows are now sent to every workstation with its next sync.")
             return 0
         import uvicorn
 

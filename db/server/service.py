@@ -108,6 +108,65 @@ def add_workstation(engine: Engine, name: str) -> str:
     return token
 
 
+def publish_existing_rows(engine: Engine, chunk: int = 5000) -> int:
+    """Make rows written straight into the central database (an import, a restored dump) reach every
+    workstation: each synced row that no change stands for gets one, so a new, empty workstation receives
+    the whole clinic by the ordinary download. Returns how many changes were added; a second run adds none.
+
+    Tables go in dependency order. A row pointing at a row of its own table (a patient replaced by another)
+    is first published without that link and then once more whole, so no page refers to a row it lacks.
+    """
+    added = 0
+    with engine.begin() as conn:
+        _writer_lock(conn)
+        next_seq = _last_seq(conn) + 1
+        now = utc_now()
+        for table in Synced.metadata.sorted_tables:
+            if table.name not in synced_tables():
+                continue
+            own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+            unpublished = conn.execute(
+                select(table).where(
+                    ~select(_change.c.server_seq).where(_change.c.row_id == table.c.id).exists()
+                )
+            ).mappings()
+            records: list[dict[str, Any]] = []
+            linked: list[dict[str, Any]] = []
+            for row in unpublished:
+                whole = row_json(row)
+                if any(whole[name] is not None for name in own):
+                    linked.append(whole)
+                    whole = {**whole, **dict.fromkeys(own)}
+                records.append(_published(next_seq + len(records), table.name, whole, now))
+                if len(records) >= chunk:
+                    conn.execute(insert(_change), records)
+                    next_seq, added, records = next_seq + len(records), added + len(records), []
+            records += [
+                _published(next_seq + len(records) + i, table.name, whole, now, "update")
+                for i, whole in enumerate(linked)
+            ]
+            if records:
+                conn.execute(insert(_change), records)
+                next_seq, added = next_seq + len(records), added + len(records)
+    return added
+
+
+def _published(
+    seq: int, table_name: str, row: dict[str, Any], now: dt.datetime, operation: str = "insert"
+) -> dict[str, Any]:
+    return {
+        "server_seq": seq,
+        "change_id": uuid.uuid4(),
+        "workstation": SERVER_NAME,
+        "table_name": table_name,
+        "row_id": uuid.UUID(row["id"]),
+        "operation": operation,
+        "row": row,
+        "recorded_at": now,
+        "applied_at": now,
+    }
+
+
 def revoke_workstation(engine: Engine, name: str) -> None:
     with engine.begin() as conn:
         result = conn.execute(

@@ -21,6 +21,8 @@ from app.sync.transport import OFFLINE, SyncFailure, Transport
 from db.models import ChangeLogEntry, Individual, Patient, User
 from db.models.enums import IndividualStatus, NumberSeries
 from db.server.protocol import DownloadResponse
+from db.server.service import publish_existing_rows
+from db.server.values import synced_tables
 from tests.sync.test_client_support import (
     central_engine,
     client,
@@ -272,3 +274,35 @@ def test_without_the_server_a_workstation_with_no_block_refuses_a_number(clinic)
     with pytest.raises(RuleViolation, match="no order numbers left"), database.write() as session:
         allocator.allocate(session, NumberSeries.ORDER, dt.date(2030, 1, 9))
     source.transport.close()
+
+
+def test_a_new_empty_workstation_receives_rows_imported_straight_into_the_central_database(
+    demo_template, central_url: str, sync_server, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Rows put into the central database by an import (not by any workstation) are published once as
+    changes; a laptop that starts empty then gets the whole clinic with its first sync."""
+    counts = load_baseline(
+        demo_template[0], central_url
+    )  # straight into the tables: no change stands for them
+    engine = central_engine(central_url)
+    try:
+        added = publish_existing_rows(engine)
+        assert added >= sum(counts.values()) > 0
+        assert publish_existing_rows(engine) == 0  # a second run finds nothing unpublished
+        server = sync_server()
+        fresh = Database.open(tmp_path / "new-laptop")
+        laptop = client(fresh, server.url, server.add_workstation("new-laptop"), "new-laptop")
+        try:
+            report = laptop.sync_once()
+            assert report.ok and report.downloaded == added
+            tables = sorted(synced_tables())
+            assert differences(local_state(fresh, tables), server_state(engine, tables)) == []
+            with fresh.read() as session:  # a replaced reserve number still points at its successor
+                assert session.scalar(
+                    select(func.count()).select_from(Patient).where(Patient.replaced_by_id.is_not(None))
+                )
+        finally:
+            laptop.close()
+            fresh.dispose()
+    finally:
+        engine.dispose()

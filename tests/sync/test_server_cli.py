@@ -68,6 +68,9 @@ def test_migrate_add_and_revoke_workstations_on_postgresql(
         assert cli.main(["revoke-workstation", "north", "--db", url]) == 0
         assert service.authenticate(engine, token) is None
         assert cli.main(["revoke-workstation", "north", "--db", url]) == 1
+        capsys.readouterr()
+        assert cli.main(["publish-rows", "--db", url]) == 0  # an empty central database: nothing to send
+        assert capsys.readouterr().out.startswith("0 rows are now sent")
     finally:
         engine.dispose()
         with postgres_server.admin() as conn:
