@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from app.database import DATABASE_FILE, Database
 from app.errors import DatabaseCorrupt, DatabaseLocked, SchemaTooNew
+from app.sync.client import list_issues
 from db import migrate
 from db.engine import create_sqlite_engine
 from db.models import Base, Patient
@@ -151,3 +154,39 @@ def test_writers_from_several_threads_keep_the_change_log_sequence_unique(tmp_pa
         seqs = session.scalars(select(ChangeLogEntry.local_seq)).all()
     assert len(seqs) == 40 and len(set(seqs)) == 40
     db.dispose()
+
+
+def test_upgrade_moves_the_sync_issues_kept_among_node_settings_into_their_table(tmp_path: Path) -> None:
+    """Migration 0004: a conflict a workstation had kept as a node setting is still listed afterwards."""
+    engine = create_sqlite_engine(tmp_path / DATABASE_FILE)
+    migrate.upgrade(engine, "0003")
+    issue_id, row_id = uuid.uuid4(), uuid.uuid4()
+    kept = {
+        "kind": "individual_conflict",
+        "table": "individual",
+        "row_id": str(row_id),
+        "description": "Individual 1001 was changed in conflicting ways.",
+        "status": "open",
+        "created_at": "2026-11-20T08:00:00+00:00",
+        "versions": [{"source": "server", "row": {"status": "delivered"}}, {"source": "workstation"}],
+    }
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO node_setting (key, value) VALUES (?, ?), ('sync.last_server_seq', '42')",
+            (f"sync.issue.{issue_id}", json.dumps(kept)),
+        )
+    engine.dispose()
+    database = Database.open(tmp_path)
+    with database.read() as session:
+        (issue,) = list_issues(session)
+        settings = session.execute(text("SELECT key FROM node_setting")).scalars().all()
+    database.dispose()
+    assert (issue.id, issue.kind, issue.table, issue.row_id, issue.status) == (
+        issue_id,
+        "individual_conflict",
+        "individual",
+        row_id,
+        "open",
+    )
+    assert issue.versions == kept["versions"] and issue.created_at.isoformat() == kept["created_at"]
+    assert settings == ["sync.last_server_seq"]  # the other settings stay where they were

@@ -38,7 +38,7 @@ from app.database import Database
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync.transport import GARBAGE, SyncFailure, Transport
-from db.models import ChangeLogEntry, NodeSetting
+from db.models import ChangeLogEntry, NodeSetting, SyncIssueRecord
 from db.server.protocol import (
     MAX_BATCH,
     MAX_PAGE,
@@ -57,7 +57,6 @@ log = logging.getLogger(__name__)
 
 LAST_SERVER_SEQ = "sync.last_server_seq"
 LAST_SUCCESS_AT = "sync.last_success_at"
-ISSUE_PREFIX = "sync.issue."
 REJECTED = "rejected"  # the kind of a change the server refused, kept beside the conflicts it reported
 
 
@@ -151,37 +150,33 @@ def put_setting(session: Session, key: str, value: str) -> None:
 
 
 def _record_issue(session: Session, issue: SyncIssue) -> None:
-    data = {
-        "kind": issue.kind,
-        "table": issue.table,
-        "row_id": str(issue.row_id),
-        "description": issue.description,
-        "status": issue.status,
-        "created_at": _aware(issue.created_at).isoformat(),
-        "versions": issue.versions,
-    }
-    put_setting(session, f"{ISSUE_PREFIX}{issue.id}", json.dumps(data, default=str))
+    """Keep *issue*, or its newer state (a conflict resolved, a refused change read)."""
+    record = session.get(SyncIssueRecord, issue.id) or SyncIssueRecord(id=issue.id)
+    record.kind = issue.kind
+    record.table_name = issue.table
+    record.row_id = issue.row_id
+    record.description = issue.description
+    record.status = issue.status
+    record.created_at = _aware(issue.created_at)
+    record.versions = json.loads(json.dumps(issue.versions, default=str))
+    session.add(record)
 
 
 def list_issues(session: Session) -> list[SyncIssue]:
     """Every conflict and rejection the server reported to this workstation, oldest first."""
-    rows = session.scalars(select(NodeSetting).where(NodeSetting.key.startswith(ISSUE_PREFIX)))
-    issues = []
-    for row in rows:
-        data = json.loads(row.value)
-        issues.append(
-            SyncIssue(
-                id=uuid.UUID(row.key.removeprefix(ISSUE_PREFIX)),
-                kind=data["kind"],
-                table=data["table"],
-                row_id=uuid.UUID(data["row_id"]),
-                description=data["description"],
-                status=data["status"],
-                created_at=dt.datetime.fromisoformat(data["created_at"]),
-                versions=data["versions"],
-            )
+    return [
+        SyncIssue(
+            id=record.id,
+            kind=record.kind,
+            table=record.table_name,
+            row_id=record.row_id,
+            description=record.description,
+            status=record.status,
+            created_at=_aware(record.created_at),
+            versions=record.versions,
         )
-    return sorted(issues, key=lambda i: i.created_at)
+        for record in session.scalars(select(SyncIssueRecord).order_by(SyncIssueRecord.created_at))
+    ]
 
 
 def to_show(issues: list[SyncIssue]) -> list[SyncIssue]:

@@ -24,7 +24,7 @@ from db.models.patients import (
 )
 from db.models.returns import PickupOrder, PickupOrderLine, StockReturn, StockReturnLine
 from db.models.stock import InventoryCount, InventoryCountLine, StockMovement
-from db.models.sync import ChangeLogEntry, NodeSetting, NumberBlock
+from db.models.sync import ChangeLogEntry, NodeSetting, NumberBlock, SyncIssueRecord
 
 __all__ = [
     "Activity",
@@ -58,6 +58,7 @@ __all__ = [
     "StockReturn",
     "StockReturnLine",
     "Supplier",
+    "SyncIssueRecord",
     "Synced",
     "UrgentNeedDecision",
     "User",

@@ -1,4 +1,5 @@
-"""This node's own bookkeeping: the change log that sync uploads, number blocks and node settings.
+"""This node's own bookkeeping: the change log that sync uploads, number blocks, node settings and the
+conflicts and refused changes the server reported.
 
 These tables are local to the node and are not themselves logged.
 """
@@ -9,7 +10,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, Index, String, UniqueConstraint
+from sqlalchemy import JSON, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, created_at, uuid_pk
@@ -58,3 +59,21 @@ class NodeSetting(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(String(400))
+
+
+class SyncIssueRecord(Base):
+    """A conflict or a refused change the server reported to this node, kept for the conflicts view."""
+
+    __tablename__ = "sync_issue"
+    __local_only__ = True
+
+    #: The server's conflict id, or for a refused change the change's own id.
+    id: Mapped[uuid_pk]
+    kind: Mapped[str] = mapped_column(String(40))  # the conflict kind, or "rejected"
+    table_name: Mapped[str] = mapped_column(String(60))
+    row_id: Mapped[uuid.UUID]
+    description: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10))  # "open" or "resolved" (read, for a refused change)
+    created_at: Mapped[created_at]
+    #: Both sides as the server described them (rows in the protocol's JSON form).
+    versions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
