@@ -28,6 +28,7 @@ from sqlalchemy.engine import make_url
 
 from app.database import Database
 from app.sync.client import SyncClient, SyncReport
+from db.engine import create_server_engine
 from db.models import (
     Article,
     ChangeLogEntry,
@@ -447,3 +448,28 @@ def test_a_server_killed_inside_an_open_batch_transaction_rolls_the_batch_back_a
             clinic.server.start()
     assert inside >= 2, "too few kills landed while a batch's transaction was open"
     resync_and_check(clinic)
+
+
+def test_a_dead_server_instance_cannot_hold_the_upload_lock_for_long(central_url: str) -> None:
+    """Every session of the service's engine carries TCP keepalives and an idle-in-transaction limit, so
+    PostgreSQL ends the transaction (and the writers' advisory lock) of an instance that stopped mid-batch."""
+    engine = create_server_engine(central_url)
+    try:
+        with engine.connect() as connection:
+            shown = {
+                name: connection.exec_driver_sql(f"SHOW {name}").scalar()
+                for name in (
+                    "idle_in_transaction_session_timeout",
+                    "tcp_keepalives_idle",
+                    "tcp_keepalives_interval",
+                    "tcp_keepalives_count",
+                )
+            }
+    finally:
+        engine.dispose()
+    assert shown == {
+        "idle_in_transaction_session_timeout": "1min",
+        "tcp_keepalives_idle": "30",
+        "tcp_keepalives_interval": "10",
+        "tcp_keepalives_count": "3",
+    }
