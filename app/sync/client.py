@@ -85,7 +85,7 @@ class SyncStatus:
     pending_changes: int
     last_success_at: dt.datetime | None
     open_conflicts: int
-    #: Changes made here that the server refused (put back to its version) and nobody has read yet.
+    # Changes made here that the server refused (put back to its version) and nobody has read yet.
     open_rejections: int = 0
 
 

@@ -1850,7 +1850,6 @@
     </message>
     <message>
         <source>That refused change is no longer listed.</source>
-        <extracomment>Changes made here that the server refused (put back to its version) and nobody has read yet.</extracomment>
         <translation>Den avvisade ändringen finns inte längre i listan.</translation>
     </message>
     <message>
