@@ -192,6 +192,39 @@ def to_show(issues: list[SyncIssue]) -> list[SyncIssue]:
     return [i for i in issues if i.kind != REJECTED or str(i.id) not in in_conflict]
 
 
+# What a protected identity (R5) shows nobody, not even in the conflicts view: the fictive name stays.
+_PROTECTED_FIELDS = frozenset({"identity_number", "birth_date"})
+MASK = "••••"
+
+
+def versions_for_people(issue: SyncIssue) -> list[dict[str, Any]]:
+    """Both versions as the conflicts view may show them: a patient with a protected identity (or one
+    whose protection the versions do not tell) keeps its identity number and birth date hidden."""
+    if issue.table != "patient":
+        return issue.versions
+    flags = [found for version in issue.versions for found in _values_of(version, "protected_identity")]
+    if flags and not any(flags):
+        return issue.versions
+    return [_masked(version) for version in issue.versions]
+
+
+def _values_of(data: Any, key: str) -> list[Any]:
+    if isinstance(data, dict):
+        here = [data[key]] if key in data else []
+        return here + [v for value in data.values() for v in _values_of(value, key)]
+    if isinstance(data, list):
+        return [v for value in data for v in _values_of(value, key)]
+    return []
+
+
+def _masked(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: MASK if k in _PROTECTED_FIELDS and v is not None else _masked(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_masked(value) for value in data]
+    return data
+
+
 def acknowledge_rejection(session: Session, issue_id: uuid.UUID) -> None:
     """The clerk has read why the server refused a change made here: it stops asking for attention.
 

@@ -29,7 +29,7 @@ from app.database import DATABASE_FILE, Database
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.numbers import NumberAllocator
 from app.sync import settings
-from app.sync.client import SyncClient, acknowledge_rejection, list_issues
+from app.sync.client import SyncClient, SyncIssue, acknowledge_rejection, list_issues, versions_for_people
 from app.sync.numbers import LeasingBlockSource, top_up
 from app.sync.transport import GARBAGE, OFFLINE, Transport
 from db.base import Base
@@ -608,3 +608,28 @@ def test_applying_downloaded_rows_is_not_logged_but_ordinary_writes_still_must_b
         assert patient is not None
         patient.phone = "070-171 71 71"
         session.flush()
+
+
+def test_r5_the_conflicts_view_never_shows_a_protected_identity_number() -> None:
+    def issue(protected: bool | None) -> SyncIssue:
+        server_row = {"identity_number": "194105066226", "birth_date": "1941-05-06", "last_name": "Skyddad"}
+        if protected is not None:
+            server_row["protected_identity"] = protected
+        return SyncIssue(
+            id=uuid.uuid4(),
+            kind="rejected",
+            table="patient",
+            row_id=uuid.uuid4(),
+            description="The patient is deceased.",
+            status="open",
+            created_at=dt.datetime(2026, 11, 23, tzinfo=dt.UTC),
+            versions=[
+                {"source": "server", "row": server_row},
+                {"source": "desk-a", "change": {"payload": {"identity_number": "194105066226"}}},
+            ],
+        )
+
+    for protected in (True, None):  # protected, or nothing tells: hidden
+        shown = json.dumps(versions_for_people(issue(protected)))
+        assert "194105066226" not in shown and "1941-05-06" not in shown and "Skyddad" in shown
+    assert "194105066226" in json.dumps(versions_for_people(issue(False)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from app.sync.client import REJECTED, SyncIssue, to_show
+from app.sync.client import REJECTED, SyncIssue, to_show, versions_for_people
 from ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -127,7 +127,7 @@ class ConflictsDialog(QDialog):
             return
         issue: SyncIssue = self.model.row_at(row)
         texts = []
-        for index, version in enumerate(issue.versions):
+        for index, version in enumerate(versions_for_people(issue)):
             shown = json.dumps(version, ensure_ascii=False, indent=1, default=str)
             texts.append(self.tr("Version {number}:").format(number=index + 1) + f"\n{shown}")
         reason = self.tr("The server's words: {reason}").format(reason=issue.description)
