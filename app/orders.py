@@ -64,6 +64,8 @@ log = logging.getLogger(__name__)
 #: How an order reaches the patient or clinic (R11). Stored as the key; the UI shows a translated label.
 DELIVERY_METHODS = ("clinic", "patient_address", "other_address")
 PATIENT_KINDS = (OrderKind.PRESCRIPTION, OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY)
+# The kinds handed out from the clinic's own stock when the order is sent (R10b, R10c).
+HANDED_OUT_AT_SENDING = (OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY)
 #: R6: hearing aids (ISO 9999 22 06) always need the home region's payment commitment, other aids from this price.
 HEARING_AID_ISO = "2206"
 OUT_OF_REGION_LIMIT = Decimal("10000")
@@ -358,48 +360,51 @@ def is_hearing_aid(article: Article) -> bool:
     return article.article_type is ArticleType.MAIN_AID and article.iso_code.startswith(HEARING_AID_ISO)
 
 
+def _holds_valid(
+    session: Session,
+    document: type[PaymentCommitment] | type[ForeignCertificate],
+    patient_id: uuid.UUID,
+    today: dt.date,
+) -> bool:
+    """Whether the patient has *document* (a payment commitment, a foreign certificate) valid on *today*."""
+    valid = or_(document.valid_until.is_(None), document.valid_until >= today)
+    return (
+        session.scalars(select(document.id).where(document.patient_id == patient_id, valid)).first()
+        is not None
+    )
+
+
 def _check_patient_may_get(
     session: Session, patient: Patient, article: Article, kind: OrderKind, today: dt.date
 ) -> None:
     """R6 and R8 for one article."""
-    if patient.residency is Residency.OTHER_REGION and (
-        is_hearing_aid(article) or article.price >= OUT_OF_REGION_LIMIT
+    if (
+        patient.residency is Residency.OTHER_REGION
+        and (is_hearing_aid(article) or article.price >= OUT_OF_REGION_LIMIT)
+        and not _holds_valid(session, PaymentCommitment, patient.id, today)
     ):
-        commitment = session.scalars(
-            select(PaymentCommitment.id).where(
-                PaymentCommitment.patient_id == patient.id,
-                or_(PaymentCommitment.valid_until.is_(None), PaymentCommitment.valid_until >= today),
-            )
-        ).first()
-        if commitment is None:
-            raise RuleViolation(
-                QT_TRANSLATE_NOOP(
-                    "app",
-                    "{article} for a patient registered in {region} needs the home region's payment "
-                    "commitment: store it first.",
-                ),
-                article=article.name,
-                region=patient.home_region,
-            )
-    if patient.residency is Residency.ABROAD and kind in (
-        OrderKind.OWN_STOCK_PRESCRIPTION,
-        OrderKind.INDIVIDUAL_DELIVERY,
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "{article} for a patient registered in {region} needs the home region's payment "
+                "commitment: store it first.",
+            ),
+            article=article.name,
+            region=patient.home_region,
+        )
+    if (
+        patient.residency is Residency.ABROAD
+        and kind in HANDED_OUT_AT_SENDING
+        and not _holds_valid(session, ForeignCertificate, patient.id, today)
     ):
-        certificate = session.scalars(
-            select(ForeignCertificate.id).where(
-                ForeignCertificate.patient_id == patient.id,
-                or_(ForeignCertificate.valid_until.is_(None), ForeignCertificate.valid_until >= today),
-            )
-        ).first()
-        if certificate is None:
-            raise RuleViolation(
-                QT_TRANSLATE_NOOP(
-                    "app",
-                    "A patient from {country} needs the required certificates recorded before any aid is "
-                    "handed out.",
-                ),
-                country=patient.country,
-            )
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "A patient from {country} needs the required certificates recorded before any aid is "
+                "handed out.",
+            ),
+            country=patient.country,
+        )
 
 
 def _check_quantity(quantity: int) -> None:
@@ -625,7 +630,6 @@ def read_cart(session: Session, order_id: uuid.UUID, today: dt.date) -> Cart:
         if order.prescriber_id
         else None
     )
-    own_kinds = (OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY)
     return Cart(
         id=order.id,
         kind=order.kind,
@@ -634,7 +638,7 @@ def read_cart(session: Session, order_id: uuid.UUID, today: dt.date) -> Cart:
         orderer_name=_user_name(session, order.orderer_id),
         service_location_name=location.name if location else "",
         own_stock_code=own.code if own else None,
-        balance_warehouse_id=(own.id if own else None) if order.kind in own_kinds else central.id,
+        balance_warehouse_id=(own.id if own else None) if order.kind in HANDED_OUT_AT_SENDING else central.id,
         delivery=_delivery_of(order),
         lines=tuple(lines),
     )
@@ -654,7 +658,7 @@ def set_cart_kind(session: Session, context: WorkContext, *, order_id: uuid.UUID
                 "app", "Remove the lines first: an individual delivery cannot be mixed with other lines."
             )
         )
-    if kind in (OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY):
+    if kind in HANDED_OUT_AT_SENDING:
         _require_own_stock(session, context)
     order.kind = kind
     for line in order.lines:
@@ -1041,7 +1045,7 @@ def send_order(
             )
         if patient is not None:
             fees.fees_at_order(session, patient=patient, line=line, today=today)
-    handed_out = order.kind in (OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY)
+    handed_out = order.kind in HANDED_OUT_AT_SENDING
     if handed_out:
         assert patient is not None
         _hand_out(session, context, order, patient, today)
@@ -1111,7 +1115,7 @@ def create_purchase_orders(
 def _cancel_refusal(session: Session, order: Order) -> str:
     if order.status is OrderStatus.CART:
         return QT_TRANSLATE_NOOP("app", "The order has not been sent; remove its lines instead.")
-    if order.kind in (OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY):
+    if order.kind in HANDED_OUT_AT_SENDING:
         return QT_TRANSLATE_NOOP(
             "app",
             "A withdrawal from own stock is already delivered and cannot be cancelled: register a return.",

@@ -18,6 +18,7 @@ from app.changes import Changes
 from app.i18n import QT_TRANSLATE_NOOP
 from app.orders import (
     DELIVERY_METHODS,
+    PATIENT_KINDS,
     Cart,
     CartLine,
     DeliveryDetails,
@@ -68,7 +69,6 @@ from ui.table_model import Column, RowTableModel
 
 ARTICLE_SEARCH_DELAY_MS = 150  # coalesce typing (or a scanner burst) into one search
 KIND_DELAY_MS = 250  # arrowing through the order kinds changes the cart once, where the clerk stops
-PATIENT_KINDS = (OrderKind.PRESCRIPTION, OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY)
 ERROR_STYLE = "color:#a00000;"
 
 
