@@ -773,14 +773,12 @@ def add_line(
         individual.status = IndividualStatus.RESERVED
         individual.order_line_id = line.id
         session.add(
-            IndividualEvent(
-                individual_id=individual.id,
-                status=IndividualStatus.RESERVED,
-                warehouse_id=individual.warehouse_id,
-                patient_id=order.patient_id,
+            IndividualEvent.of(
+                individual,
                 user_id=context.user_id,
                 document_kind="order",
                 document_id=order.id,
+                patient_id=order.patient_id,
             )
         )
         session.expire(order, ["lines"])
@@ -836,10 +834,8 @@ def _release_individual(session: Session, context: WorkContext, line: OrderLine)
             individual.status = IndividualStatus.IN_STOCK
             individual.order_line_id = None
             session.add(
-                IndividualEvent(
-                    individual_id=individual.id,
-                    status=IndividualStatus.IN_STOCK,
-                    warehouse_id=individual.warehouse_id,
+                IndividualEvent.of(
+                    individual,
                     user_id=context.user_id,
                     document_kind="order",
                     document_id=line.order_id,
@@ -955,13 +951,8 @@ def _hand_out(session: Session, context: WorkContext, order: Order, patient: Pat
             individual.patient_id = patient.id
             individual.warehouse_id = None
             session.add(
-                IndividualEvent(
-                    individual_id=individual.id,
-                    status=IndividualStatus.DELIVERED,
-                    patient_id=patient.id,
-                    user_id=context.user_id,
-                    document_kind="order",
-                    document_id=order.id,
+                IndividualEvent.of(
+                    individual, user_id=context.user_id, document_kind="order", document_id=order.id
                 )
             )
         if not individuals:

@@ -708,14 +708,8 @@ def receive(
             made.append(individual)
             session.add(individual)
             session.add(
-                IndividualEvent(
-                    individual_id=individual.id,
-                    status=individual.status,
-                    warehouse_id=individual.warehouse_id,
-                    patient_id=individual.patient_id,
-                    user_id=context.user_id,
-                    document_kind=DOCUMENT_KIND,
-                    document_id=receipt.id,
+                IndividualEvent.of(
+                    individual, user_id=context.user_id, document_kind=DOCUMENT_KIND, document_id=receipt.id
                 )
             )
         individual_ids.extend(i.id for i in made)

@@ -54,3 +54,27 @@ class IndividualEvent(Synced):
     document_kind: Mapped[str] = mapped_column(String(40), default="")
     document_id: Mapped[uuid.UUID | None]
     note: Mapped[str] = mapped_column(Text, default="")
+
+    @classmethod
+    def of(
+        cls,
+        individual: Individual,
+        *,
+        user_id: uuid.UUID | None,
+        document_kind: str,
+        document_id: uuid.UUID | None,
+        patient_id: uuid.UUID | None = None,
+        note: str = "",
+    ) -> IndividualEvent:
+        """The event for the state *individual* is now in (its status, warehouse and patient); *patient_id*
+        names the patient of a reservation, which the individual itself does not hold yet."""
+        return cls(
+            individual_id=individual.id,
+            status=individual.status,
+            warehouse_id=individual.warehouse_id,
+            patient_id=patient_id or individual.patient_id,
+            user_id=user_id,
+            document_kind=document_kind,
+            document_id=document_id,
+            note=note,
+        )
