@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -58,6 +59,23 @@ class IndividualAdded:
 # ---------------------------------------------------------------------------------------------- cart
 
 
+def _change_cart(
+    runner: OperationRunner,
+    order_id: uuid.UUID,
+    change: Callable[[Session, dt.date], object],
+    on_success: Success,
+    on_error: Failure,
+) -> None:
+    """One cart edit in the background, answered with the cart as it now stands."""
+
+    def work(session: Session) -> Cart:
+        today = _today()
+        change(session, today)
+        return orders.read_cart(session, order_id, today)
+
+    runner.write(work, changes=CART_CHANGES, on_success=on_success, on_error=on_error)
+
+
 def cart_start(runner: OperationRunner, *, context: WorkContext, on_success: Success) -> None:
     def work(session: Session) -> CartStart:
         prescribers = tuple(orders.prescribers_for(session, context))
@@ -101,11 +119,13 @@ def set_cart_kind(
     on_success: Success,
     on_error: Failure,
 ) -> None:
-    def work(session: Session) -> Cart:
-        orders.set_cart_kind(session, context, order_id=order_id, kind=kind)
-        return orders.read_cart(session, order_id, _today())
-
-    runner.write(work, changes=CART_CHANGES, on_success=on_success, on_error=on_error)
+    _change_cart(
+        runner,
+        order_id,
+        lambda session, _day: orders.set_cart_kind(session, context, order_id=order_id, kind=kind),
+        on_success,
+        on_error,
+    )
 
 
 def set_prescriber(
@@ -117,11 +137,15 @@ def set_prescriber(
     on_success: Success,
     on_error: Failure,
 ) -> None:
-    def work(session: Session) -> Cart:
-        orders.set_prescriber(session, context, order_id=order_id, prescriber_id=prescriber_id)
-        return orders.read_cart(session, order_id, _today())
-
-    runner.write(work, changes=CART_CHANGES, on_success=on_success, on_error=on_error)
+    _change_cart(
+        runner,
+        order_id,
+        lambda session, _day: orders.set_prescriber(
+            session, context, order_id=order_id, prescriber_id=prescriber_id
+        ),
+        on_success,
+        on_error,
+    )
 
 
 def set_default_deliver_from(
@@ -150,9 +174,10 @@ def add_line(
     on_success: Success,
     on_error: Failure,
 ) -> None:
-    def work(session: Session) -> Cart:
-        today = _today()
-        orders.add_line(
+    _change_cart(
+        runner,
+        order_id,
+        lambda session, today: orders.add_line(
             session,
             context,
             order_id=order_id,
@@ -160,10 +185,10 @@ def add_line(
             quantity=quantity,
             comment=comment,
             today=today,
-        )
-        return orders.read_cart(session, order_id, today)
-
-    runner.write(work, changes=CART_CHANGES, on_success=on_success, on_error=on_error)
+        ),
+        on_success,
+        on_error,
+    )
 
 
 def add_individual(
@@ -197,12 +222,15 @@ def update_line(
     on_success: Success,
     on_error: Failure,
 ) -> None:
-    def work(session: Session) -> Cart:
-        today = _today()
-        orders.update_line(session, context, line_id=line_id, quantity=quantity, comment=comment, today=today)
-        return orders.read_cart(session, order_id, today)
-
-    runner.write(work, changes=CART_CHANGES, on_success=on_success, on_error=on_error)
+    _change_cart(
+        runner,
+        order_id,
+        lambda session, today: orders.update_line(
+            session, context, line_id=line_id, quantity=quantity, comment=comment, today=today
+        ),
+        on_success,
+        on_error,
+    )
 
 
 def remove_line(
@@ -214,11 +242,13 @@ def remove_line(
     on_success: Success,
     on_error: Failure,
 ) -> None:
-    def work(session: Session) -> Cart:
-        orders.remove_line(session, context, line_id=line_id)
-        return orders.read_cart(session, order_id, _today())
-
-    runner.write(work, changes=CART_CHANGES, on_success=on_success, on_error=on_error)
+    _change_cart(
+        runner,
+        order_id,
+        lambda session, _day: orders.remove_line(session, context, line_id=line_id),
+        on_success,
+        on_error,
+    )
 
 
 def set_delivery(
@@ -230,11 +260,13 @@ def set_delivery(
     on_success: Success,
     on_error: Failure,
 ) -> None:
-    def work(session: Session) -> Cart:
-        orders.set_delivery(session, context, order_id=order_id, delivery=delivery)
-        return orders.read_cart(session, order_id, _today())
-
-    runner.write(work, changes=CART_CHANGES, on_success=on_success, on_error=on_error)
+    _change_cart(
+        runner,
+        order_id,
+        lambda session, _day: orders.set_delivery(session, context, order_id=order_id, delivery=delivery),
+        on_success,
+        on_error,
+    )
 
 
 def send_order(
