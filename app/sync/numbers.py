@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import httpx
 
 from app.database import Database
-from app.numbers import LAST_RUNNING, NumberAllocator, NumberSupply, year_week
+from app.numbers import LAST_RUNNING, NumberAllocator, NumberSupply, supplies, year_week
 from app.sync.transport import SyncFailure, Transport
 from db.models import NumberBlock
 from db.models.enums import NumberSeries
@@ -81,7 +81,7 @@ def top_up(
     today = today or dt.date.today()
     week = year_week(today)
     allocator = NumberAllocator(source)
-    supplies: dict[NumberSeries, NumberSupply] = {}
+    held: dict[NumberSeries, NumberSupply] = {}
     for one in series:
         with database.read() as session:
             supply = allocator.supply(session, one, today)
@@ -93,5 +93,11 @@ def top_up(
                     session.add(NumberBlock(series=one, year_week=week, first=first, last=last, next=first))
                 with database.read() as session:
                     supply = allocator.supply(session, one, today)
-        supplies[one] = supply
-    return supplies
+        held[one] = supply
+    return held
+
+
+def running_short(database: Database, today: dt.date | None = None) -> tuple[NumberSupply, ...]:
+    """The series the clerk must hear about: numbers running out before the node is back online."""
+    with database.read() as session:
+        return tuple(s for s in supplies(session, today or dt.date.today()) if s.needs_attention)

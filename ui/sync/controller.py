@@ -7,7 +7,6 @@ and tells the rest of the program what changed.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import uuid
 from dataclasses import dataclass
@@ -15,9 +14,9 @@ from pathlib import Path
 
 from app.changes import Changes
 from app.database import Database
-from app.numbers import NumberSupply, supplies
+from app.numbers import NumberSupply
 from app.sync.client import SyncClient, SyncIssue, SyncReport, SyncStatus, acknowledge_rejection, list_issues
-from app.sync.numbers import LeasingBlockSource, top_up
+from app.sync.numbers import LeasingBlockSource, running_short, top_up
 from app.sync.settings import TokenStore, client_from_settings, save_settings
 from ui.operations import OperationRunner
 from ui.qt import QCoreApplication, QObject, QTimer, Signal
@@ -125,9 +124,7 @@ class SyncController(QObject):
                     top_up(database, LeasingBlockSource(client.transport))
                 except Exception:  # a lease that fails now is tried again next round
                     log.warning("number blocks could not be topped up this round", exc_info=True)
-            with database.read() as session:
-                short = tuple(s for s in supplies(session, dt.date.today()) if s.needs_attention)
-            return report, client.status(), short
+            return report, client.status(), running_short(database)
 
         self._runner.run(work, self._round_done, self._round_failed)
 
@@ -173,19 +170,19 @@ class SyncController(QObject):
 
     def acknowledge(self, issue_id: uuid.UUID) -> None:
         """The clerk has read a refused change: it leaves the status bar's count (kept in the list)."""
-        database = self._database
-        if database is None:
+        if self._database is None:
             return
-
-        def work() -> None:
-            with database.write() as session:
-                acknowledge_rejection(session, issue_id)
 
         def done(_result: None) -> None:
             self.load_issues()
             self.sync_now()
 
-        self._runner.run(work, done, self.sig_message.emit)
+        self._runner.write(
+            lambda session: acknowledge_rejection(session, issue_id),
+            changes=Changes(),
+            on_success=done,
+            on_error=self.sig_message.emit,
+        )
 
     def stop(self) -> None:
         self._timer.stop()
