@@ -3,6 +3,7 @@
     hearing-desk-admin --version
     hearing-desk-admin demo-data --scale small|large [--data-dir DIR] [--replace] [--seed N]
     hearing-desk-admin migrate [--data-dir DIR]
+    hearing-desk-admin report-dispatch ORDER --user NAME --location CODE [--on DAY] [--data-dir DIR]
 
 Errors the administrator can act on (a locked, read-only or damaged database, a newer schema, a
 database that already holds data) are printed as one sentence on stderr with exit status 2.
@@ -11,6 +12,7 @@ database that already holds data) are printed as one sentence on stderr with exi
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from collections.abc import Sequence
@@ -53,6 +55,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     upgrade.add_argument("--data-dir", type=Path, default=None, help="default: the user's data directory")
     upgrade.set_defaults(run=migrate)
+
+    dispatch = commands.add_parser(
+        "report-dispatch",
+        help="the central warehouse 70 reports that it dispatched an order (aid-centre users)",
+        description="Record that the central warehouse dispatched ORDER on DAY: its lines from warehouse 70 "
+        "count as delivered from that day (fees with them) and it can no longer be cancelled. The change "
+        "reaches every workstation with the next sync.",
+    )
+    dispatch.add_argument("order", help="the 8-digit order number")
+    dispatch.add_argument("--user", required=True, help="the aid-centre user's user name")
+    dispatch.add_argument("--location", required=True, help="the user's service location code")
+    dispatch.add_argument(
+        "--on", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)"
+    )
+    dispatch.add_argument("--data-dir", type=Path, default=None, help="default: the user's data directory")
+    dispatch.set_defaults(run=report_dispatch)
     return parser
 
 
@@ -120,6 +138,28 @@ def migrate(arguments: argparse.Namespace) -> int:
     print(
         f"{database.path}: schema revision {revision} (this version's newest: {migrations.head_revision()})."
     )
+    return 0
+
+
+def report_dispatch(arguments: argparse.Namespace) -> int:
+    from app import central_warehouse
+    from app.organisation import work_context
+
+    today = dt.date.today()
+    database = Database.open(_data_dir(arguments))
+    try:
+        with database.write() as session:
+            context = work_context(session, username=arguments.user, service_location_code=arguments.location)
+            central_warehouse.report_dispatch(
+                session,
+                context,
+                order_number=arguments.order,
+                dispatched_on=arguments.on or today,
+                today=today,
+            )
+    finally:
+        database.dispose()
+    print(f"Order {arguments.order}: dispatch on {(arguments.on or today).isoformat()} recorded.")
     return 0
 
 

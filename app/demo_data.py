@@ -443,7 +443,12 @@ LOCATIONS = (
 OWN_STOCK_CODES = {"LUND": "L-LUND", "MALMO": "L-MALMO", "HBG": "L-HBG", "KSTAD": "L-KSTAD"}
 CENTRAL, DIRECT, INVESTIGATION = "70", "750", "UTR"
 
-PRESCRIBER, ORDERER, STOCK_ADMIN = Role.PRESCRIBER, Role.ORDERER, Role.STOCK_ADMIN
+PRESCRIBER, ORDERER, STOCK_ADMIN, AID_CENTRE = (
+    Role.PRESCRIBER,
+    Role.ORDERER,
+    Role.STOCK_ADMIN,
+    Role.AID_CENTRE,
+)
 #: username, full name, title, roles, service locations (the first is the default), deliver from.
 USERS = (
     ("anna.audionom", "Anna Bergström", "Leg. audionom", (PRESCRIBER, ORDERER), ("LUND", "MALMO"), DeliverFrom.AID_SERVICE),
@@ -461,6 +466,9 @@ USERS = (
     ("karin.lager", "Karin Dahl", "Förrådsansvarig", (STOCK_ADMIN, ORDERER), ("MALMO", "HBG"), DeliverFrom.OWN_STOCK),
     ("peter.privat", "Peter Rosén", "Leg. audionom", (PRESCRIBER, ORDERER), ("PRIVAT",), DeliverFrom.AID_SERVICE),
     ("ulla.privat", "Ulla Borg", "Receptionist", (ORDERER,), ("PRIVAT",), DeliverFrom.AID_SERVICE),
+    # VO Hjälpmedel: registers prescriptions for undocumented patients in a prescriber's name (R7) and
+    # reports dispatches from the central warehouse.
+    ("helena.hjalpmedel", "Helena Ström", "Handläggare, VO Hjälpmedel", (AID_CENTRE, ORDERER), ("MALMO", "LUND"), DeliverFrom.AID_SERVICE),
 )  # fmt: skip
 
 #: orderer → the prescribers whose orders the orderer may place (PrescriberLink).
@@ -470,6 +478,7 @@ PRESCRIBER_LINKS = {
     "lina.sekreterare": ("johan.audionom",),
     "eva.sekreterare": ("oskar.audionom",),
     "ulla.privat": ("peter.privat",),
+    "helena.hjalpmedel": ("erik.audionom", "fatima.audionom", "anna.audionom"),
 }
 
 
@@ -1133,6 +1142,8 @@ class _Builder:
                 self.table(PrescriberLink).add(
                     id=_new_id(rng), orderer_id=self.users[orderer], prescriber_id=self.users[prescriber]
                 )
+            if AID_CENTRE in by_name[orderer][3]:
+                continue  # the aid centre orders only what a desk may not: not part of a clinic's staff
             for key in by_name[orderer][4]:
                 here = [self.users[p] for p in prescribers if key in by_name[p][4]]
                 self.locations[key].orderers[self.users[orderer]] = here
@@ -2096,6 +2107,7 @@ class _Builder:
         orderer: str | None = None,
         *,
         status: OrderStatus = OrderStatus.DELIVERED,
+        logistics_started: bool | None = None,
     ) -> tuple[str, str]:
         """A prescription with delivery from the aid service (R10a); returns its id and number."""
         return self.order(
@@ -2107,7 +2119,9 @@ class _Builder:
             orderer=orderer or prescriber,
             prescriber=prescriber,
             patient=patient,
-            logistics_started=status is not OrderStatus.SENT,
+            logistics_started=status is not OrderStatus.SENT
+            if logistics_started is None
+            else logistics_started,
         )
 
     def consume(self, warehouse: str, art: _Art, day: int, quantity: int, order_id: str) -> None:
@@ -2230,10 +2244,19 @@ class _Builder:
             individuals=[aid.id], wanted="Byte av hörtelefon", fault=FAULTS[0],
         )  # fmt: skip
 
-        # Three days ago: an open order (a TV adapter and domes) waiting for delivery.
-        order = self.prescription(rng, karin, lund, today - 3, anna, sara, status=OrderStatus.SENT)
-        self.line(rng, order[0], 1, art["streamer"], status=LineStatus.OPEN, planned=today + 7)
-        self.line(rng, order[0], 2, dome, quantity=2, status=LineStatus.OPEN, planned=today + 4)
+        # Yesterday: an order from the central warehouse (a TV adapter and domes). A delivery from 70
+        # arrives already received: it was settled when sent and counts as delivered in two days; until
+        # then it is listed as ordered, and it can still be cancelled (logistics has not started).
+        sent, arrives = today - 1, today + 2
+        order = self.prescription(
+            rng, karin, lund, sent, anna, sara, status=OrderStatus.DELIVERED, logistics_started=False
+        )
+        streamer_line = self.line(rng, order[0], 1, art["streamer"], planned=arrives, delivered=arrives)
+        self.delivered(
+            rng, art["streamer"], patient=karin, order=order, line=streamer_line, day=sent, orderer=sara
+        )
+        self.line(rng, order[0], 2, dome, quantity=2, planned=arrives, delivered=arrives)
+        self.consume(self.warehouses[CENTRAL], dome, sent, 2, order[0])
 
         self.numbers.update(
             individual_delivered=aid.number,

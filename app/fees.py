@@ -8,23 +8,26 @@ Who pays
     So the test is ``age_on(birth, order day) > FEE_AGE`` in completed years, on the day the order is sent
     (for a charging kit or charger too: the day the order was sent, not the day it arrived).
 
-    Chargers and charging kits are self-paid articles ("Patienten bekostar själv sin laddare"); the manual
-    describes them in the same box as the self fee "for patients over 20", so they follow the same age
-    limit. Asylum seekers and undocumented patients pay the same self fees, charger and kit as residents
-    ("samma avgifter för hjälpmedlet"); only their patient fee differs: 25 kronor over 20 (R7).
+    A charger is the patient's own cost at any age: the manual's section "Laddare" says "Patienten bekostar
+    själv sin laddare" and sets no age limit, so a charger is billed whatever the patient's age. A charging
+    kit stands in the box about patients over 20 ("Vid förskrivning till patienter över 20 år tillkommer
+    en egenavgift ...") and follows that age limit. Asylum seekers pay the same self fees, charger and
+    kit as residents ("samma avgifter för hjälpmedlet"); only their patient fee differs: 25 kronor over 20
+    (seed 001, R7). Undocumented patients pay the ordinary tariff here: seed 001 says their patient fee
+    differs too but gives no amount, and their prescriptions are registered by the aid centre (R7).
 
     An article carries one fee rule. A rechargeable hearing aid has the rule ``SELF_FEE_RECHARGEABLE`` and
     carries the self fee *instead of* the patient fee (as the catalogue and the demo data model it).
 
 When
     Patient and self fees are billed on the day the order is sent. A charging kit is billed on the day it
-    is received (``delivered_on``). A charger follows the manual's table: received in January → billed on
-    the first working day of April, February → May, …, December → March. "Working day" (vardag) skips
+    is received (``delivered_on``). A charger is billed at least 90 days after receipt: "Faktura för laddare
+    har en fördröjning på 90 dagar efter leveransdatum ... All fakturering görs i samband med månadsskifte,
+    då har alltid minst 90 dagar passerat efter kvittering". So its bill day is the first working day of
+    the first month on whose first working day 90 days have passed since receipt. The manual's month table
+    (January → April, February → May, …, December → March) is what that gives for a receipt on the 1st;
+    received 31 January, it is 1 May (2 April would be only 61 days). "Working day" (vardag) skips
     Saturdays, Sundays and Swedish public holidays (New Year's Day, Good Friday, Easter Monday, 1 May, …).
-
-    Note: the manual also says "then at least 90 days have always passed"; that is not true of its own
-    table (received 31 January → billed 1 April is 60 days later). The table is what the administration
-    unit bills by, so the table wins; the 90 days are the political decision's "three months".
 
 Pausing a charger invoice
     By individual number and an until-date, up to two weeks before the invoice goes out: refused when the
@@ -65,7 +68,7 @@ PATIENT_FEE = Decimal("300.00")
 ASYLUM_PATIENT_FEE = Decimal("25.00")
 #: R21: the self fee of a rechargeable hearing aid.
 SELF_FEE = Decimal("500.00")
-#: R22: a charger, billed the first working day of the third month after receipt.
+# R22: a charger, billed at the first month shift at least 90 days after receipt.
 CHARGER_FEE = Decimal("300.00")
 #: R22: a charging kit, billed when received.
 CHARGING_KIT_FEE = Decimal("200.00")
@@ -76,12 +79,14 @@ TARIFF: dict[FeeKind, Decimal] = {
     FeeKind.CHARGER: CHARGER_FEE,
     FeeKind.CHARGING_KIT: CHARGING_KIT_FEE,
 }
-#: R22: a charger is billed this many months after the month it was received in (Jan → Apr).
-CHARGER_DELAY_MONTHS = 3
+# R22: a charger is billed when at least this many days have passed since receipt.
+CHARGER_DELAY_DAYS = 90
 #: R22: a charger invoice can be paused at the latest this many days before it goes out.
 PAUSE_NOTICE_DAYS = 14
-#: R7: who pays the asylum patient fee instead of the ordinary one.
-ASYLUM_RESIDENCIES = frozenset({Residency.ASYLUM_SEEKER, Residency.UNDOCUMENTED})
+# R7: who pays the asylum patient fee instead of the ordinary one (seed 001 gives it for asylum seekers).
+ASYLUM_RESIDENCIES = frozenset({Residency.ASYLUM_SEEKER})
+# R22: billed at any age ("Patienten bekostar själv sin laddare").
+NO_AGE_LIMIT = frozenset({FeeKind.CHARGER})
 
 _KIND_OF_RULE = {
     FeeRule.PATIENT_FEE: FeeKind.PATIENT_FEE,
@@ -154,8 +159,9 @@ def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
 
 
 def charger_bill_on(received_on: dt.date) -> dt.date:
-    """R22: the first working day of the third month after the month of receipt (Jan → Apr, Dec → Mar)."""
-    return first_working_day_of_month(*_add_months(received_on.year, received_on.month, CHARGER_DELAY_MONTHS))
+    """R22: the first monthly billing day on which at least 90 days have passed since receipt (for a
+    receipt on the 1st: Jan → Apr, Dec → Mar)."""
+    return next_billing_day(received_on + dt.timedelta(days=CHARGER_DELAY_DAYS))
 
 
 def next_billing_day(on_or_after: dt.date) -> dt.date:
@@ -182,11 +188,12 @@ def fee_amount(kind: FeeKind, patient: Patient) -> Decimal:
 
 
 def _due_kind(patient: Patient | None, article: Article, order_day: dt.date) -> FeeKind | None:
-    """The kind of fee *article* brings *patient*, or None (no patient, no rule, 20 or younger)."""
+    """The kind of fee *article* brings *patient*, or None (no patient, no rule, 20 or younger where the
+    age limit applies)."""
     if patient is None:
         return None
     kind = _KIND_OF_RULE.get(article.fee_rule)
-    if kind is None or not pays_fees(patient, order_day):
+    if kind is None or (kind not in NO_AGE_LIMIT and not pays_fees(patient, order_day)):
         return None
     return kind
 
@@ -314,6 +321,17 @@ def fees_at_delivery(
     for fee in made:
         log.info("fee %s (%s) planned for %s on order line %s", fee.id, kind.value, fee.bill_on, line.id)
     return made
+
+
+def move_delivery_fees(session: Session, *, line: OrderLine, delivered_on: dt.date) -> None:
+    """A line's delivery day moved (the central warehouse reported an earlier dispatch): its planned
+    charging-kit and charger fees bill from the new day. A paused invoice keeps its own day."""
+    for fee in session.scalars(
+        select(Fee).where(
+            Fee.order_line_id == line.id, Fee.kind.in_(AT_DELIVERY), Fee.status == FeeStatus.PLANNED
+        )
+    ):
+        fee.bill_on = charger_bill_on(delivered_on) if fee.kind is FeeKind.CHARGER else delivered_on
 
 
 def cancel_fees_of_order(

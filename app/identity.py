@@ -141,3 +141,8 @@ def make_identity_number(birth: dt.date, serial: int, coordination: bool = False
 
 def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def format_identity(number: str) -> str:
+    """A stored 12-character number as the desk writes it: ``YYYYMMDD-NNNC``."""
+    return f"{number[:8]}-{number[8:]}"

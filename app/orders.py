@@ -12,34 +12,34 @@ import uuid
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app import fees
 from app.articles import balance, balances_of
+from app.central_warehouse import available_individuals, dispatch_line, undo_dispatch
 from app.changes import Changes
+from app.deliveries import line_arrived, status_on
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.fees import FeePreview
 from app.i18n import QT_TRANSLATE_NOOP
-from app.identity import age_on
+from app.identity import age_on, format_identity
 from app.numbers import NumberAllocator
 from app.organisation import WorkContext
-from app.patients import ADULT_AGE, format_identity, patient_label
+from app.patient_rules import ArticleFacts, Notice, PatientReport, patient_report
+from app.patients import patient_label
 from db.models import (
     Article,
-    ForeignCertificate,
     Individual,
     IndividualEvent,
     Order,
     OrderLine,
     Patient,
-    PaymentCommitment,
     PrescriberLink,
     PurchaseOrder,
     ServiceLocation,
     StockMovement,
     Supplier,
-    UrgentNeedDecision,
     User,
     UserRole,
     Warehouse,
@@ -54,7 +54,6 @@ from db.models.enums import (
     NumberSeries,
     OrderKind,
     OrderStatus,
-    Residency,
     Role,
     WarehouseKind,
 )
@@ -66,12 +65,7 @@ DELIVERY_METHODS = ("clinic", "patient_address", "other_address")
 PATIENT_KINDS = (OrderKind.PRESCRIPTION, OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY)
 # The kinds handed out from the clinic's own stock when the order is sent (R10b, R10c).
 HANDED_OUT_AT_SENDING = (OrderKind.OWN_STOCK_PRESCRIPTION, OrderKind.INDIVIDUAL_DELIVERY)
-#: R6: hearing aids (ISO 9999 22 06) always need the home region's payment commitment, other aids from this price.
-HEARING_AID_ISO = "2206"
-OUT_OF_REGION_LIMIT = Decimal("10000")
 MAX_QUANTITY = 999
-#: Central warehouse deliveries reach the clinic this many weekdays after sending.
-CENTRAL_LEAD_WEEKDAYS = 2
 
 
 @dataclass(frozen=True)
@@ -301,110 +295,32 @@ def _user_name(session: Session, user_id: uuid.UUID | None) -> str:
     return user.full_name if user else ""
 
 
-def _add_weekdays(day: dt.date, count: int) -> dt.date:
-    while count:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
-
-
 # --------------------------------------------------------------------------------------------- rules
 
 
-def _check_patient_may_order(session: Session, patient: Patient, today: dt.date) -> None:
-    """R4, R7 (replaced number), R9: who cannot get new orders at all."""
-    if patient.deceased_on is not None:
-        raise RuleViolation(
-            QT_TRANSLATE_NOOP("app", "The patient is deceased: no new orders. Their aids must be returned.")
-        )
-    if not patient.active:
-        raise RuleViolation(
-            QT_TRANSLATE_NOOP(
-                "app", "The patient is inactive: no new orders or activities. Contact the aid centre."
-            )
-        )
-    if patient.replaced_by_id is not None:
-        new = session.get(Patient, patient.replaced_by_id)
-        raise RuleViolation(
-            QT_TRANSLATE_NOOP(
-                "app", "This reserve number was replaced by {number}: order on the new number."
-            ),
-            number=format_identity(new.identity_number) if new else "?",
-        )
-    if patient.residency in (Residency.ASYLUM_SEEKER, Residency.UNDOCUMENTED):
-        if patient.residency is Residency.ASYLUM_SEEKER and (
-            patient.lma_card_valid_until is None or patient.lma_card_valid_until < today
-        ):
-            raise RuleViolation(
-                QT_TRANSLATE_NOOP(
-                    "app", "No valid LMA card is recorded: check the patient's LMA card before ordering."
-                )
-            )
-        if age_on(patient.birth_date, today) >= ADULT_AGE:
-            decided = session.scalars(
-                select(UrgentNeedDecision.id).where(UrgentNeedDecision.patient_id == patient.id)
-            ).first()
-            if decided is None:
-                raise RuleViolation(
-                    QT_TRANSLATE_NOOP(
-                        "app",
-                        "An adult with a reserve number only gets aids for needs that cannot wait: the "
-                        "prescriber must record the reason first.",
-                    )
-                )
-
-
-def is_hearing_aid(article: Article) -> bool:
-    """A main aid of ISO 9999 class 22 06 (accessories and spare parts of hearing aids share the class)."""
-    return article.article_type is ArticleType.MAIN_AID and article.iso_code.startswith(HEARING_AID_ISO)
-
-
-def _holds_valid(
-    session: Session,
-    document: type[PaymentCommitment] | type[ForeignCertificate],
-    patient_id: uuid.UUID,
-    today: dt.date,
-) -> bool:
-    """Whether the patient has *document* (a payment commitment, a foreign certificate) valid on *today*."""
-    valid = or_(document.valid_until.is_(None), document.valid_until >= today)
-    return (
-        session.scalars(select(document.id).where(document.patient_id == patient_id, valid)).first()
-        is not None
+def _check_patient_may_order(
+    session: Session, context: WorkContext, patient: Patient, today: dt.date
+) -> PatientReport:
+    """R4–R9 for the patient as a whole: the same report the patient record shows, enforced."""
+    report = patient_report(
+        session,
+        patient,
+        user_id=context.user_id,
+        service_location_id=context.service_location_id,
+        today=today,
     )
+    _refuse(report.order_refusal)
+    return report
 
 
-def _check_patient_may_get(
-    session: Session, patient: Patient, article: Article, kind: OrderKind, today: dt.date
-) -> None:
-    """R6 and R8 for one article."""
-    if (
-        patient.residency is Residency.OTHER_REGION
-        and (is_hearing_aid(article) or article.price >= OUT_OF_REGION_LIMIT)
-        and not _holds_valid(session, PaymentCommitment, patient.id, today)
-    ):
-        raise RuleViolation(
-            QT_TRANSLATE_NOOP(
-                "app",
-                "{article} for a patient registered in {region} needs the home region's payment "
-                "commitment: store it first.",
-            ),
-            article=article.name,
-            region=patient.home_region,
-        )
-    if (
-        patient.residency is Residency.ABROAD
-        and kind in HANDED_OUT_AT_SENDING
-        and not _holds_valid(session, ForeignCertificate, patient.id, today)
-    ):
-        raise RuleViolation(
-            QT_TRANSLATE_NOOP(
-                "app",
-                "A patient from {country} needs the required certificates recorded before any aid is "
-                "handed out.",
-            ),
-            country=patient.country,
-        )
+def _check_article(report: PatientReport, article: Article, kind: OrderKind) -> None:
+    """R6 and R8 for one article (R8 when the order hands the aid out at once)."""
+    _refuse(report.article_refusal(ArticleFacts.of(article), handed_out=kind in HANDED_OUT_AT_SENDING))
+
+
+def _refuse(notice: Notice | None) -> None:
+    if notice is not None:
+        raise RuleViolation(notice.template, **notice.params)
 
 
 def _check_quantity(quantity: int) -> None:
@@ -414,10 +330,19 @@ def _check_quantity(quantity: int) -> None:
         )
 
 
-def _deliver_from(
-    session: Session, context: WorkContext, order: Order, article: Article, quantity: int
-) -> Warehouse:
-    """Where a line comes from (R10), refusing what the article's status or type does not allow (R12, R13)."""
+def _plan(
+    session: Session,
+    context: WorkContext,
+    order: Order,
+    article: Article,
+    quantity: int,
+    taken: int = 0,
+) -> list[tuple[Warehouse, int]]:
+    """Where a line's quantity comes from (R10): one warehouse, or 70 for what 70 holds and 750 for the
+    rest; refusing what the article's status or type does not allow (R12, R13).
+
+    *taken* is what other lines of the same order already claim of the article at 70.
+    """
     if order.kind is OrderKind.OWN_STOCK_PRESCRIPTION:
         if article.article_type is ArticleType.SERVICE:
             raise RuleViolation(
@@ -444,7 +369,7 @@ def _deliver_from(
                 article=article.name,
                 wanted=str(quantity),
             )
-        return own
+        return [(own, quantity)]
     if order.kind is OrderKind.INDIVIDUAL_DELIVERY:
         raise RuleViolation(
             QT_TRANSLATE_NOOP(
@@ -468,9 +393,58 @@ def _deliver_from(
         )
     direct = _warehouse_of_kind(session, WarehouseKind.DIRECT_PURCHASE)
     if article.article_type is ArticleType.SERVICE:
-        return direct  # R13: a service purchase always makes a purchase order
+        return [(direct, quantity)]  # R13: a service purchase always makes a purchase order
+    # R10a: "Om en artikel finns på lager 70 ... kommer alltid leverans att ske härifrån": what 70 holds
+    # comes from 70, only the rest through 750 from the supplier.
     central = _warehouse_of_kind(session, WarehouseKind.CENTRAL)
-    return central if balance(session, central.id, article.id) >= quantity else direct
+    held = balance(session, central.id, article.id)
+    if article.individually_marked:
+        held = min(held, available_individuals(session, central.id, article.id))
+    from_central = max(0, min(quantity, held - taken))
+    parts = [(central, from_central), (direct, quantity - from_central)]
+    return [(warehouse, part) for warehouse, part in parts if part > 0]
+
+
+def _claimed_at_central(
+    session: Session, order: Order, article_id: uuid.UUID, besides: OrderLine | None
+) -> int:
+    """What the order's other lines already take of *article_id* from 70."""
+    central = _warehouse_of_kind(session, WarehouseKind.CENTRAL)
+    return sum(
+        line.quantity
+        for line in order.lines
+        if line is not besides
+        and line.article_id == article_id
+        and line.deliver_from_warehouse_id == central.id
+    )
+
+
+def _place(session: Session, context: WorkContext, order: Order, line: OrderLine, quantity: int) -> None:
+    """Give *line* (new or in the order) *quantity* and its warehouse; a quantity that 70 covers only in
+    part becomes two lines: 70's part on *line*, the rest through 750 on a new line after the last."""
+    taken = _claimed_at_central(session, order, line.article_id, besides=line)
+    parts = _plan(session, context, order, line.article, quantity, taken)
+    (warehouse, first), *rest = parts
+    line.deliver_from_warehouse_id = warehouse.id
+    line.quantity = first
+    number = max((other.line_number for other in order.lines), default=0)
+    number = max(number, line.line_number or 0)
+    for warehouse, part in rest:
+        number += 1
+        extra = OrderLine(
+            order_id=order.id,
+            line_number=number,
+            article_id=line.article.id,  # the change log reads the column, not the relationship
+            article=line.article,
+            quantity=part,
+            deliver_from_warehouse_id=warehouse.id,
+            unit_price=line.unit_price,
+            comment=line.comment,
+        )
+        session.add(extra)
+    if rest:
+        session.flush()
+        session.expire(order, ["lines"])
 
 
 # ---------------------------------------------------------------------------------------------- cart
@@ -535,7 +509,7 @@ def open_cart(
     if patient_id is not None:
         if kind is OrderKind.REPLENISHMENT:
             raise InvalidInput(QT_TRANSLATE_NOOP("app", "A stock replenishment has no recipient."))
-        _check_patient_may_order(session, _patient(session, patient_id), today)
+        _check_patient_may_order(session, context, _patient(session, patient_id), today)
     else:
         if kind not in (None, OrderKind.REPLENISHMENT):
             raise InvalidInput(QT_TRANSLATE_NOOP("app", "Give the recipient's identity number first."))
@@ -661,10 +635,8 @@ def set_cart_kind(session: Session, context: WorkContext, *, order_id: uuid.UUID
     if kind in HANDED_OUT_AT_SENDING:
         _require_own_stock(session, context)
     order.kind = kind
-    for line in order.lines:
-        line.deliver_from_warehouse_id = _deliver_from(
-            session, context, order, line.article, line.quantity
-        ).id
+    for line in list(order.lines):
+        _place(session, context, order, line, line.quantity)
     return Changes(orders=True)
 
 
@@ -747,8 +719,7 @@ def add_line(
     """Add an article (or, for R10c, an individual) to the cart after the rules R4, R6–R8, R10, R12, R13."""
     order = _cart(session, context, order_id)
     patient = session.get(Patient, order.patient_id) if order.patient_id else None
-    if patient is not None:
-        _check_patient_may_order(session, patient, today)
+    report = _check_patient_may_order(session, context, patient, today) if patient is not None else None
     number = max((line.line_number for line in order.lines), default=0) + 1
     if order.kind is OrderKind.INDIVIDUAL_DELIVERY:
         if individual_id is None:
@@ -757,8 +728,8 @@ def add_line(
         if individual is None:
             raise NotFound(QT_TRANSLATE_NOOP("app", "The individual was not found; scan it again."))
         choice = find_individual_for_delivery(session, context, individual.individual_number)
-        if patient is not None:
-            _check_patient_may_get(session, patient, individual.article, order.kind, today)
+        if report is not None:
+            _check_article(report, individual.article, order.kind)
         line = OrderLine(
             order_id=order.id,
             line_number=number,
@@ -787,20 +758,19 @@ def add_line(
         raise InvalidInput(QT_TRANSLATE_NOOP("app", "Choose an article first."))
     _check_quantity(quantity)
     article = _article(session, article_id)
-    if patient is not None:
-        _check_patient_may_get(session, patient, article, order.kind, today)
-    warehouse = _deliver_from(session, context, order, article, quantity)
-    session.add(
-        OrderLine(
-            order_id=order.id,
-            line_number=number,
-            article_id=article.id,
-            quantity=quantity,
-            deliver_from_warehouse_id=warehouse.id,
-            unit_price=article.price,
-            comment=comment.strip(),
-        )
+    if report is not None:
+        _check_article(report, article, order.kind)
+    line = OrderLine(
+        order_id=order.id,
+        line_number=number,
+        article_id=article.id,  # the change log reads the column, not the relationship
+        article=article,
+        quantity=quantity,
+        unit_price=article.price,
+        comment=comment.strip(),
     )
+    _place(session, context, order, line, quantity)
+    session.add(line)
     session.flush()
     session.expire(order, ["lines"])
     return Changes(orders=True)
@@ -821,8 +791,7 @@ def update_line(
         if order.kind is OrderKind.INDIVIDUAL_DELIVERY:
             raise RuleViolation(QT_TRANSLATE_NOOP("app", "An individual is always one device."))
         _check_quantity(quantity)
-        line.deliver_from_warehouse_id = _deliver_from(session, context, order, line.article, quantity).id
-        line.quantity = quantity
+        _place(session, context, order, line, quantity)
     if comment is not None:
         line.comment = comment.strip()
     return Changes(orders=True)
@@ -981,6 +950,20 @@ def _hand_out(session: Session, context: WorkContext, order: Order, patient: Pat
     order.status = OrderStatus.DELIVERED
 
 
+def settle_status(order: Order) -> None:
+    """The stored status follows the lines (a central-warehouse line is written delivered at sending;
+    ``deliveries.status_on`` says what the clerk sees on a given day)."""
+    statuses = [line.status for line in order.lines]
+    if all(s is LineStatus.CANCELLED for s in statuses):
+        order.status = OrderStatus.CANCELLED
+    elif all(s is not LineStatus.OPEN for s in statuses):
+        order.status = OrderStatus.DELIVERED
+    elif any(s is LineStatus.DELIVERED for s in statuses):
+        order.status = OrderStatus.PARTLY_DELIVERED
+    else:
+        order.status = OrderStatus.SENT
+
+
 def send_order(
     session: Session, context: WorkContext, *, order_id: uuid.UUID, allocator: NumberAllocator, today: dt.date
 ) -> SentOrder:
@@ -996,9 +979,8 @@ def send_order(
             raise InvalidInput(
                 QT_TRANSLATE_NOOP("app", "Choose the prescriber the order is made in the name of.")
             )
-        _check_patient_may_order(session, patient, today)
-    warehouses = {w.id: w for w in session.scalars(select(Warehouse))}
-    for line in order.lines:
+    report = _check_patient_may_order(session, context, patient, today) if patient is not None else None
+    for line in list(order.lines):
         article = line.article
         if article.article_type is ArticleType.SERVICE and not line.comment.strip():
             raise RuleViolation(
@@ -1008,34 +990,29 @@ def send_order(
                 line=str(line.line_number),
                 article=article.name,
             )
-        if patient is not None:
-            _check_patient_may_get(session, patient, article, order.kind, today)
+        if report is not None:
+            _check_article(report, article, order.kind)
         if order.kind is OrderKind.INDIVIDUAL_DELIVERY:
             continue  # the individual was checked and reserved when it was added
-        warehouse = _deliver_from(session, context, order, article, line.quantity)
-        line.deliver_from_warehouse_id = warehouse.id
+        _place(session, context, order, line, line.quantity)  # balances may have moved since it was added
     order.number = allocator.allocate(session, NumberSeries.ORDER, today)
     order.status = OrderStatus.SENT
     order.sent_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    planned = _add_weekdays(today, CENTRAL_LEAD_WEEKDAYS)
+    central = _warehouse_of_kind(session, WarehouseKind.CENTRAL)
+    destination = own_stock(session, order.service_location_id) if patient is None else None
     for line in order.lines:
-        source = warehouses[line.deliver_from_warehouse_id] if line.deliver_from_warehouse_id else None
-        if source is not None and source.kind is WarehouseKind.CENTRAL:
-            line.planned_delivery_on = planned
-            session.add(
-                StockMovement(
-                    warehouse_id=source.id,
-                    article_id=line.article_id,
-                    quantity=-line.quantity,
-                    reason=MovementReason.WITHDRAWAL,
-                    unit_price=line.unit_price,
-                    document_kind="order",
-                    document_id=order.id,
-                    user_id=context.user_id,
-                )
-            )
         if patient is not None:
             fees.fees_at_order(session, patient=patient, line=line, today=today)
+        if line.deliver_from_warehouse_id == central.id:
+            # R10a, R20: a delivery from 70 arrives already received (app.deliveries).
+            devices = dispatch_line(
+                session, context, line=line, patient_id=order.patient_id, destination=destination, today=today
+            )
+            assert line.delivered_on is not None
+            fees.fees_at_delivery(
+                session, patient=patient, line=line, individual_ids=devices, delivered_on=line.delivered_on
+            )
+    settle_status(order)
     handed_out = order.kind in HANDED_OUT_AT_SENDING
     if handed_out:
         assert patient is not None
@@ -1103,7 +1080,8 @@ def create_purchase_orders(
 # -------------------------------------------------------------------------------------------- cancel
 
 
-def _cancel_refusal(session: Session, order: Order) -> str:
+def _cancel_refusal(order: Order, today: dt.date) -> str:
+    """Why *order* cannot be cancelled on *today* (R16), a translatable sentence; "" when it can."""
     if order.status is OrderStatus.CART:
         return QT_TRANSLATE_NOOP("app", "The order has not been sent; remove its lines instead.")
     if order.kind in HANDED_OUT_AT_SENDING:
@@ -1113,7 +1091,7 @@ def _cancel_refusal(session: Session, order: Order) -> str:
         )
     if order.status is OrderStatus.CANCELLED:
         return QT_TRANSLATE_NOOP("app", "The order is already cancelled.")
-    if order.status is not OrderStatus.SENT:
+    if any(line_arrived(line, today) for line in order.lines):
         return QT_TRANSLATE_NOOP("app", "Part of the order has been delivered, so it cannot be cancelled.")
     if any(line.purchase_order_id is not None for line in order.lines):
         return QT_TRANSLATE_NOOP(
@@ -1128,47 +1106,37 @@ def _cancel_refusal(session: Session, order: Order) -> str:
 
 
 def cancel_order(session: Session, context: WorkContext, *, order_id: uuid.UUID, today: dt.date) -> Changes:
-    """Cancel while no purchase order exists and logistics has not started (R16)."""
+    """Cancel while nothing has been delivered, no purchase order exists and logistics has not started
+    (R16): lines from 70 give their quantity and devices back before their delivery day."""
     order = _order(session, order_id)
-    refusal = _cancel_refusal(session, order)
+    refusal = _cancel_refusal(order, today)
     if refusal:
         raise RuleViolation(refusal)
-    central = _warehouse_of_kind(session, WarehouseKind.CENTRAL)
+    destination = own_stock(session, order.service_location_id) if order.patient_id is None else None
     for line in order.lines:
-        if line.deliver_from_warehouse_id == central.id and line.status is LineStatus.OPEN:
-            session.add(
-                StockMovement(
-                    warehouse_id=central.id,
-                    article_id=line.article_id,
-                    quantity=line.quantity,
-                    reason=MovementReason.WITHDRAWAL,
-                    unit_price=line.unit_price,
-                    document_kind="order_cancelled",
-                    document_id=order.id,
-                    user_id=context.user_id,
-                )
-            )
+        if line.status is LineStatus.DELIVERED:  # from 70, before its delivery day
+            undo_dispatch(session, context, line=line, destination=destination)
         line.status = LineStatus.CANCELLED
     order.status = OrderStatus.CANCELLED
     fees.cancel_fees_of_order(session, order_id=order.id)
     log.info("order cancelled: order_id=%s", order.id)
-    return Changes(orders=True, stock=True, fees=True)
+    return Changes(orders=True, stock=True, fees=True, individuals=True, patients=True)
 
 
 # -------------------------------------------------------------------------------------------- search
 
 
-def _rows(session: Session, orders: list[Order]) -> list[OrderRow]:
+def _rows(session: Session, orders: list[Order], today: dt.date) -> list[OrderRow]:
     if not orders:
         return []
     ids = [order.id for order in orders]
-    counts = dict(
-        session.execute(
-            select(OrderLine.order_id, func.count())
-            .where(OrderLine.order_id.in_(ids))
-            .group_by(OrderLine.order_id)
-        ).all()
-    )
+    lines: dict[uuid.UUID, list[tuple[LineStatus, dt.date | None]]] = {}
+    for order_id, status, delivered_on in session.execute(
+        select(OrderLine.order_id, OrderLine.status, OrderLine.delivered_on).where(
+            OrderLine.order_id.in_(ids)
+        )
+    ):
+        lines.setdefault(order_id, []).append((status, delivered_on))
     user_ids = {o.orderer_id for o in orders} | {o.prescriber_id for o in orders if o.prescriber_id}
     users = dict(session.execute(select(User.id, User.full_name).where(User.id.in_(user_ids))).all())
     patient_ids = {o.patient_id for o in orders if o.patient_id}
@@ -1180,20 +1148,22 @@ def _rows(session: Session, orders: list[Order]) -> list[OrderRow]:
             number=order.number or "",
             created_on=(order.sent_at or order.created_at).date(),
             kind=order.kind,
-            status=order.status,
+            status=status_on(order.status, lines.get(order.id, []), today),
             patient_label=patient_label(patients.get(order.patient_id)) if order.patient_id else "",
             orderer_name=users.get(order.orderer_id, ""),
             prescriber_name=users.get(order.prescriber_id, "")
             if order.prescriber_id and order.patient_id
             else "",
             service_location_code=locations.get(order.service_location_id, ""),
-            line_count=counts.get(order.id, 0),
+            line_count=len(lines.get(order.id, [])),
         )
         for order in orders
     ]
 
 
-def search_orders(session: Session, context: WorkContext, query: OrderQuery) -> list[OrderRow]:
+def search_orders(
+    session: Session, context: WorkContext, query: OrderQuery, today: dt.date | None = None
+) -> list[OrderRow]:
     """Newest first (R17): by full number, or by service location and period; "my orders"."""
     statement = select(Order).where(Order.status != OrderStatus.CART)
     number = "".join(query.number.split())
@@ -1218,12 +1188,13 @@ def search_orders(session: Session, context: WorkContext, query: OrderQuery) -> 
                 or_(Order.orderer_id == context.user_id, Order.prescriber_id == context.user_id)
             )
     orders = list(session.scalars(statement.order_by(Order.created_at.desc()).limit(query.limit)))
-    return _rows(session, orders)
+    return _rows(session, orders, today or dt.date.today())
 
 
-def order_detail(session: Session, order_id: uuid.UUID) -> OrderDetail:
+def order_detail(session: Session, order_id: uuid.UUID, today: dt.date | None = None) -> OrderDetail:
+    today = today or dt.date.today()
     order = _order(session, order_id)
-    (row,) = _rows(session, [order])
+    (row,) = _rows(session, [order], today)
     warehouses = dict(session.execute(select(Warehouse.id, Warehouse.code)).all())
     purchase = aliased(PurchaseOrder)
     purchases = {
@@ -1248,9 +1219,12 @@ def order_detail(session: Session, order_id: uuid.UUID) -> OrderDetail:
             deliver_from_code=warehouses.get(line.deliver_from_warehouse_id, "")
             if line.deliver_from_warehouse_id
             else "",
-            status=line.status,
+            # A line from 70 shows as ordered, with its planned day, until the day it counts as delivered.
+            status=line.status
+            if line.status is not LineStatus.DELIVERED or line_arrived(line, today)
+            else LineStatus.OPEN,
             planned_delivery_on=line.planned_delivery_on,
-            delivered_on=line.delivered_on,
+            delivered_on=line.delivered_on if line_arrived(line, today) else None,
             comment=line.comment,
             purchase_order_number=purchases[line.purchase_order_id].number
             if line.purchase_order_id in purchases
@@ -1258,7 +1232,7 @@ def order_detail(session: Session, order_id: uuid.UUID) -> OrderDetail:
         )
         for line in order.lines
     )
-    refusal = _cancel_refusal(session, order)
+    refusal = _cancel_refusal(order, today)
     needs = order.status in (OrderStatus.SENT, OrderStatus.PARTLY_DELIVERED) and bool(
         _lines_needing_purchase_orders(session, order)
     )

@@ -11,26 +11,27 @@ import logging
 import re
 import unicodedata
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+import phonenumbers
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
+from app.deliveries import arrived_by, on_its_way
 from app.errors import InvalidInput, NotFound
 from app.i18n import QT_TRANSLATE_NOOP
-from app.identity import IdentityNumber, age_on, parse_identity
+from app.identity import IdentityNumber, age_on, format_identity, parse_identity
+from app.patient_rules import Notice, patient_report
 from db.models import (
     Activity,
     Article,
-    ForeignCertificate,
     Individual,
     Order,
     OrderLine,
     Patient,
     PatientAccessLog,
-    PaymentCommitment,
     PickupOrder,
     PickupOrderLine,
     StockReturn,
@@ -41,7 +42,6 @@ from db.models.enums import (
     ArticleType,
     IdentityKind,
     IndividualStatus,
-    LineStatus,
     OrderStatus,
     PickupStatus,
     Residency,
@@ -50,9 +50,9 @@ from db.models.enums import (
 log = logging.getLogger(__name__)
 
 SEARCH_LIMIT = 50
-ADULT_AGE = 18
 FORWARDING_ADDRESS = ("Förmedlingsärende Skatteverket, Box 2820", "403 20", "Göteborg")
 _PHONE_ALLOWED = re.compile(r"^\+?[\d\s\-()]+$")
+SWEDEN_CALLING_CODE = 46
 
 
 def name_key(text: str) -> str:
@@ -77,19 +77,16 @@ def patient_label(patient: Patient | None) -> str:
     return f"{name} ({format_identity(patient.identity_number)})"
 
 
-def format_identity(number: str) -> str:
-    return f"{number[:8]}-{number[8:]}"
-
-
 # ---------------------------------------------------------------------------------------------- search
 
 
 @dataclass(frozen=True)
 class PatientHit:
     id: uuid.UUID
-    identity_number: str  # formatted
+    # Formatted; empty for a protected identity found by name (R5: the number stays out of lists).
+    identity_number: str
     name: str
-    birth_date: dt.date
+    birth_date: dt.date | None  # None for a protected identity found by name (it is half the number)
     city: str  # empty for a protected identity
     protected_identity: bool
     deceased: bool
@@ -103,12 +100,16 @@ class PatientSearch:
     exact: bool  # a complete identity number was typed
 
 
-def _hit(row: Patient) -> PatientHit:
+def _hit(row: Patient, *, typed_number: bool = False) -> PatientHit:
+    """A hit as the list shows it. A protected identity (R5) shows its number only to the clerk who typed
+    that whole number; found by name, the list holds the fictive name and nothing that links it to the
+    real number."""
+    hidden = row.protected_identity and not typed_number
     return PatientHit(
         id=row.id,
-        identity_number=format_identity(row.identity_number),
+        identity_number="" if hidden else format_identity(row.identity_number),
         name=f"{row.last_name}, {row.first_name}",
-        birth_date=row.birth_date,
+        birth_date=None if hidden else row.birth_date,
         city="" if row.protected_identity else row.city,
         protected_identity=row.protected_identity,
         deceased=row.deceased_on is not None,
@@ -144,13 +145,18 @@ def search_patients(
         if complete:
             identity = parse_identity(cleaned, today)
             row = session.scalars(select(Patient).where(Patient.identity_number == identity.number)).first()
-            return PatientSearch((_hit(row),) if row else (), False, True)
+            return PatientSearch((_hit(row, typed_number=True),) if row else (), False, True)
         stem = digits + tail
         prefixes = [stem] if len(digits) >= 8 and stem[:2] in ("19", "20") else [f"19{stem}", f"20{stem}"]
         condition = or_(*(_prefix_range(Patient.identity_number, p) for p in prefixes))
+        # R5: a part of a number never lists a protected identity (the hit would tie the fictive name to
+        # the real number); the whole number finds it.
         rows = list(
             session.scalars(
-                select(Patient).where(condition).order_by(Patient.identity_number).limit(limit + 1)
+                select(Patient)
+                .where(condition, Patient.protected_identity.is_(False))
+                .order_by(Patient.identity_number)
+                .limit(limit + 1)
             )
         )
         return PatientSearch(tuple(_hit(r) for r in rows[:limit]), len(rows) > limit, False)
@@ -234,19 +240,6 @@ class AccessRow:
 
 
 @dataclass(frozen=True)
-class Notice:
-    """Something the clerk must know or do, with the rule it comes from."""
-
-    rule: str
-    template: str
-    params: dict[str, str] = field(default_factory=dict)
-    severity: str = "info"  # "info" | "warning" | "stop"
-
-    def sentence(self) -> str:
-        return self.template.format(**self.params)
-
-
-@dataclass(frozen=True)
 class PatientRecord:
     id: uuid.UUID
     identity_number: str
@@ -271,13 +264,11 @@ class PatientRecord:
     returned: tuple[AidReturned, ...]
     activities: tuple[ActivityRow, ...]
     access_log: tuple[AccessRow, ...]
-
-    @property
-    def can_order(self) -> bool:
-        return self.active and self.deceased_on is None
+    # No stop in the notices: a new order may be started (the order enforces the same report).
+    can_order: bool
 
 
-def _aids_held(session: Session, patient_id: uuid.UUID) -> list[AidHeld]:
+def _aids_held(session: Session, patient_id: uuid.UUID, today: dt.date) -> list[AidHeld]:
     open_pickups = set(
         session.scalars(
             select(PickupOrderLine.individual_id)
@@ -296,6 +287,8 @@ def _aids_held(session: Session, patient_id: uuid.UUID) -> list[AidHeld]:
             Individual.status.in_(
                 (IndividualStatus.DELIVERED, IndividualStatus.IN_TRANSIT, IndividualStatus.IN_REPAIR)
             ),
+            # A device on its way from the central warehouse is held from the day it counts as delivered.
+            or_(OrderLine.delivered_on.is_(None), OrderLine.delivered_on <= today),
         )
     )
     for individual, article, delivered_on, order_number in individuals:
@@ -326,7 +319,7 @@ def _aids_held(session: Session, patient_id: uuid.UUID) -> list[AidHeld]:
         .join(Article, Article.id == OrderLine.article_id)
         .where(
             Order.patient_id == patient_id,
-            OrderLine.status == LineStatus.DELIVERED,
+            arrived_by(today),
             Article.individually_marked.is_(False),
             Article.article_type != ArticleType.SERVICE,
         )
@@ -350,15 +343,16 @@ def _aids_held(session: Session, patient_id: uuid.UUID) -> list[AidHeld]:
     return rows
 
 
-def _ordered(session: Session, patient_id: uuid.UUID) -> list[AidOrdered]:
+def _ordered(session: Session, patient_id: uuid.UUID, today: dt.date) -> list[AidOrdered]:
+    """Lines still to come: open ones, and central-warehouse lines before the day they count as delivered."""
     result = session.execute(
         select(OrderLine, Article, Order)
         .join(Order, Order.id == OrderLine.order_id)
         .join(Article, Article.id == OrderLine.article_id)
         .where(
             Order.patient_id == patient_id,
-            Order.status.in_((OrderStatus.SENT, OrderStatus.PARTLY_DELIVERED)),
-            OrderLine.status == LineStatus.OPEN,
+            Order.status.not_in((OrderStatus.CART, OrderStatus.CANCELLED)),
+            on_its_way(today),
         )
         .order_by(Order.created_at.desc(), OrderLine.line_number)
     )
@@ -426,8 +420,14 @@ def _activities(session: Session, patient_id: uuid.UUID) -> list[ActivityRow]:
 
 
 def _access_log(session: Session, patient_id: uuid.UUID, limit: int = 20) -> list[AccessRow]:
+    # Entries written before the text became a translatable one ("Record opened: <number>") are shown as
+    # the same words, without the number (R5).
     return [
-        AccessRow(entry.opened_at, user_name, entry.description)
+        AccessRow(
+            entry.opened_at,
+            user_name,
+            RECORD_OPENED if entry.description.startswith(RECORD_OPENED) else entry.description,
+        )
         for entry, user_name in session.execute(
             select(PatientAccessLog, User.full_name)
             .join(User, User.id == PatientAccessLog.user_id)
@@ -438,193 +438,32 @@ def _access_log(session: Session, patient_id: uuid.UUID, limit: int = 20) -> lis
     ]
 
 
-def _notices(session: Session, patient: Patient, age: int, aids_held: int, today: dt.date) -> list[Notice]:
-    notices: list[Notice] = []
-    if patient.deceased_on is not None:
-        notices.append(
-            Notice(
-                "R9",
-                QT_TRANSLATE_NOOP(
-                    "app",
-                    "Deceased on {date}. The {count} aid(s) under Aids held must be returned; no new orders.",
-                ),
-                {"date": patient.deceased_on.isoformat(), "count": str(aids_held)},
-                "stop",
-            )
-        )
-    if not patient.active:
-        notices.append(
-            Notice(
-                "R4",
-                QT_TRANSLATE_NOOP(
-                    "app", "The patient is inactive: no new orders or activities. Contact the aid centre."
-                ),
-                {},
-                "stop",
-            )
-        )
-    if patient.protected_identity:
-        notices.append(
-            Notice(
-                "R5",
-                QT_TRANSLATE_NOOP(
-                    "app",
-                    "Protected identity: the name is fictive and the address is the tax agency's forwarding "
-                    "address. Deliver everything to the prescribing unit.",
-                ),
-                {},
-                "warning",
-            )
-        )
-    if not patient.phone:
-        notices.append(
-            Notice(
-                "R2",
-                QT_TRANSLATE_NOOP("app", "The phone number is missing: ask the patient and add it."),
-                {},
-                "warning",
-            )
-        )
-    if patient.replaced_by_id is not None:
-        new = session.get(Patient, patient.replaced_by_id)
-        notices.append(
-            Notice(
-                "R7",
-                QT_TRANSLATE_NOOP(
-                    "app", "This reserve number was replaced by {number}; the aids were moved there."
-                ),
-                {"number": format_identity(new.identity_number) if new else "?"},
-                "stop",
-            )
-        )
-    if patient.residency is Residency.OTHER_REGION:
-        commitment = session.scalars(
-            select(PaymentCommitment)
-            .where(PaymentCommitment.patient_id == patient.id)
-            .order_by(PaymentCommitment.received_on.desc())
-        ).first()
-        if commitment is None:
-            notices.append(
-                Notice(
-                    "R6",
-                    QT_TRANSLATE_NOOP(
-                        "app",
-                        "Registered in {region}: hearing aids need the home region's payment commitment, and "
-                        "none is stored. Aids under 10 000 SEK without advanced fitting need none.",
-                    ),
-                    {"region": patient.home_region},
-                    "warning",
-                )
-            )
-        else:
-            notices.append(
-                Notice(
-                    "R6",
-                    QT_TRANSLATE_NOOP(
-                        "app", "Registered in {region}: payment commitment {reference} received {date}."
-                    ),
-                    {
-                        "region": patient.home_region,
-                        "reference": commitment.reference,
-                        "date": commitment.received_on.isoformat(),
-                    },
-                    "info",
-                )
-            )
-    if patient.residency in (Residency.ASYLUM_SEEKER, Residency.UNDOCUMENTED):
-        if age < ADULT_AGE:
-            notices.append(
-                Notice(
-                    "R7",
-                    QT_TRANSLATE_NOOP(
-                        "app",
-                        "Reserve number, under 18: the same rights to aids as residents. No patient fee up to "
-                        "20 years.",
-                    ),
-                    {},
-                    "info",
-                )
-            )
-        else:
-            notices.append(
-                Notice(
-                    "R7",
-                    QT_TRANSLATE_NOOP(
-                        "app",
-                        "Reserve number, 18 or over: only needs that cannot wait; the prescriber decides and "
-                        "records the reason.",
-                    ),
-                    {},
-                    "warning",
-                )
-            )
-        if patient.residency is Residency.ASYLUM_SEEKER:
-            valid = patient.lma_card_valid_until
-            if valid is None or valid < today:
-                notices.append(
-                    Notice(
-                        "R7",
-                        QT_TRANSLATE_NOOP(
-                            "app", "No valid LMA card is recorded: check the patient's LMA card."
-                        ),
-                        {},
-                        "warning",
-                    )
-                )
-            else:
-                notices.append(
-                    Notice(
-                        "R7",
-                        QT_TRANSLATE_NOOP("app", "LMA card valid until {date}."),
-                        {"date": valid.isoformat()},
-                        "info",
-                    )
-                )
-    if patient.residency is Residency.ABROAD:
-        certificates = session.scalars(
-            select(ForeignCertificate).where(ForeignCertificate.patient_id == patient.id)
-        ).all()
-        if certificates:
-            notices.append(
-                Notice(
-                    "R8",
-                    QT_TRANSLATE_NOOP("app", "From {country}: certificates on file: {kinds}."),
-                    {"country": patient.country, "kinds": ", ".join(c.kind for c in certificates)},
-                    "info",
-                )
-            )
-        else:
-            notices.append(
-                Notice(
-                    "R8",
-                    QT_TRANSLATE_NOOP(
-                        "app",
-                        "From {country}: record the required certificates before any aid is handed out.",
-                    ),
-                    {"country": patient.country},
-                    "warning",
-                )
-            )
-    return notices
-
-
-def access_description(patient: Patient) -> str:
-    """The access log's text: never a protected patient's identity (R5)."""
-    if patient.protected_identity:
-        return "Record opened (protected identity)"
-    return f"Record opened: {format_identity(patient.identity_number)}"
+# The access log's one entry kind, translated when shown (the log never holds an identity number, R5).
+RECORD_OPENED = QT_TRANSLATE_NOOP("app", "Record opened")
 
 
 def read_patient_record(
-    session: Session, patient_id: uuid.UUID, today: dt.date | None = None
+    session: Session,
+    patient_id: uuid.UUID,
+    *,
+    user_id: uuid.UUID,
+    service_location_id: uuid.UUID | None,
+    today: dt.date | None = None,
 ) -> PatientRecord:
-    """The record as shown, without logging (used after an edit, when the record is already open)."""
+    """The record as *user_id* at *service_location_id* sees it, without logging (after an edit, when the
+    record is already open). Its notices are the patient rules' report (``app.patient_rules``)."""
     today = today or dt.date.today()
     patient = session.get(Patient, patient_id)
     if patient is None:
         raise NotFound(QT_TRANSLATE_NOOP("app", "The patient was not found; search again."))
-    age = age_on(patient.birth_date, today)
-    aids_held = _aids_held(session, patient.id)
+    aids_held = _aids_held(session, patient.id, today)
+    report = patient_report(
+        session,
+        patient,
+        user_id=user_id,
+        service_location_id=service_location_id,
+        today=today,
+    )
     street, postal_code, city = (
         FORWARDING_ADDRESS
         if patient.protected_identity
@@ -636,7 +475,7 @@ def read_patient_record(
         identity_kind=patient.identity_kind,
         name=f"{patient.first_name} {patient.last_name}",
         birth_date=patient.birth_date,
-        age=age,
+        age=age_on(patient.birth_date, today),
         street=street,
         postal_code=postal_code,
         city=city,
@@ -648,9 +487,10 @@ def read_patient_record(
         deceased_on=patient.deceased_on,
         active=patient.active,
         lma_card_valid_until=patient.lma_card_valid_until,
-        notices=tuple(_notices(session, patient, age, len(aids_held), today)),
+        notices=report.notices,
+        can_order=report.may_order,
         aids_held=tuple(aids_held),
-        ordered=tuple(_ordered(session, patient.id)),
+        ordered=tuple(_ordered(session, patient.id, today)),
         returned=tuple(_returned(session, patient.id)),
         activities=tuple(_activities(session, patient.id)),
         access_log=tuple(_access_log(session, patient.id)),
@@ -674,12 +514,14 @@ def open_patient_record(
             patient_id=patient.id,
             user_id=user_id,
             service_location_id=service_location_id,
-            description=access_description(patient),
+            description=RECORD_OPENED,
         )
     )
     session.flush()
     log.info("patient record opened: patient_id=%s user_id=%s", patient.id, user_id)
-    return read_patient_record(session, patient_id, today)
+    return read_patient_record(
+        session, patient_id, user_id=user_id, service_location_id=service_location_id, today=today
+    )
 
 
 def find_by_identity(session: Session, identity: IdentityNumber) -> uuid.UUID | None:
@@ -690,19 +532,29 @@ def find_by_identity(session: Session, identity: IdentityNumber) -> uuid.UUID | 
 
 
 def normalise_phone(text: str) -> str:
-    """A phone number as stored: required (R2), digits with an optional leading +, 7–15 digits."""
-    stripped = text.strip()
+    """A phone number in one form (R2): a Swedish number as the region writes it (``070-123 45 67``,
+    ``046-12 34 56``), a foreign one in international form (``+45 12 34 56 78``). Uses libphonenumber's
+    numbering plans (``phonenumbers``); digits in any script are read as digits."""
+    stripped = unicodedata.normalize("NFKC", text).strip()
     if not stripped:
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("app", "The phone number is required (R2): type the patient's number.")
+            QT_TRANSLATE_NOOP("app", "The phone number is required: type the patient's number.")
         )
-    digits = re.sub(r"\D", "", stripped)
-    if not _PHONE_ALLOWED.match(stripped) or not 7 <= len(digits) <= 15:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("app", "{text} is not a phone number: use digits, e.g. 070-123 45 67."),
-            text=stripped,
-        )
-    return stripped if stripped.startswith("+") else " ".join(stripped.split())
+    refused = InvalidInput(
+        QT_TRANSLATE_NOOP("app", "{text} is not a phone number: use digits, e.g. 070-123 45 67."),
+        text=stripped,
+    )
+    if not _PHONE_ALLOWED.match(stripped):
+        raise refused
+    try:
+        number = phonenumbers.parse(stripped, "SE")
+    except phonenumbers.NumberParseException:
+        raise refused from None
+    if not phonenumbers.is_possible_number(number):
+        raise refused
+    if number.country_code == SWEDEN_CALLING_CODE:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def update_phone(session: Session, *, patient_id: uuid.UUID, phone: str) -> Changes:

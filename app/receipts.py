@@ -24,7 +24,7 @@ from app import fees
 from app.changes import Changes
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
-from app.orders import own_stock
+from app.orders import own_stock, settle_status
 from app.organisation import WorkContext
 from app.patients import patient_label
 from db.models import (
@@ -607,13 +607,7 @@ def _own_stock(session: Session, context: WorkContext) -> Warehouse:
 
 def _settle_statuses(session: Session, order: Order) -> None:
     """Order and purchase-order status follow their lines (after a receipt or a cancellation)."""
-    statuses = [line.status for line in order.lines]
-    if all(s is LineStatus.CANCELLED for s in statuses):
-        order.status = OrderStatus.CANCELLED
-    elif all(s is not LineStatus.OPEN for s in statuses):
-        order.status = OrderStatus.DELIVERED
-    elif any(s is LineStatus.DELIVERED for s in statuses):
-        order.status = OrderStatus.PARTLY_DELIVERED
+    settle_status(order)
     by_purchase: dict[uuid.UUID, list[LineStatus]] = defaultdict(list)
     for line in order.lines:
         if line.purchase_order_id is not None:

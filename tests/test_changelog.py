@@ -13,14 +13,22 @@ import pytest
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
-from app import fees, orders, patients, receipts
+from app import central_warehouse, fees, orders, patients, receipts
+from app.articles import balances_of
 from app.changelog import synced_table_names
 from app.database import Database
 from app.errors import InvalidInput, WriteOutsideService
 from app.numbers import NumberAllocator
 from app.organisation import work_context
-from db.models import Article, ChangeLogEntry, Individual, Order, OrderLine, Patient
-from db.models.enums import ChangeOperation, DeliverFrom, IndividualStatus, OrderKind
+from db.models import Article, ChangeLogEntry, Individual, Order, OrderLine, Patient, Warehouse
+from db.models.enums import (
+    ArticleStatus,
+    ArticleType,
+    ChangeOperation,
+    DeliverFrom,
+    IndividualStatus,
+    OrderKind,
+)
 from tests import factories
 
 APP = Path(__file__).resolve().parents[1] / "app"
@@ -114,12 +122,31 @@ class DemoWorld:
         return uuid.UUID(str(self.made[key]))
 
 
-def _sent_order(database: Database, world: DemoWorld, key: str) -> uuid.UUID:
-    """An order through 750 (the unpriced article), sent: made before the scenario that needs it."""
+def _central_article(session: Session) -> uuid.UUID:
+    """An article the central warehouse 70 holds (not individually marked)."""
+    central = session.scalars(select(Warehouse.id).where(Warehouse.code == "70")).one()
+    candidates = list(
+        session.scalars(
+            select(Article.id).where(
+                Article.status == ArticleStatus.ACTIVE,
+                Article.article_type == ArticleType.ACCESSORY,
+                Article.individually_marked.is_(False),
+            )
+        )
+    )
+    held = balances_of(session, central, candidates)
+    return next(a for a in candidates if held.get(a, 0) >= 2)
+
+
+def _sent_order(
+    database: Database, world: DemoWorld, key: str, article: uuid.UUID | None = None
+) -> uuid.UUID:
+    """An order through 750 (the unpriced article) or from 70 (*article*), sent: made before the scenario
+    that needs it."""
     with database.write() as session:
         order_id = world.cart(session, key)
         orders.add_line(
-            session, world.context, order_id=order_id, article_id=world.unpriced, today=world.today
+            session, world.context, order_id=order_id, article_id=article or world.unpriced, today=world.today
         )
         orders.send_order(
             session, world.context, order_id=order_id, allocator=NumberAllocator(), today=world.today
@@ -143,7 +170,7 @@ def test_every_write_service_logs_exactly_what_it_changed(
             s, patient_id=world.patient, user_id=ctx.user_id, service_location_id=ctx.service_location_id
         ),
         "patients.update_phone": lambda s: patients.update_phone(
-            s, patient_id=world.patient, phone="0701234567"
+            s, patient_id=world.patient, phone="0709876543"
         ),
         "orders.open_cart": lambda s: orders.open_cart(s, ctx, patient_id=world.other_patient),
         "orders.add_line": lambda s: orders.add_line(
@@ -185,6 +212,9 @@ def test_every_write_service_logs_exactly_what_it_changed(
             individual_ids=[world.made["charger_unit"]],
             delivered_on=today,
         ),
+        "fees.move_delivery_fees": lambda s: fees.move_delivery_fees(
+            s, line=s.get(OrderLine, line_of(s, "g")), delivered_on=today - dt.timedelta(days=40)
+        ),
         "fees.pause_charger_invoice": lambda s: fees.pause_charger_invoice(
             s,
             context=ctx,
@@ -193,6 +223,20 @@ def test_every_write_service_logs_exactly_what_it_changed(
             today=today,
         ),
         "fees.cancel_fees_of_order": lambda s: fees.cancel_fees_of_order(s, order_id=world.made["f"]),
+        "central_warehouse.dispatch_line": lambda s: central_warehouse.dispatch_line(
+            s,
+            ctx,
+            line=s.get(OrderLine, line_of(s, "d")),
+            patient_id=world.patient,
+            destination=None,
+            today=today,
+        ),
+        "central_warehouse.undo_dispatch": lambda s: central_warehouse.undo_dispatch(
+            s, ctx, line=s.get(OrderLine, line_of(s, "d")), destination=None
+        ),
+        "central_warehouse.report_dispatch": lambda s: central_warehouse.report_dispatch(
+            s, aid_centre, order_number=s.get(Order, world.made["e"]).number, dispatched_on=today, today=today
+        ),
         "receipts.cancel_lines": lambda s: receipts.cancel_lines(
             s,
             ctx,
@@ -226,7 +270,11 @@ def test_every_write_service_logs_exactly_what_it_changed(
         ).first()
         assert unit is not None
         world.made.update(charger_unit=unit.id, charger_number=unit.individual_number)
+        from_central = _central_article(session)
+        orders.add_line(session, ctx, order_id=world.cart(session, "d"), article_id=from_central, today=today)
+        aid_centre = work_context(session, username="helena.hjalpmedel", service_location_code="HM-MALMO")
     _sent_order(demo, world, "c")
+    _sent_order(demo, world, "e", article=from_central)
     for name, scenario in scenarios.items():
         logged = run_and_compare(demo, scenario)
         assert logged, name
@@ -300,10 +348,11 @@ def test_change_log_order_and_payload(database: Database, seeded: dict[str, Any]
     with database.read() as session:
         entries = session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.local_seq)).all()
     updates = [e for e in entries if e.operation is ChangeOperation.UPDATE]
-    assert [e.payload["phone"] for e in updates] == ["0701234567", "0709999999"]
+    # Saved in one form (R2): the payload holds the number as stored, not as typed.
+    assert [e.payload["phone"] for e in updates] == ["070-123 45 67", "070-999 99 99"]
     assert [e.base["phone"] for e in updates if e.base] == [
         "046-12 34 56",
-        "0701234567",
+        "070-123 45 67",
     ]  # what each edit replaced
     seqs = [e.local_seq for e in entries]
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)

@@ -261,7 +261,14 @@ def test_examples_cover_the_special_patients(db: Database, summary: demo_data.De
 def test_the_ordinary_patient_has_all_four_lists(db: Database, summary: demo_data.DemoSummary) -> None:
     with db.read() as session:
         karin = _patient(session, summary, "ordinary")
-        record = read_patient_record(session, karin.id, today=TODAY)
+        anna = session.scalars(select(User).where(User.username == "anna.audionom")).one()
+        record = read_patient_record(
+            session,
+            karin.id,
+            user_id=anna.id,
+            service_location_id=anna.default_service_location_id,
+            today=TODAY,
+        )
         assert (karin.first_name, karin.last_name) == ("Karin", "Lindqvist")
         assert karin.phone
         assert record.aids_held and record.ordered and record.returned and record.activities

@@ -85,7 +85,7 @@ def test_loan_agreement_names_the_patient_and_every_aid_held_with_individual_and
     number = examples["ordinary"]
     with demo.read() as session:
         patient = _patient(session, number)
-        record = patients.read_patient_record(session, patient.id, TODAY)
+        record = patients.read_patient_record(session, patient.id, **_context(session, patient), today=TODAY)
         unit = session.get(ServiceLocation, _context(session, patient)["service_location_id"])
         assert unit is not None
         name, street, unit_name = f"{patient.first_name} {patient.last_name}", patient.street, unit.name
@@ -151,7 +151,8 @@ def test_loan_agreement_for_chosen_individuals_lists_only_those(
 def test_loan_agreement_for_the_rows_chosen_on_the_record(demo: Database, examples: dict[str, str]) -> None:
     number = examples["ordinary"]
     with demo.read() as session:
-        record = patients.read_patient_record(session, _patient(session, number).id, TODAY)
+        patient = _patient(session, number)
+        record = patients.read_patient_record(session, patient.id, **_context(session, patient), today=TODAY)
     plain = [aid for aid in record.aids_held if not aid.individual_number]
     marked = [aid for aid in record.aids_held if aid.individual_number]
     assert plain and len(marked) >= 2

@@ -16,9 +16,10 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.deliveries import arrived_by
 from app.documents.layout import (
     REGION_NAME,
     Frame,
@@ -49,7 +50,7 @@ from db.models import (
     StockReturnLine,
     User,
 )
-from db.models.enums import ArticleType, IndividualStatus, LineStatus
+from db.models.enums import ArticleType, IndividualStatus
 
 log = logging.getLogger(__name__)
 
@@ -110,15 +111,17 @@ def _individual_rows(session: Session, condition: object) -> list[tuple[uuid.UUI
     ]
 
 
-def _line_rows(session: Session, patient_id: uuid.UUID, order_id: uuid.UUID | None) -> list[LoanedAid]:
-    """Delivered lines of articles that are not individually marked (services are not lent)."""
+def _line_rows(
+    session: Session, patient_id: uuid.UUID, order_id: uuid.UUID | None, today: dt.date
+) -> list[LoanedAid]:
+    """Lines delivered by *today* of articles that are not individually marked (services are not lent)."""
     query = (
         select(OrderLine, Article, Order.number)
         .join(Order, Order.id == OrderLine.order_id)
         .join(Article, Article.id == OrderLine.article_id)
         .where(
             Order.patient_id == patient_id,
-            OrderLine.status == LineStatus.DELIVERED,
+            arrived_by(today),
             Article.individually_marked.is_(False),
             Article.article_type != ArticleType.SERVICE,
         )
@@ -154,11 +157,15 @@ def _line_rows(session: Session, patient_id: uuid.UUID, order_id: uuid.UUID | No
     return rows
 
 
-def _held_aids(session: Session, patient_id: uuid.UUID) -> list[LoanedAid]:
+def _held_aids(session: Session, patient_id: uuid.UUID, today: dt.date) -> list[LoanedAid]:
+    """What the patient holds on *today*: a device from the central warehouse from its delivery day."""
     individuals = _individual_rows(
-        session, (Individual.patient_id == patient_id) & Individual.status.in_(HELD_STATUSES)
+        session,
+        (Individual.patient_id == patient_id)
+        & Individual.status.in_(HELD_STATUSES)
+        & or_(OrderLine.delivered_on.is_(None), OrderLine.delivered_on <= today),
     )
-    return [aid for _id, aid in individuals] + _line_rows(session, patient_id, None)
+    return [aid for _id, aid in individuals] + _line_rows(session, patient_id, None, today)
 
 
 def _chosen_individuals(
@@ -177,7 +184,9 @@ def _chosen_individuals(
     return [found[i] for i in wanted]
 
 
-def _order_aids(session: Session, patient_id: uuid.UUID, order_id: uuid.UUID) -> list[LoanedAid]:
+def _order_aids(
+    session: Session, patient_id: uuid.UUID, order_id: uuid.UUID, today: dt.date
+) -> list[LoanedAid]:
     order = session.get(Order, order_id)
     if order is None:
         raise NotFound(QT_TRANSLATE_NOOP("app", "The order was not found; search again."))
@@ -185,13 +194,11 @@ def _order_aids(session: Session, patient_id: uuid.UUID, order_id: uuid.UUID) ->
         raise RuleViolation(
             QT_TRANSLATE_NOOP("app", "Order {number} belongs to another patient."), number=order.number or ""
         )
-    line_ids = select(OrderLine.id).where(
-        OrderLine.order_id == order_id, OrderLine.status == LineStatus.DELIVERED
-    )
+    line_ids = select(OrderLine.id).where(OrderLine.order_id == order_id, arrived_by(today))
     individuals = _individual_rows(
         session, (Individual.order_line_id.in_(line_ids)) & (Individual.patient_id == patient_id)
     )
-    return [aid for _id, aid in individuals] + _line_rows(session, patient_id, order_id)
+    return [aid for _id, aid in individuals] + _line_rows(session, patient_id, order_id, today)
 
 
 def _key(aid: LoanedAid | AidHeld) -> tuple[str, str, str]:
@@ -230,9 +237,9 @@ def loan_agreement(
     if individual_ids:
         aids = _chosen_individuals(session, patient.id, individual_ids)
     elif order_id is not None:
-        aids = _order_aids(session, patient.id, order_id)
+        aids = _order_aids(session, patient.id, order_id, today)
     else:
-        aids = _held_aids(session, patient.id)
+        aids = _held_aids(session, patient.id, today)
         if held:
             chosen = {_key(row) for row in held}
             aids = [aid for aid in aids if _key(aid) in chosen]

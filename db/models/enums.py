@@ -9,6 +9,7 @@ class Role(enum.StrEnum):
     PRESCRIBER = "prescriber"
     ORDERER = "orderer"
     STOCK_ADMIN = "stock_admin"
+    AID_CENTRE = "aid_centre"  # VO Hjälpmedel: registers what a desk may not (R7 undocumented patients)
 
 
 class WarehouseKind(enum.StrEnum):

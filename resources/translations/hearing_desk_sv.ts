@@ -1548,7 +1548,7 @@
     </message>
     <message>
         <source>Warehouse {kind} is missing; contact the aid centre.</source>
-        <extracomment>How an order reaches the patient or clinic (R11). Stored as the key; the UI shows a translated label. R6: hearing aids (ISO 9999 22 06) always need the home region&apos;s payment commitment, other aids from this price. Central warehouse deliveries reach the clinic this many weekdays after sending. Where an article line would come from: own stock for R10b/c, the central warehouse otherwise (its balance decides between 70 and 750, R10a); article search shows balances there. Lines go through warehouse 750 and no purchase order exists yet: offer &quot;create purchase orders&quot; (R14). Handed out at once (own stock, R10b/c): the loan agreement can be printed now. Why it cannot be cancelled (R16), a translatable template; &quot;&quot; when it can.</extracomment>
+        <extracomment>How an order reaches the patient or clinic (R11). Stored as the key; the UI shows a translated label. Where an article line would come from: own stock for R10b/c, the central warehouse otherwise (its balance decides between 70 and 750, R10a); article search shows balances there. Lines go through warehouse 750 and no purchase order exists yet: offer &quot;create purchase orders&quot; (R14). Handed out at once (own stock, R10b/c): the loan agreement can be printed now. Why it cannot be cancelled (R16), a translatable template; &quot;&quot; when it can.</extracomment>
         <translation>Lager {kind} saknas; kontakta Hjälpmedelscentralen.</translation>
     </message>
     <message>
@@ -1574,14 +1574,6 @@
     <message>
         <source>The article was not found; search again.</source>
         <translation>Artikeln hittades inte; sök igen.</translation>
-    </message>
-    <message>
-        <source>The patient is deceased: no new orders. Their aids must be returned.</source>
-        <translation>Patienten är avliden: inga nya beställningar. Patientens hjälpmedel ska återlämnas.</translation>
-    </message>
-    <message>
-        <source>This reserve number was replaced by {number}: order on the new number.</source>
-        <translation>Reservnumret har ersatts av {number}: beställ på det nya numret.</translation>
     </message>
     <message>
         <source>No valid LMA card is recorded: check the patient&apos;s LMA card before ordering.</source>
@@ -1756,12 +1748,24 @@
         <translation>{user} arbetar inte för tjänstestället {code}.</translation>
     </message>
     <message>
-        <source>Deceased on {date}. The {count} aid(s) under Aids held must be returned; no new orders.</source>
-        <translation>Avliden {date}. De {count} hjälpmedel som står under Hjälpmedel ska återlämnas; inga nya beställningar.</translation>
-    </message>
-    <message>
         <source>The patient is inactive: no new orders or activities. Contact the aid centre.</source>
         <translation>Patienten är inaktiv: inga nya beställningar eller aktiviteter. Kontakta Hjälpmedelscentralen.</translation>
+    </message>
+    <message>
+        <source>This reserve number was replaced by {number}; the aids were moved there. Order on the new number.</source>
+        <translation>Reservnumret har ersatts av {number}; hjälpmedlen har flyttats dit. Beställ på det nya numret.</translation>
+    </message>
+    <message>
+        <source>Asylum seekers, undocumented patients, Swedes abroad and EU citizens are handled only by the region&apos;s own clinics, not by {location}: refer the patient to one of them.</source>
+        <translation>Asylsökande, papperslösa, utlandssvenskar och EU-medborgare handläggs endast av regionens egna mottagningar, inte av {location}: hänvisa patienten till någon av dem.</translation>
+    </message>
+    <message>
+        <source>Undocumented patient: prescriptions are registered by the aid centre (VO Hjälpmedel), not at the desk. Contact VO Hjälpmedel to prescribe.</source>
+        <translation>Papperslös patient: förskrivningar registreras av VO Hjälpmedel, inte i receptionen. Kontakta VO Hjälpmedel för att förskriva.</translation>
+    </message>
+    <message>
+        <source>Reserve number, 18 or over: only needs that cannot wait. The prescriber has recorded the reason.</source>
+        <translation>Reservnummer, 18 år eller äldre: endast behov som inte kan vänta. Förskrivaren har registrerat skälet.</translation>
     </message>
     <message>
         <source>Protected identity: the name is fictive and the address is the tax agency&apos;s forwarding address. Deliver everything to the prescribing unit.</source>
@@ -1772,10 +1776,6 @@
         <translation>Telefonnummer saknas: fråga patienten och lägg till det.</translation>
     </message>
     <message>
-        <source>This reserve number was replaced by {number}; the aids were moved there.</source>
-        <translation>Reservnumret har ersatts av {number}; hjälpmedlen har flyttats dit.</translation>
-    </message>
-    <message>
         <source>Registered in {region}: hearing aids need the home region&apos;s payment commitment, and none is stored. Aids under 10 000 SEK without advanced fitting need none.</source>
         <translation>Folkbokförd i {region}: hörapparater kräver hemregionens betalningsförbindelse, och ingen finns sparad. Hjälpmedel under 10 000 kr utan avancerad utprovning kräver ingen.</translation>
     </message>
@@ -1784,20 +1784,20 @@
         <translation>Folkbokförd i {region}: betalningsförbindelse {reference} mottagen {date}.</translation>
     </message>
     <message>
+        <source>Deceased on {date}: the aids under Aids held must be returned; no new orders.</source>
+        <translation>Avliden {date}: hjälpmedlen under Hjälpmedel ska returneras; inga nya beställningar.</translation>
+    </message>
+    <message>
         <source>Reserve number, under 18: the same rights to aids as residents. No patient fee up to 20 years.</source>
         <translation>Reservnummer, under 18 år: samma rätt till hjälpmedel som folkbokförda. Ingen patientavgift upp till 20 år.</translation>
     </message>
     <message>
-        <source>Reserve number, 18 or over: only needs that cannot wait; the prescriber decides and records the reason.</source>
-        <translation>Reservnummer, 18 år eller äldre: endast behov som inte kan anstå; förskrivaren bedömer och dokumenterar skälet.</translation>
-    </message>
-    <message>
-        <source>No valid LMA card is recorded: check the patient&apos;s LMA card.</source>
-        <translation>Inget giltigt LMA-kort är registrerat: kontrollera patientens LMA-kort.</translation>
-    </message>
-    <message>
         <source>LMA card valid until {date}.</source>
         <translation>LMA-kort giltigt till {date}.</translation>
+    </message>
+    <message>
+        <source>Registered in {region}: payment commitment {reference} expired on {date}. Hearing aids and aids from 10 000 SEK need a valid one: store the new commitment first.</source>
+        <translation>Folkbokförd i {region}: betalningsförbindelse {reference} gick ut {date}. Hörapparater och hjälpmedel från 10 000 kr kräver en giltig: spara den nya betalningsförbindelsen först.</translation>
     </message>
     <message>
         <source>From {country}: certificates on file: {kinds}.</source>
@@ -1837,8 +1837,12 @@
         <translation>Det finns inga levererade hjälpmedel att ta med i en låneförbindelse.</translation>
     </message>
     <message>
-        <source>The phone number is required (R2): type the patient&apos;s number.</source>
-        <translation>Telefonnummer måste anges (R2): skriv patientens nummer.</translation>
+        <source>Record opened</source>
+        <translation>Patientuppgifterna öppnade</translation>
+    </message>
+    <message>
+        <source>The phone number is required: type the patient&apos;s number.</source>
+        <translation>Telefonnummer krävs: skriv patientens nummer.</translation>
     </message>
     <message>
         <source>{text} is not a phone number: use digits, e.g. 070-123 45 67.</source>
@@ -1907,7 +1911,7 @@
     </message>
     <message>
         <source>The article of the order line no longer exists.</source>
-        <extracomment>R21: patients *over* this age (in completed years, on the order day) pay; up to and including it, nothing. R21: the patient fee per article whose fee rule says so (regional tariff). R7: asylum seekers and undocumented patients over 20 pay this patient fee instead (seed 001). R21: the self fee of a rechargeable hearing aid. R22: a charger, billed the first working day of the third month after receipt. R22: a charging kit, billed when received. What each kind of fee costs a resident patient over 20 (the demo data uses this too). R22: a charger is billed this many months after the month it was received in (Jan → Apr). R22: a charger invoice can be paused at the latest this many days before it goes out. R7: who pays the asylum patient fee instead of the ordinary one. Kinds billed when the line reaches the patient rather than when the order is sent. A fee in these states has not gone out yet: it can still be cancelled. The day it will be billed, or None when it is decided at receipt (charging kit, charger).</extracomment>
+        <extracomment>R21: patients *over* this age (in completed years, on the order day) pay; up to and including it, nothing. R21: the patient fee per article whose fee rule says so (regional tariff). R7: asylum seekers and undocumented patients over 20 pay this patient fee instead (seed 001). R21: the self fee of a rechargeable hearing aid. R22: a charging kit, billed when received. What each kind of fee costs a resident patient over 20 (the demo data uses this too). R22: a charger invoice can be paused at the latest this many days before it goes out. Kinds billed when the line reaches the patient rather than when the order is sent. A fee in these states has not gone out yet: it can still be cancelled. The day it will be billed, or None when it is decided at receipt (charging kit, charger).</extracomment>
         <translation>Artikeln på beställningsraden finns inte längre.</translation>
     </message>
     <message>
@@ -2027,6 +2031,30 @@
     <message>
         <source>{location} has no own stock to receive a replenishment into; contact the aid centre.</source>
         <translation>{location} har inget eget förråd att kvittera en lagerpåfyllnad till; kontakta Hjälpmedelscentralen.</translation>
+    </message>
+    <message>
+        <source>The central warehouse 70 is missing; contact the aid centre.</source>
+        <translation>Centrallager 70 saknas; kontakta Hjälpmedelscentralen.</translation>
+    </message>
+    <message>
+        <source>The central warehouse has only {held} devices of {article}; send the order again.</source>
+        <translation>Centrallagret har bara {held} exemplar av {article}; skicka beställningen igen.</translation>
+    </message>
+    <message>
+        <source>Device {number} of this order has already been used, so the order can no longer be cancelled: contact the aid centre.</source>
+        <translation>Individ {number} i beställningen har redan använts, så beställningen kan inte längre makuleras: kontakta Hjälpmedelscentralen.</translation>
+    </message>
+    <message>
+        <source>Only the aid centre reports dispatches from the central warehouse.</source>
+        <translation>Endast Hjälpmedelscentralen rapporterar utleveranser från centrallagret.</translation>
+    </message>
+    <message>
+        <source>No order has the number {number}.</source>
+        <translation>Ingen beställning har numret {number}.</translation>
+    </message>
+    <message>
+        <source>A dispatch day lies between the day the order was sent ({sent}) and today.</source>
+        <translation>Utleveransdagen ligger mellan dagen beställningen skickades ({sent}) och i dag.</translation>
     </message>
 </context>
 <context>

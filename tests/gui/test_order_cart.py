@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app import orders
 from app.database import Database
 from app.patients import format_identity
-from db.models import Fee, Order, OrderLine, PurchaseOrder
+from db.models import Fee, Order, OrderLine, PurchaseOrder, Warehouse
 from db.models.enums import OrderKind, OrderStatus
 from ui.documents import Documents
 from ui.main_window import MainWindow
@@ -58,15 +59,16 @@ def type_quantity(qtbot, cart: CartPage, quantity: int) -> None:  # type: ignore
     assert cart.quantity_spin.value() == quantity
 
 
-def add_article(qtbot, cart: CartPage, text: str, quantity: int = 1) -> None:  # type: ignore[no-untyped-def]
-    """Type the search, press Enter: a single hit goes into the cart; wait for the new line."""
+def add_article(qtbot, cart: CartPage, text: str, quantity: int = 1, lines: int = 1) -> None:  # type: ignore[no-untyped-def]
+    """Type the search, press Enter: a single hit goes into the cart; wait for the new line (or *lines*,
+    when 70 holds only part of the quantity and the rest goes through 750)."""
     before = cart.lines_model.rowCount()
     if quantity != 1:
         type_quantity(qtbot, cart, quantity)
     cart.article_edit.clear()
     qtbot.keyClicks(cart.article_edit, text)
     qtbot.keyClick(cart.article_edit, Qt.Key.Key_Return)
-    qtbot.wait_until(lambda: cart.lines_model.rowCount() == before + 1, timeout=WAIT)
+    qtbot.wait_until(lambda: cart.lines_model.rowCount() == before + lines, timeout=WAIT)
 
 
 def send(qtbot, cart: CartPage) -> Any:  # type: ignore[no-untyped-def]
@@ -125,7 +127,8 @@ def test_whole_prescription_from_scan_to_sent_order_with_lines_and_fees(
     db = read_db(demo_dir)
     with db.read() as session:
         order = session.scalars(select(Order).where(Order.number == sent.number)).one()
-        assert order.status is OrderStatus.SENT
+        # Sent, as the clerk sees it: the lines from 70 count as delivered only from their planned day.
+        assert orders.order_detail(session, order.id).row.status is OrderStatus.SENT
         assert order.kind is OrderKind.PRESCRIPTION
         assert order.contact_phone == "046-123 45 67"
         assert order.comment == "Ring innan leverans"
@@ -149,11 +152,14 @@ def test_replenishment_through_750_creates_purchase_orders_per_supplier(
     assert not cart.method_combo.isEnabled()  # R10d: always delivered to the clinic
     assert not cart.prescriber_combo.isEnabled()
 
-    # More than the central warehouse holds: the lines go through 750 from two suppliers.
-    add_article(qtbot, cart, numbers["article_hearing_aid"], quantity=5)
+    # More than the central warehouse holds: what 70 holds comes from 70 (R10a), the rest and the moulds
+    # (which 70 does not stock) go through 750 from two suppliers.
+    add_article(qtbot, cart, numbers["article_hearing_aid"], quantity=5, lines=2)
     add_article(qtbot, cart, numbers["article_unpriced"], quantity=3)
-    assert {cart.lines_model.row_at(r).deliver_from_code for r in range(2)} == {"750"}
-    assert cart.lines_model.row_at(0).balance is None  # 750 never shows a balance
+    rows = [cart.lines_model.row_at(r) for r in range(3)]
+    assert [row.deliver_from_code for row in rows] == ["70", "750", "750"]
+    assert rows[0].quantity + rows[1].quantity == 5
+    assert rows[1].balance is None  # 750 never shows a balance
 
     assert MessageBoxes.answer  # the clerk answers yes to "Create purchase orders now?"
     with qtbot.wait_signal(cart.sig_purchase_orders, timeout=WAIT) as created:
@@ -172,7 +178,10 @@ def test_replenishment_through_750_creates_purchase_orders_per_supplier(
         assert len({p.supplier_id for p in purchases}) == 2
         assert sorted(p.number for p in purchases) == sorted(ref.number for ref in refs)
         lines = list(session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)))
-        assert all(line.purchase_order_id is not None for line in lines)
+        central = session.scalars(select(Warehouse.id).where(Warehouse.code == "70")).one()
+        assert all(
+            (line.purchase_order_id is None) is (line.deliver_from_warehouse_id == central) for line in lines
+        )
     db.dispose()
 
 

@@ -42,20 +42,35 @@ def open_patient_record(
     runner.write(work, changes=Changes(access_log=True), on_success=on_success, on_error=on_error)
 
 
-def read_patient_record(runner: OperationRunner, *, patient_id: uuid.UUID, on_success: Success) -> None:
+def read_patient_record(
+    runner: OperationRunner, *, patient_id: uuid.UUID, context: WorkContext, on_success: Success
+) -> None:
     def work(session: Session) -> PatientRecord:
-        return patients.read_patient_record(session, patient_id)
+        return _read(session, patient_id, context)
 
     runner.read(work, on_success=on_success)
 
 
 def update_phone(
-    runner: OperationRunner, *, patient_id: uuid.UUID, phone: str, on_success: Success, on_error: Failure
+    runner: OperationRunner,
+    *,
+    patient_id: uuid.UUID,
+    phone: str,
+    context: WorkContext,
+    on_success: Success,
+    on_error: Failure,
 ) -> None:
     """Save the phone and hand back the record as it now reads."""
 
     def work(session: Session) -> Any:
         patients.update_phone(session, patient_id=patient_id, phone=phone)
-        return patients.read_patient_record(session, patient_id)
+        return _read(session, patient_id, context)
 
     runner.write(work, changes=Changes(patients=True), on_success=on_success, on_error=on_error)
+
+
+def _read(session: Session, patient_id: uuid.UUID, context: WorkContext) -> PatientRecord:
+    """The record as the user at the chosen service location sees it (the patient rules ask who asks)."""
+    return patients.read_patient_record(
+        session, patient_id, user_id=context.user_id, service_location_id=context.service_location_id
+    )

@@ -157,7 +157,7 @@ class PatientRecordView(QWidget):
             [
                 Column(self.tr("Opened"), lambda r: r.opened_at),
                 Column(self.tr("By"), lambda r: r.user_name),
-                Column(self.tr("What"), lambda r: r.description),
+                Column(self.tr("What"), lambda r: QCoreApplication.translate("app", r.description)),
             ],
             self,
         )

@@ -273,10 +273,14 @@ class PatientTab(QWidget):
             self.record_view.show_record(updated)
             self.sig_status.emit(self.tr("Phone number saved."))
 
+        context = self._context
+        if context is None:
+            return
         patient_ops.update_phone(
             self._runner,
             patient_id=patient_id,
             phone=phone,
+            context=context,
             on_success=saved,
             on_error=self.record_view.phone_refused,
         )
@@ -325,4 +329,9 @@ class PatientTab(QWidget):
             ):
                 self.record_view.show_record(updated)
 
-        patient_ops.read_patient_record(self._runner, patient_id=patient_id, on_success=refreshed)
+        context = self._context
+        if context is None:
+            return
+        patient_ops.read_patient_record(
+            self._runner, patient_id=patient_id, context=context, on_success=refreshed
+        )

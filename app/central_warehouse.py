@@ -1,0 +1,302 @@
+"""Deliveries from the central warehouse 70 (R10a, R20, R16).
+
+A line from the central warehouse arrives "already received" (002: "När du får leverans från
+Hjälpmedels centrallager – Hörsel, 70 är din beställning redan kvitterad"): nobody at the clinic receives
+it. So the workstation that sends the order settles the line completely in the same unit of work: the
+quantity leaves 70's balance, an individually marked article gets its devices from 70's stock, and the
+line is written as delivered with ``delivered_on`` set to the planned delivery day, its fees (charger
+clock included) running from that day. Until that day every list shows the line as ordered, with its
+planned day; from that day it is among the patient's aids held. When the central warehouse reports the
+dispatch earlier (an aid-centre user, ``report_dispatch``, travelling to every workstation by sync),
+``delivered_on`` and the fees move to the dispatch day.
+
+Why decided at sending and not by a later job: one workstation writes the line once, so two workstations
+(or one offline for days) can never deliver the same line twice, bill its fees twice, or disagree; every
+list reads the same two columns and today's date. ``arrived_by`` and ``on_its_way`` are the only
+definition of "delivered by today" the lists use (``app.deliveries``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import fees
+from app.changes import Changes
+from app.errors import InvalidInput, NotFound, RuleViolation
+from app.i18n import QT_TRANSLATE_NOOP
+from app.organisation import WorkContext
+from db.models import Individual, IndividualEvent, Order, OrderLine, StockMovement, UserRole, Warehouse
+from db.models.enums import IndividualStatus, LineStatus, MovementReason, Role, WarehouseKind
+
+log = logging.getLogger(__name__)
+
+# Central warehouse deliveries reach the clinic this many weekdays after sending.
+CENTRAL_LEAD_WEEKDAYS = 2
+
+
+def add_weekdays(day: dt.date, count: int) -> dt.date:
+    while count:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def central_warehouse(session: Session) -> Warehouse:
+    warehouse = session.scalars(
+        select(Warehouse).where(Warehouse.kind == WarehouseKind.CENTRAL).order_by(Warehouse.code)
+    ).first()
+    if warehouse is None:
+        raise NotFound(
+            QT_TRANSLATE_NOOP("app", "The central warehouse 70 is missing; contact the aid centre.")
+        )
+    return warehouse
+
+
+def available_individuals(session: Session, warehouse_id: uuid.UUID, article_id: uuid.UUID) -> int:
+    return len(
+        session.scalars(
+            select(Individual.id).where(
+                Individual.warehouse_id == warehouse_id,
+                Individual.article_id == article_id,
+                Individual.status == IndividualStatus.IN_STOCK,
+            )
+        ).all()
+    )
+
+
+def _spread(line_id: uuid.UUID, individual: Individual) -> bytes:
+    """An order of the free devices that differs per line, so two workstations sending offline rarely
+    pick the same device (when they do, sync shows the conflict to a person)."""
+    return hashlib.blake2b(line_id.bytes + individual.id.bytes, digest_size=8).digest()
+
+
+def dispatch_line(
+    session: Session,
+    context: WorkContext,
+    *,
+    line: OrderLine,
+    patient_id: uuid.UUID | None,
+    destination: Warehouse | None,
+    today: dt.date,
+) -> list[uuid.UUID]:
+    """Settle a line from the central warehouse when its order is sent: draw it from 70, give it 70's
+    devices (to the patient, or to *destination*, the clinic's own stock, for a replenishment), and make
+    it delivered on the planned day.
+
+    Returns the ids of the devices. The caller has checked that 70 holds the quantity (and the devices).
+    """
+    central = central_warehouse(session)
+    order = session.get(Order, line.order_id)
+    assert order is not None
+    planned = add_weekdays(today, CENTRAL_LEAD_WEEKDAYS)
+    line.planned_delivery_on = planned
+    line.delivered_on = planned
+    line.status = LineStatus.DELIVERED
+    individuals: list[Individual] = []
+    if line.article.individually_marked:
+        free = session.scalars(
+            select(Individual).where(
+                Individual.warehouse_id == central.id,
+                Individual.article_id == line.article_id,
+                Individual.status == IndividualStatus.IN_STOCK,
+            )
+        ).all()
+        individuals = sorted(free, key=lambda i: _spread(line.id, i))[: line.quantity]
+        if len(individuals) < line.quantity:
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP(
+                    "app", "The central warehouse has only {held} devices of {article}; send the order again."
+                ),
+                held=str(len(individuals)),
+                article=line.article.name,
+            )
+    for individual in individuals:
+        session.add(
+            StockMovement(
+                warehouse_id=central.id,
+                article_id=line.article_id,
+                quantity=-1,
+                reason=MovementReason.WITHDRAWAL,
+                unit_price=individual.purchase_price,
+                document_kind="order",
+                document_id=order.id,
+                individual_id=individual.id,
+                user_id=context.user_id,
+            )
+        )
+        individual.order_line_id = line.id
+        if patient_id is not None:
+            individual.status = IndividualStatus.DELIVERED
+            individual.patient_id = patient_id
+            individual.warehouse_id = None
+        else:
+            individual.warehouse_id = destination.id if destination else None
+        session.add(
+            IndividualEvent.of(
+                individual,
+                user_id=context.user_id,
+                document_kind="order",
+                document_id=order.id,
+                note=f"from the central warehouse, delivered {planned.isoformat()}",
+            )
+        )
+    if not individuals:
+        session.add(
+            StockMovement(
+                warehouse_id=central.id,
+                article_id=line.article_id,
+                quantity=-line.quantity,
+                reason=MovementReason.WITHDRAWAL,
+                unit_price=line.unit_price,
+                document_kind="order",
+                document_id=order.id,
+                user_id=context.user_id,
+            )
+        )
+    if destination is not None:
+        _into_own_stock(session, context, order, line, destination, individuals)
+    return [i.id for i in individuals]
+
+
+def _into_own_stock(
+    session: Session,
+    context: WorkContext,
+    order: Order,
+    line: OrderLine,
+    destination: Warehouse,
+    individuals: list[Individual],
+) -> None:
+    """A replenishment from 70 lands in the clinic's own stock (R10d) on its delivery day."""
+    units: list[Individual | None] = list(individuals) or [None]
+    for individual in units:
+        session.add(
+            StockMovement(
+                warehouse_id=destination.id,
+                article_id=line.article_id,
+                quantity=1 if individual else line.quantity,
+                reason=MovementReason.TRANSFER,
+                unit_price=individual.purchase_price if individual else line.unit_price,
+                document_kind="order",
+                document_id=order.id,
+                individual_id=individual.id if individual else None,
+                user_id=context.user_id,
+            )
+        )
+
+
+def undo_dispatch(
+    session: Session, context: WorkContext, *, line: OrderLine, destination: Warehouse | None
+) -> None:
+    """Cancelling before the delivery day (R16): 70 takes the quantity and its devices back (from
+    *destination*, the own stock a replenishment went to)."""
+    central = central_warehouse(session)
+    order = session.get(Order, line.order_id)
+    assert order is not None
+    individuals = list(session.scalars(select(Individual).where(Individual.order_line_id == line.id)))
+    expected = IndividualStatus.IN_STOCK if destination is not None else IndividualStatus.DELIVERED
+    used = next((device for device in individuals if device.status is not expected), None)
+    if used is not None:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "Device {number} of this order has already been used, so the order can no longer be "
+                "cancelled: contact the aid centre.",
+            ),
+            number=used.individual_number,
+        )
+    units: list[Individual | None] = list(individuals) or [None]
+    for individual in units:
+        price = individual.purchase_price if individual else line.unit_price
+        quantity = 1 if individual else line.quantity
+        if destination is not None:
+            session.add(
+                StockMovement(
+                    warehouse_id=destination.id,
+                    article_id=line.article_id,
+                    quantity=-quantity,
+                    reason=MovementReason.TRANSFER,
+                    unit_price=price,
+                    document_kind="order_cancelled",
+                    document_id=order.id,
+                    individual_id=individual.id if individual else None,
+                    user_id=context.user_id,
+                )
+            )
+        session.add(
+            StockMovement(
+                warehouse_id=central.id,
+                article_id=line.article_id,
+                quantity=quantity,
+                reason=MovementReason.WITHDRAWAL,
+                unit_price=price,
+                document_kind="order_cancelled",
+                document_id=order.id,
+                individual_id=individual.id if individual else None,
+                user_id=context.user_id,
+            )
+        )
+        if individual is not None:
+            individual.status = IndividualStatus.IN_STOCK
+            individual.patient_id = None
+            individual.order_line_id = None
+            individual.warehouse_id = central.id
+            session.add(
+                IndividualEvent.of(
+                    individual,
+                    user_id=context.user_id,
+                    document_kind="order_cancelled",
+                    document_id=order.id,
+                    note="back to the central warehouse: the order was cancelled",
+                )
+            )
+    line.delivered_on = None
+    line.status = LineStatus.CANCELLED
+
+
+def report_dispatch(
+    session: Session, context: WorkContext, *, order_number: str, dispatched_on: dt.date, today: dt.date
+) -> Changes:
+    """The central warehouse reports that it dispatched an order (an aid-centre user): its lines from 70
+    count as delivered from *dispatched_on* if that is earlier than planned, the fees at delivery move with
+    them, and logistics has started, so the order can no longer be cancelled (R16)."""
+    if (
+        session.scalars(
+            select(UserRole.id).where(UserRole.user_id == context.user_id, UserRole.role == Role.AID_CENTRE)
+        ).first()
+        is None
+    ):
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("app", "Only the aid centre reports dispatches from the central warehouse.")
+        )
+    number = "".join(order_number.split())
+    order = session.scalars(select(Order).where(Order.number == number)).first()
+    if order is None:
+        raise NotFound(QT_TRANSLATE_NOOP("app", "No order has the number {number}."), number=number)
+    sent_on = order.sent_at.date() if order.sent_at else today
+    if not sent_on <= dispatched_on <= today:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "app", "A dispatch day lies between the day the order was sent ({sent}) and today."
+            ),
+            sent=sent_on.isoformat(),
+        )
+    central = central_warehouse(session)
+    moved = 0
+    for line in order.lines:
+        if line.deliver_from_warehouse_id != central.id or line.status is not LineStatus.DELIVERED:
+            continue
+        if line.delivered_on is not None and line.delivered_on > dispatched_on:
+            line.delivered_on = dispatched_on
+            fees.move_delivery_fees(session, line=line, delivered_on=dispatched_on)
+            moved += 1
+    order.logistics_started = True
+    session.flush()
+    log.info("central dispatch reported: order_id=%s lines moved=%d", order.id, moved)
+    return Changes(orders=True, fees=True, patients=True)
