@@ -670,12 +670,16 @@ def test_r10a_r20_a_delivery_from_70_arrives_without_a_receipt(
     ctx = context(demo)
     karin = patient_id(demo, examples["ordinary"])
     charger = central_devices(demo, 2, fee_rule=FeeRule.CHARGER)
+    domes = stocked_article(demo, "70", at_least=2)
     order_id = cart_for(demo, ctx, karin, OrderKind.PRESCRIPTION)
     add(demo, ctx, order_id, charger)
+    add(demo, ctx, order_id, domes, 2)
     sent = send(demo, ctx, order_id)
     assert not sent.needs_purchase_orders
     with demo.read() as session:
-        line = session.scalars(select(OrderLine).where(OrderLine.order_id == order_id)).one()
+        line = session.scalars(
+            select(OrderLine).where(OrderLine.order_id == order_id, OrderLine.article_id == charger)
+        ).one()
         planned = line.planned_delivery_on
         assert planned is not None and planned > TODAY and planned.weekday() < 5
         device = session.scalars(select(Individual).where(Individual.order_line_id == line.id)).one()
@@ -695,14 +699,17 @@ def test_r10a_r20_a_delivery_from_70_arrives_without_a_receipt(
         waiting = {d.order_number for d in receipts.unreceived_deliveries(session, ctx)}
     assert sent.number not in waiting  # R20: nothing to receive
     today = record(demo, ctx, karin, TODAY)
-    assert [
-        (o.order_number, o.planned_delivery_on) for o in today.ordered if o.order_number == sent.number
-    ] == [(sent.number, planned)]
-    assert device.individual_number not in {a.individual_number for a in today.aids_held}
+    assert [(o.quantity, o.planned_delivery_on) for o in today.ordered if o.order_number == sent.number] == [
+        (1, planned),
+        (2, planned),
+    ]
+    assert sent.number not in {a.order_number for a in today.aids_held}
     arrived = record(demo, ctx, karin, planned)
     assert sent.number not in {o.order_number for o in arrived.ordered}
     held = next(a for a in arrived.aids_held if a.individual_number == device.individual_number)
     assert (held.delivered_on, held.order_number) == (planned, sent.number)
+    plain = [(a.quantity, a.delivered_on) for a in arrived.aids_held if a.order_number == sent.number]
+    assert sorted(plain, key=str) == sorted([(1, planned), (2, planned)], key=str)
     with demo.read() as session:
         assert orders.order_detail(session, order_id, TODAY).row.status is OrderStatus.SENT
         assert orders.order_detail(session, order_id, planned).row.status is OrderStatus.DELIVERED
