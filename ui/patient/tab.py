@@ -96,8 +96,11 @@ class PatientTab(QWidget):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.verticalHeader().setVisible(False)
-        self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.results.horizontalHeader().setStretchLastSection(True)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The name takes what room is left (shortened if need be), so the note ("Avliden") stays in view.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.results.setWordWrap(False)
         self.record_view = PatientRecordView()
         self.record_view.setObjectName("patient_record")
         self.empty_record = QLabel(self.tr("Search for a patient and press Enter to open the record."))
