@@ -2,7 +2,8 @@
 
 Sync uploads it in ``local_seq`` order. The listener is installed on the session factory of
 ``app.database.Database``; a session that was not opened as a write unit of work refuses to flush, so no
-write path can skip the log.
+write path can skip the log. The same listener remembers the tables a unit of work wrote
+(``touched_tables``), from which the operation runner tells every tab what changed (``app.changes``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ SEEDING_KEY = "hearing_desk_seeding"
 #: A session applying changes downloaded from the central server: they are already in the server's log.
 REMOTE_KEY = "hearing_desk_remote"
 _NEXT_SEQ_KEY = "hearing_desk_next_seq"
+_TOUCHED_KEY = "hearing_desk_touched"
 
 
 def _row_values(obj: Synced, only_changed: bool) -> dict[str, Any]:
@@ -92,13 +94,29 @@ def _log(
     )
 
 
+def _remember_tables(session: Session) -> None:
+    """Note the table of every row this flush writes (synced or not), for ``touched_tables``."""
+    touched: set[str] = session.info.setdefault(_TOUCHED_KEY, set())
+    for obj in (*session.new, *session.deleted):
+        touched.add(inspect(obj).mapper.local_table.name)
+    for obj in session.dirty:
+        if session.is_modified(obj):
+            touched.add(inspect(obj).mapper.local_table.name)
+
+
+def touched_tables(session: Session) -> frozenset[str]:
+    """The tables whose rows *session* inserted, updated or deleted (read after its unit of work)."""
+    return frozenset(session.info.get(_TOUCHED_KEY, ()))
+
+
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if session.info.get(SEEDING_KEY) or session.info.get(REMOTE_KEY):
+        return
+    _remember_tables(session)
     synced_new = [o for o in session.new if isinstance(o, Synced)]
     synced_dirty = [o for o in session.dirty if isinstance(o, Synced) and session.is_modified(o)]
     synced_deleted = [o for o in session.deleted if isinstance(o, Synced)]
     if not (synced_new or synced_dirty or synced_deleted):
-        return
-    if session.info.get(SEEDING_KEY) or session.info.get(REMOTE_KEY):
         return
     if not session.info.get(WRITER_KEY):
         raise WriteOutsideService(

@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
         "demo-data",
         help="fill a new database with demo data (a Region Skåne hearing reception)",
         description="Fill a new database with demo data: small for a first look and tests, large "
-        "(300 000 patients, 1 000 000 individuals) for benchmarks.",
+        "(300 000 patients, 1 000 000 individuals) for benchmarks. When it is done it prints identity "
+        "numbers of showcase patients to try (an ordinary patient, a protected identity, a deceased "
+        "patient, ...) and other numbers (orders, individuals, SIP).",
     )
     demo.add_argument("--scale", choices=("small", "large"), default="small", help="default: small")
     demo.add_argument("--data-dir", type=Path, default=None, help="default: the user's data directory")

@@ -539,18 +539,24 @@ def fees_list(
 @dataclass(frozen=True)
 class FeeTotals:
     count: int
-    #: What will be or was billed: cancelled fees are left out.
+    #: Still to bill: planned and paused fees (billed and cancelled ones are left out).
     amount: Decimal
+    #: Of *amount*, by kind.
     by_kind: tuple[tuple[FeeKind, Decimal], ...]
+    #: Already gone out.
+    billed: Decimal = Decimal("0")
 
 
 def fee_totals(rows: Sequence[FeeRow]) -> FeeTotals:
     by_kind: dict[FeeKind, Decimal] = {}
+    billed = Decimal("0")
     for row in rows:
-        if row.status is not FeeStatus.CANCELLED:
+        if row.status in OPEN_STATUSES:
             by_kind[row.kind] = by_kind.get(row.kind, Decimal("0")) + row.amount
+        elif row.status is FeeStatus.BILLED:
+            billed += row.amount
     ordered = tuple((kind, by_kind[kind]) for kind in FeeKind if kind in by_kind)
-    return FeeTotals(len(rows), sum(by_kind.values(), Decimal("0")), ordered)
+    return FeeTotals(len(rows), sum(by_kind.values(), Decimal("0")), ordered, billed)
 
 
 def charger_invoice(session: Session, context: WorkContext, *, individual_number: str) -> FeeRow:

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.documents import LoanAgreement, LoanedAid
+from app.documents.layout import Party
 from app.identity import make_identity_number
 from app.patients import name_key
 from db.models import (
@@ -139,3 +141,26 @@ def delivered_line(
     session.add(line)
     session.flush()
     return line
+
+
+def loan_agreement_of(count: int, today: dt.date = dt.date(2026, 11, 23)) -> LoanAgreement:
+    """A loan agreement of *count* individually marked aids, without a database (rendering tests)."""
+    aids = tuple(
+        LoanedAid(
+            f"{100000 + n}", f"Hörapparat modell {n}", f"IND{n:05d}", f"SN-{n:06d}", 1, today, "26470001"
+        )
+        for n in range(count)
+    )
+    return LoanAgreement(
+        issued_on=today,
+        region="Region Skåne",
+        patient_identity="19500314-1234",
+        borrower=Party("Åsa Öberg", "Ängsvägen 3", "222 22", "Lund"),
+        protected_identity=False,
+        aids=aids,
+        prescribing_unit=Party(
+            "Hörselmottagningen Lund", "Sjukhusgatan 1", "221 85", "Lund", phone="046-17 10 00"
+        ),
+        user_name="Anna Audionom",
+        user_title="Audionom",
+    )

@@ -345,6 +345,23 @@ def test_cli_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"hearing-desk-admin {__version__}"
 
 
+def test_cli_demo_data_says_in_its_help_and_prints_the_identity_numbers_to_try(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], examples: dict[str, str]
+) -> None:
+    """What the README promises: the demo-data command gives identity numbers to try."""
+    with pytest.raises(SystemExit):
+        main(["demo-data", "--help"])
+    assert "prints identity numbers of showcase patients" in " ".join(capsys.readouterr().out.split())
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text().split())
+    assert "printed by `.venv/bin/hearing-desk-admin demo-data --data-dir DIR`" in readme
+
+    assert main(["demo-data", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    for key in ("ordinary", "protected", "deceased"):
+        number = examples[key]
+        assert f"{key}" in out and f"{number[:8]}-{number[8:]}" in out
+
+
 def test_cli_demo_data_refuses_without_replace_and_migrate_reports_the_revision(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

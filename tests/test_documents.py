@@ -17,13 +17,11 @@ from app import patients
 from app.database import Database
 from app.documents import (
     LoanAgreement,
-    LoanedAid,
     loan_agreement,
     purchase_order,
     render_loan_agreement,
     render_purchase_order,
 )
-from app.documents.layout import Party
 from app.errors import NotFound, RuleViolation
 from app.patients import FORWARDING_ADDRESS, format_identity
 from db.models import (
@@ -250,30 +248,8 @@ def test_loan_agreement_for_a_patient_without_aids_says_so(database: Database) -
         loan_agreement(session, patient_id=ids[0], user_id=ids[1], service_location_id=ids[2], today=TODAY)
 
 
-def _many_aids(count: int) -> LoanAgreement:
-    aids = tuple(
-        LoanedAid(
-            f"{100000 + n}", f"Hörapparat modell {n}", f"IND{n:05d}", f"SN-{n:06d}", 1, TODAY, "26470001"
-        )
-        for n in range(count)
-    )
-    return LoanAgreement(
-        issued_on=TODAY,
-        region="Region Skåne",
-        patient_identity="19500314-1234",
-        borrower=Party("Åsa Öberg", "Ängsvägen 3", "222 22", "Lund"),
-        protected_identity=False,
-        aids=aids,
-        prescribing_unit=Party(
-            "Hörselmottagningen Lund", "Sjukhusgatan 1", "221 85", "Lund", phone="046-17 10 00"
-        ),
-        user_name="Anna Audionom",
-        user_title="Audionom",
-    )
-
-
 def test_loan_agreement_pages_are_numbered_and_swedish_letters_print() -> None:
-    data = render_loan_agreement(_many_aids(90))
+    data = render_loan_agreement(factories.loan_agreement_of(90))
     pages = page_count(data)
     assert pages >= 2
     text = pdf_text(data)
@@ -289,7 +265,7 @@ def test_every_printed_text_goes_through_translate() -> None:
         seen.append(source)
         return "<<" + source + ">>"
 
-    text = pdf_text(render_loan_agreement(_many_aids(2), translate))
+    text = pdf_text(render_loan_agreement(factories.loan_agreement_of(2), translate))
     assert "<<Loan agreement>>" in text and "<<Conditions of the loan>>" in text
     assert "<<Page 1 of 1>>" in text
     assert "Loan agreement" not in text.replace("<<Loan agreement>>", "")

@@ -549,6 +549,38 @@ def test_fees_list_shows_the_locations_fees_by_bill_day(database: Database) -> N
     }
 
 
+def test_totals_to_bill_leave_out_fees_already_billed() -> None:
+    def row(kind: FeeKind, amount: str, status: FeeStatus) -> fees.FeeRow:
+        return fees.FeeRow(
+            id=uuid.uuid4(),
+            bill_on=ORDER_DAY,
+            kind=kind,
+            patient_id=None,
+            patient_label="Berg, Olle",
+            protected_identity=False,
+            article_number="A-1",
+            article_name="Laddare",
+            individual_number="",
+            amount=Decimal(amount),
+            status=status,
+            paused_until=None,
+            order_number="25110001",
+        )
+
+    totals = fees.fee_totals(
+        [
+            row(FeeKind.PATIENT_FEE, "300", FeeStatus.BILLED),
+            row(FeeKind.PATIENT_FEE, "300", FeeStatus.PLANNED),
+            row(FeeKind.CHARGER, "350", FeeStatus.PAUSED),
+            row(FeeKind.CHARGING_KIT, "200", FeeStatus.CANCELLED),
+        ]
+    )
+    assert totals.count == 4
+    assert totals.amount == Decimal("650")  # planned and paused: what has not gone out yet
+    assert dict(totals.by_kind) == {FeeKind.PATIENT_FEE: Decimal("300"), FeeKind.CHARGER: Decimal("350")}
+    assert totals.billed == Decimal("300")
+
+
 def test_fees_list_leaves_out_other_locations(database: Database) -> None:
     setup = setup_line(database, fee_rule=FeeRule.PATIENT_FEE)
     send(database, setup)

@@ -24,6 +24,13 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     _installed.clear()
     if locale.language() != QLocale.Language.Swedish:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Sweden))
+        # The sources are English; this file only holds their plural forms ("1 line", "2 lines").
+        plurals = QTranslator(app)
+        if plurals.load(translation_file("en")):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
+        else:
+            log.warning('the English plural forms are missing; counts may read "1 lines"')
         return "en"
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     ours = QTranslator(app)

@@ -78,6 +78,19 @@ _LABELS: dict[enum.Enum, str] = {
 }
 
 
+#: The delivery methods of app.orders.DELIVERY_METHODS as the clerk reads them (R11).
+_DELIVERY_METHODS = {
+    "clinic": QT_TRANSLATE_NOOP("labels", "Delivery to the clinic/unit"),
+    "patient_address": QT_TRANSLATE_NOOP("labels", "Delivery to the patient's address"),
+    "other_address": QT_TRANSLATE_NOOP("labels", "Delivery to another address"),
+}
+
+
+def delivery_method_label(key: str) -> str:
+    text = _DELIVERY_METHODS.get(key)
+    return QCoreApplication.translate("labels", text) if text else key
+
+
 def label(value: enum.Enum | str, kind: type[enum.Enum] | None = None) -> str:
     """The translated display name of an enum member (or of its stored value with *kind*)."""
     member = kind(value) if kind is not None and not isinstance(value, enum.Enum) else value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -216,7 +217,7 @@ class MainWindow(QMainWindow):
         remembered = self.workstation.remembered
         if self.context is not None:
             remembered = Remembered(self.context.username, self.context.service_location_code)
-        dialog = StartDialog(self.workstation.users, remembered, self)
+        dialog = StartDialog(self.workstation.users, remembered, self, switching=self.context is not None)
         dialog.setObjectName("start_dialog")
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.sign_in(dialog.selected_username(), dialog.selected_location_code())
@@ -282,14 +283,33 @@ class MainWindow(QMainWindow):
             self.sync.sync_now()
 
     def open_sync_settings(self) -> None:
+        """The sync settings dialog; it stays open until what was typed is stored (or the clerk cancels)."""
+        from app.sync.settings import SyncSettings, load_settings
         from ui.sync.settings_dialog import SyncSettingsDialog
 
-        if self.workstation is None or self.sync is None:
+        sync = self.sync
+        if self.workstation is None or sync is None:
             return
-        dialog = SyncSettingsDialog(parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            url, name, token = dialog.values()
-            self.sync.configure(server_url=url, workstation_name=name, token=token)
+
+        def save(
+            url: str, name: str, token: str, on_saved: Callable[[], None], on_error: Callable[[str], None]
+        ) -> None:
+            sync.configure(
+                server_url=url, workstation_name=name, token=token, on_saved=on_saved, on_error=on_error
+            )
+
+        def show(stored: SyncSettings | None) -> None:
+            dialog = SyncSettingsDialog(
+                save,
+                server_url=stored.server_url if stored else "",
+                workstation_name=stored.workstation_name if stored else "",
+                parent=self,
+            )
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+        database = self.workstation.database
+        self.runner.run(lambda: load_settings(database), show, None)
 
     def open_sync_view(self) -> None:
         """The status bar's sync state was clicked: the conflicts view, or the settings while not set up."""

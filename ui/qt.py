@@ -1,6 +1,7 @@
 """Every Qt name the UI uses, imported in one place (as qutebrowser's ``qutebrowser/qt``)."""
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QFont,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
     QPalette,
     QShortcut,
@@ -70,6 +72,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QAbstractItemModel",
     "QAbstractItemView",
     "QAbstractTableModel",
     "QAction",
@@ -96,6 +99,7 @@ __all__ = [
     "QHBoxLayout",
     "QHeaderView",
     "QItemSelectionModel",
+    "QKeyEvent",
     "QKeySequence",
     "QLabel",
     "QLibraryInfo",

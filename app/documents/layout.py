@@ -21,6 +21,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -113,6 +114,32 @@ def spacer(height_mm: float) -> Spacer:
     return Spacer(1, height_mm * mm)
 
 
+CELL_PADDING = 3  # points, left and right of every cell
+
+
+def fit_header(header: Sequence[str], widths_mm: Sequence[float]) -> list[float]:
+    """Column widths (mm) in which no heading word is broken ("Beställnin/g"): a column too narrow for
+    its longest heading word takes the room from the widest column; the table keeps its width."""
+    style = styles().cell_head
+    needed = [
+        max((stringWidth(word, style.fontName, style.fontSize) for word in title.split()), default=0.0) / mm
+        + 2 * CELL_PADDING / mm
+        + 0.5
+        for title in header
+    ]
+    widths = list(widths_mm)
+    for index, need in enumerate(needed):
+        missing = need - widths[index]
+        if missing <= 0:
+            continue
+        widest = max(range(len(widths)), key=lambda i: widths[i] - needed[i])
+        if widest == index or widths[widest] - missing < needed[widest]:
+            continue  # no room to take: the heading breaks rather than another one
+        widths[index] += missing
+        widths[widest] -= missing
+    return widths
+
+
 def table(
     header: Sequence[str],
     rows: Iterable[Sequence[str]],
@@ -142,15 +169,16 @@ def table(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
     if len(data) > 2:
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f2f2")]))
     if footer is not None:
         data.append(cells(footer, True))
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black))
-    grid = Table(data, colWidths=[w * mm for w in widths_mm], repeatRows=1, hAlign="LEFT")
+    widths = fit_header(header, widths_mm)
+    grid = Table(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
     grid.setStyle(TableStyle(commands))
     return grid
 

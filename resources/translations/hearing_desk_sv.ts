@@ -2,27 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="en">
 <context>
-    <name>CartPage</name>
-    <message>
-        <source>Identity number of the recipient — type or scan, Enter</source>
-        <translation>Mottagarens personnummer – skriv eller skanna, Enter</translation>
-    </message>
-    <message>
-        <source>The aid service</source>
-        <translation>Hjälpmedelsverksamheten</translation>
-    </message>
-    <message>
-        <source>Own stock</source>
-        <translation>Eget förråd</translation>
-    </message>
-    <message>
-        <source>New patient carts start as a prescription delivered from here (your own setting).</source>
-        <translation>Nya varukorgar för patienter börjar som förskrivning med leverans härifrån (din egen inställning).</translation>
-    </message>
-    <message>
-        <source>You, or a prescriber linked to you when you order in their name.</source>
-        <translation>Du själv, eller en förskrivare som är kopplad till dig när du beställer i dennes namn.</translation>
-    </message>
+    <name>ArticleSearchBox</name>
     <message>
         <source>Article: name, supplier, supplier&apos;s or our article number — several words narrow</source>
         <translation>Artikel: benämning, leverantör, leverantörens eller vårt artikelnummer – flera ord begränsar</translation>
@@ -96,8 +76,45 @@
         <translation>Nej</translation>
     </message>
     <message>
+        <source>&amp;Quantity:</source>
+        <translation>An&amp;tal:</translation>
+    </message>
+    <message>
+        <source>No article found.</source>
+        <translation>Ingen artikel hittades.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n articles found, showing the first {count}; add a word to narrow.</source>
+        <translation>
+            <numerusform>%n artikel hittades, visar de första {count}; lägg till ett ord för att begränsa.</numerusform>
+            <numerusform>%n artiklar hittades, visar de första {count}; lägg till ett ord för att begränsa.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n articles found.</source>
+        <translation>
+            <numerusform>%n artikel hittades.</numerusform>
+            <numerusform>%n artiklar hittades.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Several articles match: choose with ↑/↓ and press Enter.</source>
+        <translation>Flera artiklar matchar: välj med ↑/↓ och tryck Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>CartLinesBox</name>
+    <message>
         <source>Line</source>
         <translation>Rad</translation>
+    </message>
+    <message>
+        <source>Article no.</source>
+        <translation>Artikelnr</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Benämning</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -106,6 +123,10 @@
     <message>
         <source>Deliver from</source>
         <translation>Leverans från</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
     </message>
     <message>
         <source>Unit price</source>
@@ -148,88 +169,8 @@
         <translation>faktureras {date}</translation>
     </message>
     <message>
-        <source>Comment needed: say what is bought (R13)</source>
-        <translation>Kommentar krävs: ange vad som köps (R13)</translation>
-    </message>
-    <message>
-        <source>Not for delivery information</source>
-        <translation>Inte för leveransinformation</translation>
-    </message>
-    <message>
-        <source>&amp;Send order</source>
-        <translation>&amp;Skicka beställning</translation>
-    </message>
-    <message>
-        <source>Send the order (Ctrl+Enter)</source>
-        <translation>Skicka beställningen (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Recipient and order</source>
-        <translation>Mottagare och beställning</translation>
-    </message>
-    <message>
-        <source>&amp;Identity number:</source>
-        <translation>Person&amp;nummer:</translation>
-    </message>
-    <message>
-        <source>Order &amp;kind:</source>
-        <translation>Beställningst&amp;yp:</translation>
-    </message>
-    <message>
-        <source>&amp;Prescriber:</source>
-        <translation>&amp;Förskrivare:</translation>
-    </message>
-    <message>
-        <source>My default: deliver from</source>
-        <translation>Mitt förval: leverans från</translation>
-    </message>
-    <message>
-        <source>Articles</source>
-        <translation>Artiklar</translation>
-    </message>
-    <message>
-        <source>&amp;Quantity:</source>
-        <translation>An&amp;tal:</translation>
-    </message>
-    <message>
-        <source>Delivery</source>
-        <translation>Leverans</translation>
-    </message>
-    <message>
-        <source>Delivery method:</source>
-        <translation>Leveranssätt:</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Namn:</translation>
-    </message>
-    <message>
-        <source>Street:</source>
-        <translation>Gatuadress:</translation>
-    </message>
-    <message>
-        <source>Postal code:</source>
-        <translation>Postnummer:</translation>
-    </message>
-    <message>
-        <source>City:</source>
-        <translation>Ort:</translation>
-    </message>
-    <message>
-        <source>Contact:</source>
-        <translation>Kontaktperson:</translation>
-    </message>
-    <message>
-        <source>Contact phone:</source>
-        <translation>Kontakttelefon:</translation>
-    </message>
-    <message>
-        <source>Order comment:</source>
-        <translation>Kommentar till beställningen:</translation>
-    </message>
-    <message>
-        <source>Cart</source>
-        <translation>Varukorg</translation>
+        <source>Comment needed: say what is bought</source>
+        <translation>Kommentar krävs: ange vad som köps</translation>
     </message>
     <message>
         <source>Quantity:</source>
@@ -238,6 +179,24 @@
     <message>
         <source>Co&amp;mment:</source>
         <translation>Ko&amp;mmentar:</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Varukorg</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cart (%n lines)</source>
+        <translation>
+            <numerusform>Varukorg (%n rad)</numerusform>
+            <numerusform>Varukorg (%n rader)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CartPage</name>
+    <message>
+        <source>Articles</source>
+        <translation>Artiklar</translation>
     </message>
     <message>
         <source>No patient has the identity number {number}.</source>
@@ -252,60 +211,8 @@
         <translation>Skriv eller skanna mottagarens personnummer och tryck Enter.</translation>
     </message>
     <message>
-        <source>— choose the prescriber —</source>
-        <translation>– välj förskrivare –</translation>
-    </message>
-    <message>
         <source>New patient carts now deliver from: {place}.</source>
         <translation>Nya varukorgar för patienter levereras nu från: {place}.</translation>
-    </message>
-    <message>
-        <source>Cart ({count} lines)</source>
-        <translation>Varukorg ({count} rader)</translation>
-    </message>
-    <message>
-        <source>No cart open: scan the recipient&apos;s identity number, or choose a replenishment.</source>
-        <translation>Ingen varukorg är öppen: skanna mottagarens personnummer eller välj lagerpåfyllnad.</translation>
-    </message>
-    <message>
-        <source>Service location: {name}</source>
-        <translation>Tjänsteställe: {name}</translation>
-    </message>
-    <message>
-        <source>none (a private clinic holds no stock)</source>
-        <translation>inget (en privat mottagning har inget lager)</translation>
-    </message>
-    <message>
-        <source>Replenishment of own stock {stock} — {where}</source>
-        <translation>Lagerpåfyllnad av eget förråd {stock} – {where}</translation>
-    </message>
-    <message>
-        <source>{identity}  {name}, {age} years — {where}</source>
-        <translation>{identity}  {name}, {age} år – {where}</translation>
-    </message>
-    <message>
-        <source>(protected identity: deliveries go to the prescribing unit)</source>
-        <translation>(skyddad identitet: leveranser går till förskrivande enhet)</translation>
-    </message>
-    <message>
-        <source>A withdrawal from own stock is handed out at the desk: no delivery to choose.</source>
-        <translation>Ett uttag ur eget förråd lämnas ut i receptionen: inget leveranssätt att välja.</translation>
-    </message>
-    <message>
-        <source>No article found.</source>
-        <translation>Ingen artikel hittades.</translation>
-    </message>
-    <message>
-        <source>{total} articles found, showing the first {count}; add a word to narrow.</source>
-        <translation>{total} artiklar hittades, visar de första {count}; lägg till ett ord för att begränsa.</translation>
-    </message>
-    <message>
-        <source>{total} articles found.</source>
-        <translation>{total} artiklar hittades.</translation>
-    </message>
-    <message>
-        <source>Several articles match: choose with ↑/↓ and press Enter.</source>
-        <translation>Flera artiklar matchar: välj med ↑/↓ och tryck Enter.</translation>
     </message>
     <message>
         <source>Open a cart first: scan the recipient&apos;s identity number, or choose a replenishment.</source>
@@ -316,8 +223,8 @@
         <translation>Lade till {quantity} × {name}.</translation>
     </message>
     <message>
-        <source>Line {number} is a service: write in its comment what is bought (R13).</source>
-        <translation>Rad {number} är en tjänst: skriv i kommentaren vad som köps (R13).</translation>
+        <source>Line {number} is a service: write in its comment what is bought.</source>
+        <translation>Rad {number} är en tjänst: skriv i kommentaren vad som köps.</translation>
     </message>
     <message>
         <source>Individual {number} ({name}) added.</source>
@@ -334,42 +241,6 @@
     <message>
         <source>The cart is empty: add at least one article before sending.</source>
         <translation>Varukorgen är tom: lägg till minst en artikel innan du skickar.</translation>
-    </message>
-    <message>
-        <source>Order {number} sent.</source>
-        <translation>Beställning {number} skickad.</translation>
-    </message>
-    <message>
-        <source>Create purchase orders</source>
-        <translation>Skapa inköpsorder</translation>
-    </message>
-    <message>
-        <source>Order {number} goes through warehouse 750. Create purchase orders now? You then make sure each supplier gets its purchase order.</source>
-        <translation>Beställning {number} går via lager 750. Vill du skapa inköpsorder nu? Du ser sedan till att varje leverantör får sin inköpsorder.</translation>
-    </message>
-    <message>
-        <source>Order {number}: purchase orders can be created later from the Orders page.</source>
-        <translation>Beställning {number}: inköpsorder kan skapas senare från sidan Sök beställning.</translation>
-    </message>
-    <message>
-        <source>Purchase orders created: {list}.</source>
-        <translation>Inköpsorder skapade: {list}.</translation>
-    </message>
-    <message>
-        <source>Purchase orders created</source>
-        <translation>Inköpsorder skapade</translation>
-    </message>
-    <message>
-        <source>{text} Open them as PDF now to print? Send each to its supplier by letter or e-mail.</source>
-        <translation>{text} Vill du öppna dem som PDF nu för utskrift? Skicka var och en till sin leverantör per brev eller e-post.</translation>
-    </message>
-    <message>
-        <source>Loan agreement</source>
-        <translation>Låneförbindelse</translation>
-    </message>
-    <message>
-        <source>The aids were handed out. Print the loan agreement now for the patient to sign?</source>
-        <translation>Hjälpmedlen har lämnats ut. Vill du skriva ut låneförbindelsen nu så att patienten kan skriva under?</translation>
     </message>
 </context>
 <context>
@@ -465,6 +336,53 @@
     <message>
         <source>Keep version {number}</source>
         <translation>Behåll version {number}</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryBox</name>
+    <message>
+        <source>Delivery</source>
+        <translation>Leverans</translation>
+    </message>
+    <message>
+        <source>Not for delivery information</source>
+        <translation>Inte för leveransinformation</translation>
+    </message>
+    <message>
+        <source>Delivery method:</source>
+        <translation>Leveranssätt:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Namn:</translation>
+    </message>
+    <message>
+        <source>Street:</source>
+        <translation>Gatuadress:</translation>
+    </message>
+    <message>
+        <source>Postal code:</source>
+        <translation>Postnummer:</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Ort:</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Kontaktperson:</translation>
+    </message>
+    <message>
+        <source>Contact phone:</source>
+        <translation>Kontakttelefon:</translation>
+    </message>
+    <message>
+        <source>Order comment:</source>
+        <translation>Kommentar till beställningen:</translation>
+    </message>
+    <message>
+        <source>A withdrawal from own stock is handed out at the desk: no delivery to choose.</source>
+        <translation>Ett uttag ur eget förråd lämnas ut i receptionen: inget leveranssätt att välja.</translation>
     </message>
 </context>
 <context>
@@ -564,9 +482,16 @@
         <source>No fees in the period.</source>
         <translation>Inga avgifter under perioden.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n fees; still to bill {amount} kr</source>
+        <translation>
+            <numerusform>%n avgift; kvar att fakturera {amount} kr</numerusform>
+            <numerusform>%n avgifter; kvar att fakturera {amount} kr</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{count} fees; to bill {amount} kr ({parts}).</source>
-        <translation>{count} avgifter; att fakturera {amount} kr ({parts}).</translation>
+        <source>; already billed {amount} kr</source>
+        <translation>; redan fakturerat {amount} kr</translation>
     </message>
     <message>
         <source>The invoice for charger {number} is paused until {until}; it goes out on {bill_on}.</source>
@@ -1112,9 +1037,20 @@
         <source>Home region:</source>
         <translation>Hemregion:</translation>
     </message>
+    <message numerus="yes">
+        <source>Print a loan agreement for the %n selected aid(s).</source>
+        <translation>
+            <numerusform>Skriv ut en låneförbindelse för %n markerat hjälpmedel.</numerusform>
+            <numerusform>Skriv ut en låneförbindelse för %n markerade hjälpmedel.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Print a loan agreement for the {count} selected aid(s).</source>
-        <translation>Skriv ut en låneförbindelse för de {count} markerade hjälpmedlen.</translation>
+        <source>The patient is deceased: no new orders; the aids held must be returned.</source>
+        <translation>Patienten är avliden: inga nya beställningar; patientens hjälpmedel ska återlämnas.</translation>
+    </message>
+    <message>
+        <source>The patient is inactive: no new orders. Contact the aid centre.</source>
+        <translation>Patienten är inaktiv: inga nya beställningar. Kontakta Hjälpmedelscentralen.</translation>
     </message>
     <message>
         <source>Print a loan agreement for every aid held; select rows to print only those.</source>
@@ -1123,14 +1059,6 @@
     <message>
         <source>The patient holds no aids, so there is nothing to lend.</source>
         <translation>Patienten har inga hjälpmedel, så det finns inget att låna ut.</translation>
-    </message>
-    <message>
-        <source>The patient is deceased: no new orders; the aids held must be returned (R9).</source>
-        <translation>Patienten är avliden: inga nya beställningar; patientens hjälpmedel ska återlämnas (R9).</translation>
-    </message>
-    <message>
-        <source>The patient is inactive: no new orders. Contact the aid centre (R4).</source>
-        <translation>Patienten är inaktiv: inga nya beställningar. Kontakta Hjälpmedelscentralen (R4).</translation>
     </message>
     <message>
         <source>Start an order with this patient as recipient.</source>
@@ -1382,25 +1310,156 @@
         <source>Tick the lines that were delivered.</source>
         <translation>Markera de rader som har levererats.</translation>
     </message>
-    <message>
-        <source>Received {count} lines of order {number}.</source>
-        <translation>Kvitterade {count} rader i beställning {number}.</translation>
+    <message numerus="yes">
+        <source>Received %n lines of order {number}.</source>
+        <translation>
+            <numerusform>Kvitterade %n rad i beställning {number}.</numerusform>
+            <numerusform>Kvitterade %n rader i beställning {number}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Cancel {count} ticked lines of order {number}? They cannot be received afterwards, and you must tell the supplier yourself.</source>
-        <translation>Vill du makulera {count} markerade rader i beställning {number}? De kan inte kvitteras efteråt, och du måste själv meddela leverantören.</translation>
+    <message numerus="yes">
+        <source>Cancel %n ticked lines of order {number}? They cannot be received afterwards, and you must tell the supplier yourself.</source>
+        <translation>
+            <numerusform>Vill du makulera %n markerad rad i beställning {number}? Den kan inte kvitteras efteråt, och du måste själv meddela leverantören.</numerusform>
+            <numerusform>Vill du makulera %n markerade rader i beställning {number}? De kan inte kvitteras efteråt, och du måste själv meddela leverantören.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n lines of order {number}.</source>
+        <translation>
+            <numerusform>Makulerade %n rad i beställning {number}.</numerusform>
+            <numerusform>Makulerade %n rader i beställning {number}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel lines</source>
         <translation>Makulera rader</translation>
     </message>
+</context>
+<context>
+    <name>RecipientBox</name>
     <message>
-        <source>Cancelled {count} lines of order {number}.</source>
-        <translation>Makulerade {count} rader i beställning {number}.</translation>
+        <source>Recipient and order</source>
+        <translation>Mottagare och beställning</translation>
+    </message>
+    <message>
+        <source>Identity number of the recipient — type or scan, Enter</source>
+        <translation>Mottagarens personnummer – skriv eller skanna, Enter</translation>
+    </message>
+    <message>
+        <source>The aid service</source>
+        <translation>Hjälpmedelsverksamheten</translation>
+    </message>
+    <message>
+        <source>Own stock</source>
+        <translation>Eget förråd</translation>
+    </message>
+    <message>
+        <source>New patient carts start as a prescription delivered from here (your own setting).</source>
+        <translation>Nya varukorgar för patienter börjar som förskrivning med leverans härifrån (din egen inställning).</translation>
+    </message>
+    <message>
+        <source>You, or a prescriber linked to you when you order in their name.</source>
+        <translation>Du själv, eller en förskrivare som är kopplad till dig när du beställer i dennes namn.</translation>
+    </message>
+    <message>
+        <source>&amp;Identity number:</source>
+        <translation>Person&amp;nummer:</translation>
+    </message>
+    <message>
+        <source>Order &amp;kind:</source>
+        <translation>Beställningst&amp;yp:</translation>
+    </message>
+    <message>
+        <source>&amp;Prescriber:</source>
+        <translation>&amp;Förskrivare:</translation>
+    </message>
+    <message>
+        <source>My default: deliver from</source>
+        <translation>Mitt förval: leverans från</translation>
+    </message>
+    <message>
+        <source>— choose the prescriber —</source>
+        <translation>– välj förskrivare –</translation>
+    </message>
+    <message>
+        <source>No cart open: scan the recipient&apos;s identity number, or choose a replenishment.</source>
+        <translation>Ingen varukorg är öppen: skanna mottagarens personnummer eller välj lagerpåfyllnad.</translation>
+    </message>
+    <message>
+        <source>Service location: {name}</source>
+        <translation>Tjänsteställe: {name}</translation>
+    </message>
+    <message>
+        <source>none (a private clinic holds no stock)</source>
+        <translation>inget (en privat mottagning har inget lager)</translation>
+    </message>
+    <message>
+        <source>Replenishment of own stock {stock} — {where}</source>
+        <translation>Lagerpåfyllnad av eget förråd {stock} – {where}</translation>
+    </message>
+    <message>
+        <source>{identity}  {name}, {age} years — {where}</source>
+        <translation>{identity}  {name}, {age} år – {where}</translation>
+    </message>
+    <message>
+        <source>(protected identity: deliveries go to the prescribing unit)</source>
+        <translation>(skyddad identitet: leveranser går till förskrivande enhet)</translation>
+    </message>
+</context>
+<context>
+    <name>SendBar</name>
+    <message>
+        <source>&amp;Send order</source>
+        <translation>&amp;Skicka beställning</translation>
+    </message>
+    <message>
+        <source>Send the order (Ctrl+Enter)</source>
+        <translation>Skicka beställningen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Order {number} sent.</source>
+        <translation>Beställning {number} skickad.</translation>
+    </message>
+    <message>
+        <source>Create purchase orders</source>
+        <translation>Skapa inköpsorder</translation>
+    </message>
+    <message>
+        <source>Order {number} goes through warehouse 750. Create purchase orders now? You then make sure each supplier gets its purchase order.</source>
+        <translation>Beställning {number} går via lager 750. Vill du skapa inköpsorder nu? Du ser sedan till att varje leverantör får sin inköpsorder.</translation>
+    </message>
+    <message>
+        <source>Purchase orders can be created later on the Orders page.</source>
+        <translation>Inköpsorder kan skapas senare på sidan Sök beställning.</translation>
+    </message>
+    <message>
+        <source>Purchase orders created: {list}.</source>
+        <translation>Inköpsorder skapade: {list}.</translation>
+    </message>
+    <message>
+        <source>Purchase orders created</source>
+        <translation>Inköpsorder skapade</translation>
+    </message>
+    <message>
+        <source>{text} Open them as PDF now to print? Send each to its supplier by letter or e-mail.</source>
+        <translation>{text} Vill du öppna dem som PDF nu för utskrift? Skicka var och en till sin leverantör per brev eller e-post.</translation>
+    </message>
+    <message>
+        <source>Loan agreement</source>
+        <translation>Låneförbindelse</translation>
+    </message>
+    <message>
+        <source>The aids were handed out. Print the loan agreement now for the patient to sign?</source>
+        <translation>Hjälpmedlen har lämnats ut. Vill du skriva ut låneförbindelsen nu så att patienten kan skriva under?</translation>
     </message>
 </context>
 <context>
     <name>StartDialog</name>
+    <message>
+        <source>Change user or service location</source>
+        <translation>Byt användare eller tjänsteställe</translation>
+    </message>
     <message>
         <source>Start Hearing Desk</source>
         <translation>Starta Hearing Desk</translation>
@@ -1418,6 +1477,14 @@
         <translation>&amp;Tjänsteställe:</translation>
     </message>
     <message>
+        <source>&amp;Change</source>
+        <translation>&amp;Byt</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Avbryt</translation>
+    </message>
+    <message>
         <source>&amp;Start</source>
         <translation>&amp;Starta</translation>
     </message>
@@ -1430,6 +1497,7 @@
     <name>SyncSettingsDialog</name>
     <message>
         <source>Sync settings</source>
+        <extracomment>Stores (address, workstation name, token) in the background, then calls the first callback when stored or the second with the clerk&apos;s sentence when refused.</extracomment>
         <translation>Synkinställningar</translation>
     </message>
     <message>
@@ -1460,6 +1528,26 @@
         <translation>Allt sparas på den här datorn; det synkroniseras inte med någon server. Klicka för att ställa in.</translation>
     </message>
     <message>
+        <source>orders</source>
+        <translation>beställningar</translation>
+    </message>
+    <message>
+        <source>purchase orders</source>
+        <translation>inköpsorder</translation>
+    </message>
+    <message>
+        <source>activities</source>
+        <translation>aktiviteter</translation>
+    </message>
+    <message>
+        <source>pickup orders</source>
+        <translation>hämtorder</translation>
+    </message>
+    <message>
+        <source>returns</source>
+        <translation>returer</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>aldrig</translation>
     </message>
@@ -1479,25 +1567,31 @@
         <source>last sync {time}</source>
         <translation>senast synkad {time}</translation>
     </message>
-    <message>
-        <source>{count} conflict(s)</source>
-        <translation>{count} konflikt(er)</translation>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n konflikt</numerusform>
+            <numerusform>%n konflikter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused change(s)</source>
+        <translation>
+            <numerusform>%n avvisad ändring</numerusform>
+            <numerusform>%n avvisade ändringar</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{count} refused change(s)</source>
-        <translation>{count} avvisade ändring(ar)</translation>
+        <source>⚠ Running out of numbers for {kinds}</source>
+        <translation>⚠ Numren håller på att ta slut för {kinds}</translation>
     </message>
     <message>
-        <source>⚠ {series} left: {count}</source>
-        <translation>⚠ {series} kvar: {count}</translation>
+        <source>This workstation is running out of numbers for {kinds}. Connect it to the network so it can fetch more before they run out; without a number no new document of that kind can be saved.</source>
+        <translation>Arbetsstationen håller på att få slut på nummer för {kinds}. Anslut den till nätverket så att den kan hämta fler innan de tar slut; utan nummer kan inga nya dokument av det slaget sparas.</translation>
     </message>
     <message>
         <source>Changes are kept here and sent when the server can be reached. Click to see conflicts and refused changes.</source>
         <translation>Ändringar sparas här och skickas när servern går att nå. Klicka för att se konflikter och avvisade ändringar.</translation>
-    </message>
-    <message>
-        <source>This workstation is running out of numbers for new documents; connect it to the network so it can fetch more before it goes out again.</source>
-        <translation>Arbetsstationen håller på att få slut på nummer till nya dokument; anslut den till nätverket så att den kan hämta fler innan den går ut igen.</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +1944,7 @@
     </message>
     <message>
         <source>Something unexpected went wrong; nothing was saved. The details are in the log file.</source>
+        <extracomment>Names one kind of request of one page: only the newest request of a key is answered.</extracomment>
         <translation>Något oväntat gick fel; inget sparades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>

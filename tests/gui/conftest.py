@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.messages import MessageBoxes
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):  # type: ignore[no-untyped-def]
+    """The program as an English-speaking clerk starts it: English texts with their plural forms, and the
+    Swedish number and money formats the program uses for English too (as ``hearing-desk --language en``)."""
+    install_translators(qapp, "en")
 
 
 @pytest.fixture

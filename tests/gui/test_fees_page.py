@@ -4,6 +4,8 @@ charger invoice by scanning its individual number (R22)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from db.models.enums import FeeKind, FeeStatus
 from ui.main_window import MainWindow
 from ui.order.fees import FeesPage
 from ui.qt import QDate, Qt
+from ui.widgets import money
 
 pytestmark = pytest.mark.gui
 
@@ -136,3 +139,32 @@ def test_r22_fees_page_lists_the_demo_fees_and_pauses_a_charger_invoice(
             assert session.scalars(select(Fee).where(Fee.status == FeeStatus.PAUSED)).all() == [stored]
     finally:
         database.dispose()
+
+
+def test_fee_amounts_read_as_money_and_fees_already_billed_are_not_still_to_bill(
+    qtbot, window: MainWindow, demo_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    located = _location_fees(demo_dir, window)
+    billed_id = located[0][0].id
+    database = Database(demo_dir / "hearing-desk.sqlite")
+    try:
+        with database.write() as session:
+            fee = session.get(Fee, billed_id)
+            assert fee is not None
+            fee.status = FeeStatus.BILLED  # it has gone out
+    finally:
+        database.dispose()
+    page = _open_fees_page(qtbot, window)
+    _set_period(qtbot, page, *PERIOD)
+
+    rows = page.rows()
+    shown = [page.proxy.index(r, 5).data() for r in range(page.proxy.rowCount())]
+    assert shown == [money(row.amount) for row in rows]
+    assert all(re.fullmatch(r"\d{1,3}(\u00a0\d{3})*,\d\d", text) for text in shown), shown  # "4 190,00"
+
+    to_bill = sum((r.amount for r in rows if r.status in (FeeStatus.PLANNED, FeeStatus.PAUSED)), Decimal(0))
+    billed = sum((r.amount for r in rows if r.status is FeeStatus.BILLED), Decimal(0))
+    assert billed > 0
+    totals = page.totals_label.text()
+    assert f"still to bill {money(to_bill)} kr" in totals
+    assert f"already billed {money(billed)} kr" in totals

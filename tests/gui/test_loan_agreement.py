@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from app.documents import render_loan_agreement
 from app.patients import format_identity
-from ui.documents import Documents, set_documents_dir
+from tests import factories
+from ui.documents import Documents, set_documents_dir, translate_documents
+from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.qt import QItemSelectionModel, Qt
 
@@ -135,3 +138,15 @@ def test_r4_r9_new_order_is_disabled_and_says_why(
     tab.sig_new_order.connect(emitted.append)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert emitted == []
+
+
+def test_loan_agreement_headings_fit_their_columns_in_swedish(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The Swedish column headings print whole ("Beställning", not "Beställnin" and "g")."""
+    assert install_translators(qapp, "sv") == "sv"
+    try:
+        data = render_loan_agreement(factories.loan_agreement_of(3), translate_documents)
+    finally:
+        install_translators(qapp, "en")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Låneförbindelse" in text
+    assert "Artikel Benämning Individ Serienummer Antal Levererad Beställning" in text

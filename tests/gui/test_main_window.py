@@ -10,10 +10,15 @@ import pytest
 
 from app.config import Remembered
 from app.database import DATABASE_FILE
+from app.numbers import NumberSupply
+from app.sync.client import SyncStatus
+from db.models.enums import NumberSeries
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
-from ui.qt import QApplication, QLabel
+from ui.qt import QApplication, QDialog, QLabel, Qt, QTimer
 from ui.start.dialog import StartDialog
+from ui.sync.controller import SyncState
+from ui.sync.status import SyncStatusButton
 
 pytestmark = pytest.mark.gui
 
@@ -79,3 +84,71 @@ def test_smoke_command_starts_and_reports_first_paint(demo_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "first paint:" in result.stdout and "ready" in result.stdout
+
+
+def test_changing_user_is_titled_as_a_change_and_cancelling_keeps_working(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    shown: list[StartDialog] = []
+
+    def exec_(dialog: StartDialog) -> int:
+        shown.append(dialog)
+        return int(QDialog.DialogCode.Rejected)  # the clerk cancels
+
+    monkeypatch.setattr(StartDialog, "exec", exec_)
+    context = window.context
+    window.choose_who()  # Ctrl+Shift+U
+    (dialog,) = shown
+    assert dialog.windowTitle() == "Change user or service location"
+    buttons = [b.text().replace("&", "") for b in dialog.buttons.buttons()]
+    assert sorted(buttons) == ["Cancel", "Change"]
+    assert window.isVisible() and window.context is context  # still working, as the same user
+
+
+def test_sync_settings_keep_what_was_typed_and_say_in_the_dialog_why_the_address_is_refused(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    found: list[QDialog] = []
+
+    def type_settings() -> None:
+        dialog = window.findChild(QDialog, "sync_settings")
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, type_settings)
+            return
+        found.append(dialog)
+        qtbot.keyClicks(dialog.url_edit, "http://sync.region.example:8443")  # type: ignore[attr-defined]
+        qtbot.keyClicks(dialog.name_edit, "lund-reception-1")  # type: ignore[attr-defined]
+        qtbot.keyClicks(dialog.token_edit, "s3cret-token")  # type: ignore[attr-defined]
+        qtbot.keyClick(dialog.token_edit, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, type_settings)
+    window.open_sync_settings()
+    qtbot.wait_until(
+        lambda: bool(found) and (found[0].error.isVisible() or not found[0].isVisible()),  # type: ignore[attr-defined]
+        timeout=10000,
+    )
+    dialog = found[0]
+    assert dialog.isVisible(), "the dialog stays open until the settings are stored"
+    assert "plain http is only allowed to this computer" in dialog.error.text()  # type: ignore[attr-defined]
+    assert dialog.values() == ("http://sync.region.example:8443", "lund-reception-1", "s3cret-token")  # type: ignore[attr-defined]
+    assert not [text for text in said if "plain http" in text]  # said once, where the clerk is looking
+    assert window.sync is not None and not window.sync.configured
+    dialog.reject()
+
+
+def test_sync_status_says_once_in_words_what_runs_short_and_what_to_do(qtbot) -> None:  # type: ignore[no-untyped-def]
+    button = SyncStatusButton()
+    qtbot.add_widget(button)
+    short = tuple(
+        NumberSupply(series=series, year_week="2648", remaining=0, held=0)
+        for series in (NumberSeries.ORDER, NumberSeries.PURCHASE_ORDER, NumberSeries.ACTIVITY)
+    )
+    status = SyncStatus(online=False, pending_changes=3, last_success_at=None, open_conflicts=0)
+    button.show_state(SyncState(status, None, short))
+    text = button.text()
+    assert text.count("⚠") == 1 and "Running out of numbers for orders, purchase orders, activities" in text
+    assert ": 0" not in text and "left" not in text
+    tip = button.toolTip()
+    assert "Connect it to the network so it can fetch more" in tip

@@ -32,7 +32,7 @@ def pages(
     qtbot.wait_until(
         lambda: (
             not window.runner.busy()
-            and cart.prescriber_combo.count() > 0
+            and cart.recipient.prescriber_combo.count() > 0
             and search.location_combo.count() > 1
         ),
         timeout=WAIT,
@@ -128,15 +128,15 @@ def test_r16_cancel_refused_for_a_withdrawal_and_allowed_for_a_fresh_order(
     # An individual handed out from own stock (R10c) …
     open_for(qtbot, cart, examples["ordinary"])
     with qtbot.wait_signal(cart.sig_cart_changed, timeout=WAIT):
-        choose(qtbot, cart.kind_combo, OrderKind.INDIVIDUAL_DELIVERY)
+        choose(qtbot, cart.recipient.kind_combo, OrderKind.INDIVIDUAL_DELIVERY)
     with qtbot.wait_signal(cart.sig_cart_changed, timeout=WAIT):
-        qtbot.keyClicks(cart.individual_edit, numbers["individual_in_stock"])
-        qtbot.keyClick(cart.individual_edit, Qt.Key.Key_Return)
+        qtbot.keyClicks(cart.articles.individual_edit, numbers["individual_in_stock"])
+        qtbot.keyClick(cart.articles.individual_edit, Qt.Key.Key_Return)
     withdrawal = send(qtbot, cart)
     # … and a fresh prescription delivered from the central warehouse, without purchase orders.
     open_for(qtbot, cart, examples["ordinary"])
     assert cart.current_cart().kind is OrderKind.PRESCRIPTION  # type: ignore[union-attr]  # the user's default
-    assert cart.kind_combo.currentData() == OrderKind.PRESCRIPTION
+    assert cart.recipient.kind_combo.currentData() == OrderKind.PRESCRIPTION
     add_article(qtbot, cart, numbers["article_charger"])
     fresh = send(qtbot, cart)
     assert not fresh.needs_purchase_orders
@@ -184,7 +184,7 @@ def test_r14_purchase_orders_created_and_printed_from_the_detail(
     numbers = demo_template[1].numbers
     window.order_tab.pages.setCurrentWidget(cart)
     with qtbot.wait_signal(cart.sig_cart_changed, timeout=WAIT, check_params_cb=lambda c: c is not None):
-        choose(qtbot, cart.kind_combo, OrderKind.REPLENISHMENT)
+        choose(qtbot, cart.recipient.kind_combo, OrderKind.REPLENISHMENT)
     add_article(qtbot, cart, numbers["article_unpriced"], quantity=4)
     MessageBoxes.answer = False  # not now: later, from the order
     sent = send(qtbot, cart)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from app.database import Database
 from app.patients import format_identity
 from db.models import Patient, PatientAccessLog
 from ui.main_window import MainWindow
-from ui.qt import QLabel, Qt
+from ui.qt import QEvent, QLabel, QLineEdit, Qt
 
 pytestmark = pytest.mark.gui
 
@@ -176,7 +177,7 @@ def test_r5_protected_identity_shows_forwarding_address_only(
     assert "Förmedlingsärende Skatteverket" in view.address.text()
     assert "403 20 Göteborg" in view.address.text()
     assert "(protected identity)" in view.title.text()
-    assert any("R5" in text for text in view.notice_texts())
+    assert "R5" in [rule for rule, _text in view.shown_notices()]
     assert view.access_model.index(0, 2).data() == "Record opened"
     assert examples["protected"][:8] not in view.access_model.index(0, 2).data()
     hits = window.patient_tab.results_model
@@ -198,8 +199,11 @@ def test_special_patients_tell_the_clerk_what_to_do(
     qtbot, window: MainWindow, examples: dict[str, str], example: str, rule: str, fragment: str
 ) -> None:  # type: ignore[no-untyped-def]
     _open_by_identity(qtbot, window, examples[example])
-    texts = [t for t in window.patient_tab.record_view.notice_texts() if t.startswith(f"<b>{rule}</b>")]
+    shown = window.patient_tab.record_view.shown_notices()
+    texts = [text for shown_rule, text in shown if shown_rule == rule]
     assert any(fragment in t for t in texts), texts
+    # Clerks never read a rule code: the rule id stays internal.
+    assert not [text for _rule, text in shown if re.search(r"\bR\d+\b", text)], shown
 
 
 def test_enter_on_several_hits_moves_to_the_list_and_enter_opens(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -225,3 +229,68 @@ def test_results_and_lists_are_valid_item_models(
         view.access_model,
     ):
         qtmodeltester.check(model)
+
+
+@pytest.fixture
+def line_edits_take_ctrl_e(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Line edits as on a Linux desktop, where Ctrl+E is the line edit's own "end of line" key.
+
+    (Qt's offscreen platform uses Windows key bindings; on X11, KDE or GNOME a focused QLineEdit accepts
+    Ctrl+E before any shortcut sees it, and the clerk met exactly that.)
+    """
+    original = QLineEdit.event
+
+    def event(self: QLineEdit, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.keyCombination() == (  # type: ignore[attr-defined]
+            Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_E
+        ):
+            event.accept()
+            return True
+        return original(self, event)
+
+    monkeypatch.setattr(QLineEdit, "event", event)  # before the window makes its line edits
+
+
+def test_r2_ctrl_e_edits_the_phone_right_after_a_single_hit_search(
+    qtbot, line_edits_take_ctrl_e: None, window: MainWindow, examples: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    _open_by_identity(qtbot, window, examples["ordinary"])
+    tab = window.patient_tab
+    assert window.focusWidget() is tab.search_edit  # the search keeps the focus for the next scan
+    qtbot.keyClick(tab.search_edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert tab.record_view.phone_edit.isVisible() and tab.record_view.phone_edit.hasFocus()
+
+
+def test_r3_alt_1_to_5_switch_the_lists_on_every_press(
+    qtbot, window: MainWindow, examples: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    _open_by_identity(qtbot, window, examples["ordinary"])
+    view = window.patient_tab.record_view
+    shown = []
+    for number in (2, 3, 4, 5, 1, 2, 2):
+        qtbot.keyClick(
+            window.focusWidget(), getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.AltModifier
+        )
+        shown.append(view.lists.currentIndex() + 1)
+    assert shown == [2, 3, 4, 5, 1, 2, 2]
+    assert all("&" not in view.lists.tabText(i) for i in range(5))  # no mnemonic to clash with Alt+N
+
+
+def test_r3_a_newly_opened_patient_starts_on_aids_held(
+    qtbot, window: MainWindow, examples: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    _open_by_identity(qtbot, window, examples["ordinary"])
+    view = window.patient_tab.record_view
+    view.lists.setCurrentIndex(4)  # the clerk looked at the access log
+    _open_by_identity(qtbot, window, examples["deceased"])
+    assert view.lists.currentIndex() == 0
+
+
+def test_deceased_and_inactive_patients_are_explained_without_rule_codes(
+    qtbot, window: MainWindow, examples: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    view = window.patient_tab.record_view
+    for example, fragment in (("deceased", "must be returned"), ("inactive", "Contact the aid centre")):
+        _open_by_identity(qtbot, window, examples[example])
+        tip = view.new_order_button.toolTip()
+        assert fragment in tip and not re.search(r"\bR\d+\b", tip), tip

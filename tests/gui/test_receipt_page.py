@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -13,8 +15,8 @@ from sqlalchemy import select
 from app import receipts
 from app.database import Database
 from app.receipts import DeliveryLine
-from db.models import Individual, Order, OrderLine, Warehouse
-from db.models.enums import IndividualStatus, LineStatus, OrderStatus
+from db.models import Fee, Individual, Order, OrderLine, Warehouse
+from db.models.enums import FeeKind, FeeStatus, IndividualStatus, LineStatus, OrderStatus
 from ui.main_window import MainWindow
 from ui.order.receipt import LineEditor, ReceiptPage
 from ui.qt import QLineEdit, QPushButton, Qt, QWidget
@@ -232,3 +234,73 @@ def test_r20_other_location_refused_in_one_sentence(qtbot, window: MainWindow, d
     qtbot.waitUntil(lambda: "Hörselmottagningen Lund" in page.message.text(), timeout=10000)
     assert page.delivery is None and page.number_edit.text() == number
     assert number not in _listed(page)
+
+
+def test_r20_a_line_cancelled_at_receipt_cancels_its_fee_on_the_fees_page(
+    qtbot, window: MainWindow, demo_template: Any, demo_dir: Path, messages: list[tuple[str, str, str]]
+) -> None:
+    numbers = demo_template[1].numbers
+    database = Database.open(demo_dir)
+    with database.write() as session:  # the patient fee planned when the order was sent (R21)
+        order = session.scalars(select(Order).where(Order.number == numbers["order_awaiting_receipt"])).one()
+        line = session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)).first()
+        assert line is not None and order.patient_id is not None
+        fee = Fee(
+            kind=FeeKind.PATIENT_FEE,
+            patient_id=order.patient_id,
+            article_id=line.article_id,
+            order_line_id=line.id,
+            amount=Decimal("300.00"),
+            bill_on=dt.date.today(),
+        )
+        session.add(fee)
+        session.flush()
+        fee_id = fee.id
+    database.dispose()
+    _sign_in(qtbot, window, "anna.audionom", "HM-MALMO")
+    fees_page = window.order_tab.fees_page
+    window.tabs.setCurrentWidget(window.order_tab)
+    with qtbot.wait_signal(fees_page.sig_loaded, timeout=10000):
+        window.order_tab.pages.setCurrentWidget(fees_page)
+    assert [r.status for r in fees_page.rows() if r.id == fee_id] == [FeeStatus.PLANNED]
+
+    page = _page(qtbot, window)
+    _find(qtbot, page, numbers["order_awaiting_receipt"])
+    (editor,) = page.line_editors
+    editor.tick.setChecked(True)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.delivery is None, timeout=10000)  # nothing left to receive
+
+    window.order_tab.pages.setCurrentWidget(fees_page)  # the clerk looks at the fees again
+    qtbot.waitUntil(
+        lambda: [r.status for r in fees_page.rows() if r.id == fee_id] == [FeeStatus.CANCELLED], timeout=10000
+    )
+
+
+def test_r20_an_older_list_of_unreceived_deliveries_never_overwrites_a_newer_one(
+    qtbot, window: MainWindow, demo_template: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    numbers = demo_template[1].numbers
+    lund, malmo = numbers["replenishment_awaiting_receipt"], numbers["order_awaiting_receipt"]
+    _sign_in(qtbot, window, "anna.audionom", "HM-LUND")
+    page = _page(qtbot, window)
+    qtbot.waitUntil(lambda: lund in _listed(page), timeout=10000)
+
+    gate = threading.Event()
+    calls: list[str] = []
+    real = receipts.unreceived_deliveries
+
+    def slow_first(session: Any, context: Any) -> Any:
+        calls.append(context.service_location_code)
+        if len(calls) == 1:
+            assert gate.wait(10)  # Lund's list is still being read ...
+        return real(session, context)
+
+    monkeypatch.setattr(receipts, "unreceived_deliveries", slow_first)
+    page.refresh_list()
+    _sign_in(qtbot, window, "anna.audionom", "HM-MALMO")  # ... when the clerk changes to Malmö
+    qtbot.waitUntil(lambda: malmo in _listed(page), timeout=10000)
+    gate.set()
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=10000)
+    assert calls[:2] == ["HM-LUND", "HM-MALMO"]
+    assert malmo in _listed(page) and lund not in _listed(page)

@@ -106,9 +106,17 @@ def test_sync_state_is_always_in_the_status_bar_and_an_edit_reaches_the_server(q
     qtbot.keyClick(view.phone_edit, Qt.Key.Key_Return)
     qtbot.wait_until(lambda: view.phone.text() == "070-555 00 00", timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_F5)
-    qtbot.wait_until(lambda: window.status_sync.text().startswith("Offline"), timeout=20000)
-    assert "waiting" in window.status_sync.text() and not window.status_sync.text().startswith("Offline · 0 ")
-    assert "⚠ Order numbers left: 3" in window.status_sync.text()
+    # A round already under way when the edit was saved may report before it; F5 asked for one more
+    # round, which counts the edit.
+    qtbot.wait_until(
+        lambda: (
+            window.status_sync.text().startswith("Offline")
+            and not window.status_sync.text().startswith("Offline · 0 ")
+        ),
+        timeout=20000,
+    )
+    assert "waiting" in window.status_sync.text()
+    assert "⚠ Running out of numbers for orders" in window.status_sync.text()
     assert "running out of numbers" in window.status_sync.toolTip()
 
 
@@ -134,7 +142,7 @@ def test_a_conflict_is_shown_and_resolved_from_the_status_bar(
             row.status = status
     assert other.sync_once().ok
     qtbot.keyClick(window, Qt.Key.Key_F5)
-    qtbot.wait_until(lambda: "1 conflict(s)" in window.status_sync.text(), timeout=20000)
+    qtbot.wait_until(lambda: "1 conflict" in window.status_sync.text(), timeout=20000)
 
     seen: dict[str, Any] = {}
 
@@ -176,7 +184,7 @@ def test_a_refused_change_is_put_back_shown_and_read_from_the_status_bar(qtbot, 
         movement_id = movement.id
         session.delete(movement)
     qtbot.keyClick(window, Qt.Key.Key_F5)
-    qtbot.wait_until(lambda: "1 refused change(s)" in window.status_sync.text(), timeout=20000)
+    qtbot.wait_until(lambda: "1 refused change" in window.status_sync.text(), timeout=20000)
     assert "conflict" not in window.status_sync.text()
     with database.read() as session:
         assert session.get(StockMovement, movement_id) is not None

@@ -7,11 +7,10 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from app import fees
-from app.changes import Changes
 from app.fees import FeeRow, PausedInvoice
 from app.organisation import WorkContext
 from db.models.enums import FeeStatus
-from ui.operations import Failure, OperationRunner, Success
+from ui.operations import Failure, Key, OperationRunner, Success
 
 
 def list_fees(
@@ -23,11 +22,12 @@ def list_fees(
     status: FeeStatus | None,
     on_success: Success,
     on_error: Failure,
+    key: Key | None = None,
 ) -> None:
     def work(session: Session) -> list[FeeRow]:
         return fees.fees_list(session, context, date_from=date_from, date_to=date_to, status=status)
 
-    runner.read(work, on_success=on_success, on_error=on_error)
+    runner.read(work, on_success=on_success, on_error=on_error, key=key)
 
 
 def find_charger_invoice(
@@ -37,11 +37,12 @@ def find_charger_invoice(
     individual_number: str,
     on_success: Success,
     on_error: Failure,
+    key: Key | None = None,
 ) -> None:
     def work(session: Session) -> FeeRow:
         return fees.charger_invoice(session, context, individual_number=individual_number)
 
-    runner.read(work, on_success=on_success, on_error=on_error)
+    runner.read(work, on_success=on_success, on_error=on_error, key=key)
 
 
 def pause_charger_invoice(
@@ -62,4 +63,4 @@ def pause_charger_invoice(
             today=dt.date.today(),
         )
 
-    runner.write(work, changes=Changes(fees=True), on_success=on_success, on_error=on_error)
+    runner.write(work, on_success=on_success, on_error=on_error)

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from app import articles, orders
 from app.articles import ArticleSearch
-from app.changes import Changes
 from app.orders import (
     Cart,
     DeliveryDetails,
@@ -29,13 +28,8 @@ from app.orders import (
 )
 from app.organisation import LocationChoice, WorkContext, list_users
 from db.models.enums import ArticleType, DeliverFrom, OrderKind
-from ui.operations import Failure, OperationRunner, Success
+from ui.operations import Failure, Key, OperationRunner, Success
 from ui.order.numbers import Numbers
-
-CART_CHANGES = Changes(orders=True)
-#: A send hands own-stock kinds out at once (stock, individuals) and plans the fees due at order (R21).
-SEND_CHANGES = Changes(orders=True, stock=True, individuals=True, fees=True, patients=True)
-CANCEL_CHANGES = Changes(orders=True, fees=True, patients=True)
 
 
 def _today() -> dt.date:
@@ -73,7 +67,7 @@ def _change_cart(
         change(session, today)
         return orders.read_cart(session, order_id, today)
 
-    runner.write(work, changes=CART_CHANGES, on_success=on_success, on_error=on_error)
+    runner.write(work, on_success=on_success, on_error=on_error)
 
 
 def cart_start(runner: OperationRunner, *, context: WorkContext, on_success: Success) -> None:
@@ -98,16 +92,21 @@ def open_cart(
     def work(session: Session) -> Cart:
         return orders.open_cart(session, context, patient_id=patient_id, kind=kind)
 
-    runner.write(work, changes=CART_CHANGES, on_success=on_success, on_error=on_error)
+    runner.write(work, on_success=on_success, on_error=on_error)
 
 
 def read_cart(
-    runner: OperationRunner, *, order_id: uuid.UUID, on_success: Success, on_error: Failure
+    runner: OperationRunner,
+    *,
+    order_id: uuid.UUID,
+    on_success: Success,
+    on_error: Failure,
+    key: Key | None = None,
 ) -> None:
     def work(session: Session) -> Cart:
         return orders.read_cart(session, order_id, _today())
 
-    runner.read(work, on_success=on_success, on_error=on_error)
+    runner.read(work, on_success=on_success, on_error=on_error, key=key)
 
 
 def set_cart_kind(
@@ -160,7 +159,7 @@ def set_default_deliver_from(
         orders.set_default_deliver_from(session, context, value)
         return value
 
-    runner.write(work, changes=Changes(settings=True), on_success=on_success, on_error=on_error)
+    runner.write(work, on_success=on_success, on_error=on_error)
 
 
 def add_line(
@@ -208,7 +207,7 @@ def add_individual(
         orders.add_line(session, context, order_id=order_id, individual_id=choice.id, quantity=1, today=today)
         return IndividualAdded(choice, orders.read_cart(session, order_id, today))
 
-    runner.write(work, changes=CART_CHANGES, on_success=on_success, on_error=on_error)
+    runner.write(work, on_success=on_success, on_error=on_error)
 
 
 def update_line(
@@ -290,7 +289,7 @@ def send_order(
         allocator = numbers()
         return orders.send_order(session, context, order_id=order_id, allocator=allocator, today=_today())
 
-    runner.write(work, changes=SEND_CHANGES, on_success=on_success, on_error=on_error)
+    runner.write(work, on_success=on_success, on_error=on_error)
 
 
 def create_purchase_orders(
@@ -310,7 +309,7 @@ def create_purchase_orders(
             session, context, order_id=order_id, allocator=allocator, today=_today()
         )
 
-    runner.write(work, changes=CART_CHANGES, on_success=on_success, on_error=on_error)
+    runner.write(work, on_success=on_success, on_error=on_error)
 
 
 def cancel_order(
@@ -325,7 +324,7 @@ def cancel_order(
         orders.cancel_order(session, context, order_id=order_id, today=_today())
         return order_id
 
-    runner.write(work, changes=CANCEL_CHANGES, on_success=on_success, on_error=on_error)
+    runner.write(work, on_success=on_success, on_error=on_error)
 
 
 # ---------------------------------------------------------------------------------------------- search
@@ -340,6 +339,7 @@ def search_articles(
     assortment_only: bool,
     on_success: Success,
     on_error: Failure,
+    key: Key | None = None,
 ) -> None:
     """R33, with the balances of the warehouse the cart delivers from (none for 750)."""
 
@@ -352,7 +352,7 @@ def search_articles(
             assortment_only=assortment_only,
         )
 
-    runner.read(work, on_success=on_success, on_error=on_error)
+    runner.read(work, on_success=on_success, on_error=on_error, key=key)
 
 
 def user_locations(runner: OperationRunner, *, context: WorkContext, on_success: Success) -> None:
@@ -374,17 +374,23 @@ def search_orders(
     query: OrderQuery,
     on_success: Success,
     on_error: Failure,
+    key: Key | None = None,
 ) -> None:
     def work(session: Session) -> list[OrderRow]:
         return orders.search_orders(session, context, query)
 
-    runner.read(work, on_success=on_success, on_error=on_error)
+    runner.read(work, on_success=on_success, on_error=on_error, key=key)
 
 
 def order_detail(
-    runner: OperationRunner, *, order_id: uuid.UUID, on_success: Success, on_error: Failure
+    runner: OperationRunner,
+    *,
+    order_id: uuid.UUID,
+    on_success: Success,
+    on_error: Failure,
+    key: Key | None = None,
 ) -> None:
     def work(session: Session) -> OrderDetail:
         return orders.order_detail(session, order_id)
 
-    runner.read(work, on_success=on_success, on_error=on_error)
+    runner.read(work, on_success=on_success, on_error=on_error, key=key)

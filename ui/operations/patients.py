@@ -8,17 +8,18 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app import patients
-from app.changes import Changes
 from app.organisation import WorkContext
 from app.patients import PatientRecord, PatientSearch
-from ui.operations import Failure, OperationRunner, Success
+from ui.operations import Failure, Key, OperationRunner, Success
 
 
-def search_patients(runner: OperationRunner, *, text: str, on_success: Success, on_error: Failure) -> None:
+def search_patients(
+    runner: OperationRunner, *, text: str, on_success: Success, on_error: Failure, key: Key | None = None
+) -> None:
     def work(session: Session) -> PatientSearch:
         return patients.search_patients(session, text)
 
-    runner.read(work, on_success=on_success, on_error=on_error)
+    runner.read(work, on_success=on_success, on_error=on_error, key=key)
 
 
 def open_patient_record(
@@ -28,6 +29,7 @@ def open_patient_record(
     context: WorkContext,
     on_success: Success,
     on_error: Failure,
+    key: Key | None = None,
 ) -> None:
     """Open a record; the access log row is written in the same unit of work."""
 
@@ -39,16 +41,21 @@ def open_patient_record(
             service_location_id=context.service_location_id,
         )
 
-    runner.write(work, changes=Changes(access_log=True), on_success=on_success, on_error=on_error)
+    runner.write(work, on_success=on_success, on_error=on_error, key=key)
 
 
 def read_patient_record(
-    runner: OperationRunner, *, patient_id: uuid.UUID, context: WorkContext, on_success: Success
+    runner: OperationRunner,
+    *,
+    patient_id: uuid.UUID,
+    context: WorkContext,
+    on_success: Success,
+    key: Key | None = None,
 ) -> None:
     def work(session: Session) -> PatientRecord:
         return _read(session, patient_id, context)
 
-    runner.read(work, on_success=on_success)
+    runner.read(work, on_success=on_success, key=key)
 
 
 def update_phone(
@@ -66,7 +73,7 @@ def update_phone(
         patients.update_phone(session, patient_id=patient_id, phone=phone)
         return _read(session, patient_id, context)
 
-    runner.write(work, changes=Changes(patients=True), on_success=on_success, on_error=on_error)
+    runner.write(work, on_success=on_success, on_error=on_error)
 
 
 def _read(session: Session, patient_id: uuid.UUID, context: WorkContext) -> PatientRecord:

@@ -9,24 +9,26 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from app import receipts
-from app.changes import Changes
 from app.organisation import WorkContext
 from app.receipts import Delivery, DeliverySummary, LineReceipt, ReceiptResult
-from ui.operations import Failure, OperationRunner, Success
-
-#: What a receipt may change: the order, own stock and individuals (replenishment), fees (patient order).
-RECEIPT_CHANGES = Changes(orders=True, stock=True, individuals=True, fees=True)
+from ui.operations import Failure, Key, OperationRunner, Success
 
 
 def find_delivery(
-    runner: OperationRunner, *, context: WorkContext, number: str, on_success: Success, on_error: Failure
+    runner: OperationRunner,
+    *,
+    context: WorkContext,
+    number: str,
+    on_success: Success,
+    on_error: Failure,
+    key: Key | None = None,
 ) -> None:
     """R18: the delivery of a purchase number or an order number, whichever it is."""
 
     def work(session: Session) -> Delivery:
         return receipts.find_delivery(session, context, number)
 
-    runner.read(work, on_success=on_success, on_error=on_error)
+    runner.read(work, on_success=on_success, on_error=on_error, key=key)
 
 
 def read_delivery(
@@ -36,22 +38,28 @@ def read_delivery(
     order_id: uuid.UUID,
     on_success: Success,
     on_error: Failure,
+    key: Key | None = None,
 ) -> None:
     def work(session: Session) -> Delivery:
         return receipts.read_delivery(session, context, order_id=order_id)
 
-    runner.read(work, on_success=on_success, on_error=on_error)
+    runner.read(work, on_success=on_success, on_error=on_error, key=key)
 
 
 def unreceived_deliveries(
-    runner: OperationRunner, *, context: WorkContext, on_success: Success, on_error: Failure | None = None
+    runner: OperationRunner,
+    *,
+    context: WorkContext,
+    on_success: Success,
+    on_error: Failure | None = None,
+    key: Key | None = None,
 ) -> None:
     """R20: every delivery of the service location still waiting for its receipt."""
 
     def work(session: Session) -> list[DeliverySummary]:
         return receipts.unreceived_deliveries(session, context)
 
-    runner.read(work, on_success=on_success, on_error=on_error)
+    runner.read(work, on_success=on_success, on_error=on_error, key=key)
 
 
 def receive(
@@ -73,7 +81,7 @@ def receive(
             session, context, order_id=order_id, lines=chosen, today=today, delivery_note=delivery_note
         )
 
-    runner.write(work, changes=RECEIPT_CHANGES, on_success=on_success, on_error=on_error)
+    runner.write(work, on_success=on_success, on_error=on_error)
 
 
 def cancel_lines(
@@ -89,7 +97,7 @@ def cancel_lines(
     """R20: cancel the lines the supplier cannot deliver."""
     chosen = tuple(line_ids)
 
-    def work(session: Session) -> Changes:
-        return receipts.cancel_lines(session, context, order_id=order_id, line_ids=chosen, today=today)
+    def work(session: Session) -> None:
+        receipts.cancel_lines(session, context, order_id=order_id, line_ids=chosen, today=today)
 
-    runner.write(work, changes=Changes(orders=True), on_success=on_success, on_error=on_error)
+    runner.write(work, on_success=on_success, on_error=on_error)

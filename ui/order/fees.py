@@ -7,7 +7,6 @@ and, when a fitting takes longer than 90 days, pauses a charger's invoice up to 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from app.changes import Changes
@@ -43,8 +42,8 @@ from ui.qt import (
     Signal,
 )
 from ui.table_model import Column, RowTableModel
+from ui.widgets import ERROR_STYLE, money
 
-ERROR_STYLE = "color:#a00000;"
 FILTER_DELAY_MS = 150  # coalesce date and status changes into one query
 #: The default period: this month and the next three (a charger received now is billed within it).
 DEFAULT_MONTHS_AHEAD = 3
@@ -56,10 +55,6 @@ def _to_date(value: QDate) -> dt.date:
 
 def _to_qdate(value: dt.date) -> QDate:
     return QDate(value.year, value.month, value.day)
-
-
-def _money(amount: Decimal) -> str:
-    return f"{amount:,.2f}".replace(",", "\u00a0")
 
 
 def _month_end(day: dt.date, months_ahead: int) -> dt.date:
@@ -102,7 +97,7 @@ class PauseChargerDialog(QDialog):
         self._runner = runner
         self._context = context
         self._found: FeeRow | None = None
-        self._ticket = 0
+        self._key = (self, "look-up")
         self.setWindowTitle(self.tr("Pause charger invoice"))
         self.number_edit = QLineEdit()
         self.number_edit.setObjectName("pause_individual_number")
@@ -167,7 +162,7 @@ class PauseChargerDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def _number_changed(self) -> None:
-        self._ticket += 1
+        self._runner.supersede(self._key)  # an answer for the number as it was is no longer wanted
         self._found = None
         self.found_label.clear()
         self.message.clear()
@@ -180,22 +175,13 @@ class PauseChargerDialog(QDialog):
         if not number:
             self.message.setText(self.tr("Scan or type the charger's individual number."))
             return
-        ticket = self._ticket
-
-        def found(row: FeeRow) -> None:
-            if ticket == self._ticket:
-                self._show_found(row)
-
-        def failed(sentence: str) -> None:
-            if ticket == self._ticket:
-                self.message.setText(sentence)
-
         fee_ops.find_charger_invoice(
             self._runner,
             context=self._context,
             individual_number=number,
-            on_success=found,
-            on_error=failed,
+            on_success=self._show_found,
+            on_error=self.message.setText,
+            key=self._key,
         )
 
     def _show_found(self, row: FeeRow) -> None:
@@ -203,7 +189,7 @@ class PauseChargerDialog(QDialog):
         text = self.tr("{article} for {patient}: {amount} kr, goes out {bill_on}.").format(
             article=row.article_name,
             patient=row.patient_label,
-            amount=_money(row.amount),
+            amount=money(row.amount),
             bill_on=row.bill_on.isoformat(),
         )
         self.found_label.setText(text)
@@ -245,7 +231,6 @@ class FeesPage(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._context: WorkContext | None = None
-        self._ticket = 0
         self._stale = True
         self._message_is_error = False
         self.pause_dialog: PauseChargerDialog | None = None
@@ -301,7 +286,7 @@ class FeesPage(QWidget):
                 lambda r: r.individual_number,
             ),
             (
-                Column(self.tr("Amount (kr)"), lambda r: _money(r.amount), align_right=True),
+                Column(self.tr("Amount (kr)"), lambda r: money(r.amount), align_right=True),
                 lambda r: r.amount,
             ),
             (Column(self.tr("Status"), lambda r: self._status_text(r.status)), lambda r: r.status.value),
@@ -399,20 +384,13 @@ class FeesPage(QWidget):
             return
         self._stale = False
         self._filter_timer.stop()
-        self._ticket += 1
-        ticket = self._ticket
         date_from, date_to = self.period()
 
-        def loaded(rows: list[FeeRow]) -> None:
-            if ticket == self._ticket:
-                self._show_rows(rows)
-
         def failed(sentence: str) -> None:
-            if ticket == self._ticket:
-                self.model.set_rows([])
-                self.totals_label.clear()
-                self._show_message(sentence, error=True)
-                self.sig_loaded.emit(0)
+            self.model.set_rows([])
+            self.totals_label.clear()
+            self._show_message(sentence, error=True)
+            self.sig_loaded.emit(0)
 
         fee_ops.list_fees(
             self._runner,
@@ -420,8 +398,9 @@ class FeesPage(QWidget):
             date_from=date_from,
             date_to=date_to,
             status=self.status_filter(),
-            on_success=loaded,
+            on_success=self._show_rows,
             on_error=failed,
+            key=(self, "list"),  # the filters changed while a list was read: only the newest is shown
         )
 
     def _show_rows(self, rows: list[FeeRow]) -> None:
@@ -434,10 +413,16 @@ class FeesPage(QWidget):
     def _totals_text(self, totals: FeeTotals) -> str:
         if not totals.count:
             return self.tr("No fees in the period.")
-        parts = [f"{label(kind)} {_money(amount)}" for kind, amount in totals.by_kind]
-        return self.tr("{count} fees; to bill {amount} kr ({parts}).").format(
-            count=totals.count, amount=_money(totals.amount), parts=", ".join(parts) or "–"
+        text = self.tr("%n fees; still to bill {amount} kr", "", totals.count).format(
+            amount=money(totals.amount)
         )
+        if totals.by_kind:
+            text += (
+                " (" + ", ".join(f"{label(kind)} {money(amount)}" for kind, amount in totals.by_kind) + ")"
+            )
+        if totals.billed:
+            text += self.tr("; already billed {amount} kr").format(amount=money(totals.billed))
+        return text + "."
 
     def rows(self) -> list[FeeRow]:
         """The rows in the order shown (after sorting)."""

@@ -30,31 +30,22 @@ from ui.messages import MessageBoxes
 from ui.operations import OperationRunner, clerk_sentence
 from ui.operations import receipts as receipt_ops
 from ui.qt import (
-    QAbstractItemView,
     QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.table_model import Column, RowTableModel
-
-_ERROR_STYLE = "color:#a00000;"
-
-
-def kronor(value: Decimal) -> str:
-    """1234.5 → "1 234,50" (Swedish grouping and decimal comma)."""
-    return f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
+from ui.widgets import ERROR_STYLE, money, row_table
 
 
 class LineEditor(QFrame):
@@ -85,7 +76,7 @@ class LineEditor(QFrame):
         if line.planned_delivery_on:
             facts.append(self.tr("Planned: {day}").format(day=line.planned_delivery_on.isoformat()))
         if not line.needs_price:
-            facts.append(self.tr("Unit price: {price} kr").format(price=kronor(line.unit_price)))
+            facts.append(self.tr("Unit price: {price} kr").format(price=money(line.unit_price)))
         self.facts = QLabel(" · ".join(facts))
         self.facts.setObjectName(f"facts_{n}")
         self.facts.setWordWrap(True)
@@ -178,7 +169,7 @@ class LineEditor(QFrame):
             price = unit_price_from_total(parse_amount(text), self.line.quantity)
         except ClerkError:
             return  # half typed: the unit price is filled once the total reads as an amount
-        self.price_edit.setText(kronor(price).replace("\u00a0", " "))
+        self.price_edit.setText(money(price).replace("\u00a0", " "))
 
     def receipt(self) -> LineReceipt:
         """What the clerk confirmed; raises the clerk's sentence for an amount that cannot be read."""
@@ -201,7 +192,6 @@ class ReceiptPage(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._context: WorkContext | None = None
-        self._ticket = 0
         self.delivery: Delivery | None = None
         self.line_editors: list[LineEditor] = []
         self._setup_find()
@@ -239,15 +229,7 @@ class ReceiptPage(QWidget):
             ],
             self,
         )
-        self.list_view = QTableView()
-        self.list_view.setObjectName("receipt_unreceived")
-        self.list_view.setModel(self.list_model)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list_view.verticalHeader().setVisible(False)
-        self.list_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list_view.horizontalHeader().setStretchLastSection(True)
+        self.list_view = row_table("receipt_unreceived", self.list_model)
 
     def _summary_for(self, summary: DeliverySummary) -> str:
         if summary.kind is OrderKind.REPLENISHMENT:
@@ -267,6 +249,10 @@ class ReceiptPage(QWidget):
         self.note_edit.setObjectName("receipt_delivery_note")
         self.note_edit.setPlaceholderText(self.tr("Delivery note number (optional)"))
         self.note_edit.setMaxLength(40)
+        # Wide enough for its placeholder: "Delivery note number (optional)" must not read "Följesedelsnumm…".
+        self.note_edit.setMinimumWidth(
+            self.note_edit.fontMetrics().horizontalAdvance(self.note_edit.placeholderText()) + 24
+        )
         self.lines_box = QWidget()
         self.lines_layout = QVBoxLayout(self.lines_box)
         self.lines_layout.addStretch(1)
@@ -336,6 +322,7 @@ class ReceiptPage(QWidget):
         self.list_title.setText(
             self.tr("Unreceived deliveries of {location}").format(location=context.service_location_name)
         )
+        self._runner.supersede((self, "delivery"))
         self._show_delivery(None)
         self.refresh_list()
 
@@ -344,11 +331,20 @@ class ReceiptPage(QWidget):
         if context is None:
             return
         receipt_ops.unreceived_deliveries(
-            self._runner, context=context, on_success=self._list_loaded, on_error=self._show_error
+            self._runner,
+            context=context,
+            on_success=self._list_loaded,
+            on_error=self._show_error,
+            key=(self, "list"),  # an older list never overwrites a newer one
         )
 
     def _list_loaded(self, rows: list[DeliverySummary]) -> None:
+        selected = self.list_view.currentIndex()
+        chosen = self.list_model.row_at(selected.row()).order_id if selected.isValid() else None
         self.list_model.set_rows(rows)
+        for row, summary in enumerate(rows):
+            if summary.order_id == chosen:
+                self.list_view.setCurrentIndex(self.list_model.index(row, 0))
         self.sig_list_loaded.emit(len(rows))
 
     def _on_changes(self, changes: Changes) -> None:
@@ -360,14 +356,13 @@ class ReceiptPage(QWidget):
         if context is None:
             return
         summary: DeliverySummary = self.list_model.row_at(index.row())
-        self._ticket += 1
-        ticket = self._ticket
         receipt_ops.read_delivery(
             self._runner,
             context=context,
             order_id=summary.order_id,
-            on_success=lambda delivery: self._delivery_found(ticket, delivery),
+            on_success=self._delivery_found,
             on_error=self._show_error,
+            key=(self, "delivery"),  # the clerk asked for another delivery since: only that one is shown
         )
 
     # -- finding -----------------------------------------------------------------------------------
@@ -376,19 +371,16 @@ class ReceiptPage(QWidget):
         context = self._context
         if context is None:
             return
-        self._ticket += 1
-        ticket = self._ticket
         receipt_ops.find_delivery(
             self._runner,
             context=context,
             number=self.number_edit.text(),
-            on_success=lambda delivery: self._delivery_found(ticket, delivery),
+            on_success=self._delivery_found,
             on_error=self._show_error,
+            key=(self, "delivery"),
         )
 
-    def _delivery_found(self, ticket: int, delivery: Delivery) -> None:
-        if ticket != self._ticket:
-            return  # the clerk has asked for another delivery since
+    def _delivery_found(self, delivery: Delivery) -> None:
         self._clear_message()
         self._show_delivery(delivery)
         self._focus_first_field()
@@ -496,8 +488,8 @@ class ReceiptPage(QWidget):
         )
 
     def _received(self, result: ReceiptResult) -> None:
-        text = self.tr("Received {count} lines of order {number}.").format(
-            count=result.lines_received, number=result.order_number
+        text = self.tr("Received %n lines of order {number}.", "", result.lines_received).format(
+            number=result.order_number
         )
         self._after_action(text, result.order_id)
         self.sig_received.emit(result)
@@ -508,9 +500,11 @@ class ReceiptPage(QWidget):
         if context is None or delivery is None or not ticked:
             return
         question = self.tr(
-            "Cancel {count} ticked lines of order {number}? They cannot be received afterwards, and you must "
-            "tell the supplier yourself."
-        ).format(count=len(ticked), number=delivery.order_number)
+            "Cancel %n ticked lines of order {number}? They cannot be received afterwards, and you must "
+            "tell the supplier yourself.",
+            "",
+            len(ticked),
+        ).format(number=delivery.order_number)
         if not MessageBoxes.ask(self, self.tr("Cancel lines"), question):
             return
         count = len(ticked)
@@ -520,9 +514,9 @@ class ReceiptPage(QWidget):
             order_id=delivery.order_id,
             line_ids=[editor.line.id for editor in ticked],
             today=dt.date.today(),
-            on_success=lambda _changes: self._after_action(
-                self.tr("Cancelled {count} lines of order {number}.").format(
-                    count=count, number=delivery.order_number
+            on_success=lambda _none: self._after_action(
+                self.tr("Cancelled %n lines of order {number}.", "", count).format(
+                    number=delivery.order_number
                 ),
                 delivery.order_id,
             ),
@@ -536,21 +530,19 @@ class ReceiptPage(QWidget):
         context = self._context
         if context is None:
             return
-        self._ticket += 1
-        ticket = self._ticket
 
         def gone(_sentence: str) -> None:  # nothing left to receive on the order: clear the page
-            if ticket == self._ticket:
-                self._show_delivery(None)
-                self.number_edit.setFocus()
-                self.number_edit.selectAll()
-
-        def still_open(delivery: Delivery) -> None:
-            if ticket == self._ticket:
-                self._show_delivery(delivery)
+            self._show_delivery(None)
+            self.number_edit.setFocus()
+            self.number_edit.selectAll()
 
         receipt_ops.read_delivery(
-            self._runner, context=context, order_id=order_id, on_success=still_open, on_error=gone
+            self._runner,
+            context=context,
+            order_id=order_id,
+            on_success=self._show_delivery,
+            on_error=gone,
+            key=(self, "delivery"),
         )
 
     def _action_refused(self, sentence: str) -> None:
@@ -561,7 +553,7 @@ class ReceiptPage(QWidget):
     # -- messages ----------------------------------------------------------------------------------
 
     def _show_error(self, sentence: str) -> None:
-        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(sentence)
 
     def _clear_message(self) -> None:

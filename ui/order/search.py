@@ -15,15 +15,13 @@ from typing import Any
 from app.changes import Changes
 from app.orders import DetailLine, OrderDetail, OrderQuery, OrderRow, PurchaseOrderRef
 from app.organisation import LocationChoice, WorkContext
-from ui.labels import label
+from ui.labels import delivery_method_label, label
 from ui.messages import MessageBoxes
 from ui.operations import OperationRunner
 from ui.operations import documents as document_ops
 from ui.operations import orders as order_ops
-from ui.order.cart import ERROR_STYLE, delivery_method_label
 from ui.order.numbers import Numbers
 from ui.qt import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCoreApplication,
@@ -31,7 +29,6 @@ from ui.qt import (
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -43,13 +40,13 @@ from ui.qt import (
     QSortFilterProxyModel,
     QSplitter,
     Qt,
-    QTableView,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.table_model import Column, RowTableModel
+from ui.widgets import ERROR_STYLE, find_data, row_table
 
 DEFAULT_PERIOD_DAYS = 30
 FILTER_DELAY_MS = 200
@@ -99,8 +96,6 @@ class OrderSearchPage(QWidget):
         self._runner = runner
         self._numbers = numbers
         self._context: WorkContext | None = None
-        self._search_ticket = 0
-        self._detail_ticket = 0
         self._detail: OrderDetail | None = None
         self._keep_selected: uuid.UUID | None = None
         self._open_single = False
@@ -161,8 +156,7 @@ class OrderSearchPage(QWidget):
         self.results_model = RowTableModel([c for c, _k in columns], self)
         self.results_proxy = _RowSortProxy([k for _c, k in columns], self)
         self.results_proxy.setSourceModel(self.results_model)
-        self.results_view = self._table("orders_results")
-        self.results_view.setModel(self.results_proxy)
+        self.results_view = row_table("orders_results", self.results_proxy)
         self.results_view.setSortingEnabled(True)
         # Newest first as the search gives them, until the clerk clicks a column header.
         self.results_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -190,8 +184,7 @@ class OrderSearchPage(QWidget):
             ],
             self,
         )
-        self.lines_view = self._table("orders_detail_lines")
-        self.lines_view.setModel(self.lines_model)
+        self.lines_view = row_table("orders_detail_lines", self.lines_model)
         self.delivery_label = QLabel()
         self.delivery_label.setObjectName("orders_delivery")
         self.delivery_label.setWordWrap(True)
@@ -203,8 +196,7 @@ class OrderSearchPage(QWidget):
             ],
             self,
         )
-        self.purchase_view = self._table("orders_purchase_orders")
-        self.purchase_view.setModel(self.purchase_model)
+        self.purchase_view = row_table("orders_purchase_orders", self.purchase_model)
         self.create_purchase_button = QPushButton(self.tr("Create &purchase orders"))
         self.create_purchase_button.setObjectName("orders_create_purchase_orders")
         self.print_purchase_button = QPushButton(self.tr("P&rint purchase order"))
@@ -220,17 +212,6 @@ class OrderSearchPage(QWidget):
 
     def _line_comment(self, line: DetailLine) -> str:
         return line.comment
-
-    def _table(self, name: str) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
 
     def _setup_layout(self) -> None:
         filters = QHBoxLayout()
@@ -344,7 +325,7 @@ class OrderSearchPage(QWidget):
             if location.id != context.service_location_id:
                 self.location_combo.addItem(location.name, location.id)
         self.location_combo.addItem(self.tr("All service locations"), None)
-        index = self.location_combo.findData(chosen)
+        index = find_data(self.location_combo, chosen)
         self.location_combo.setCurrentIndex(index if index >= 0 else 0)
         self.location_combo.blockSignals(False)
 
@@ -393,8 +374,6 @@ class OrderSearchPage(QWidget):
         if context is None:
             return
         self._filter_timer.stop()
-        self._search_ticket += 1
-        ticket = self._search_ticket
         selected = self.selected_row()
         if selected is not None:
             self._keep_selected = selected.id
@@ -402,13 +381,12 @@ class OrderSearchPage(QWidget):
             self._runner,
             context=context,
             query=self._query(),
-            on_success=lambda rows: self._show_results(ticket, rows),
-            on_error=lambda sentence: self._search_failed(ticket, sentence),
+            on_success=self._show_results,
+            on_error=self._search_failed,
+            key=(self, "search"),  # the filters changed while a search ran: only the newest is shown
         )
 
-    def _search_failed(self, ticket: int, sentence: str) -> None:
-        if ticket != self._search_ticket:
-            return
+    def _search_failed(self, sentence: str) -> None:
         self.results_model.set_rows([])
         self._refuse(sentence)
         self._show_detail(None)
@@ -418,9 +396,7 @@ class OrderSearchPage(QWidget):
         self.count_label.setText(sentence)
         self.sig_refused.emit(sentence)
 
-    def _show_results(self, ticket: int, rows: list[OrderRow]) -> None:
-        if ticket != self._search_ticket:
-            return  # the filters changed while this search ran
+    def _show_results(self, rows: list[OrderRow]) -> None:
         keep, self._keep_selected = self._keep_selected, None
         self.results_model.set_rows(rows)
         self.count_label.setStyleSheet("")
@@ -463,25 +439,24 @@ class OrderSearchPage(QWidget):
     def _result_selected(self, *_args: Any) -> None:
         row = self.selected_row()
         if row is None:
+            self._runner.supersede((self, "detail"))
             self._show_detail(None)
             return
         self._load_detail(row.id)
 
     def _load_detail(self, order_id: uuid.UUID) -> None:
-        self._detail_ticket += 1
-        ticket = self._detail_ticket
-
-        def loaded(detail: OrderDetail) -> None:
-            if ticket == self._detail_ticket:
-                self._show_detail(detail)
-
         def failed(sentence: str) -> None:
-            if ticket == self._detail_ticket:
-                self._show_detail(None)
-                self.detail_message.setStyleSheet(ERROR_STYLE)
-                self.detail_message.setText(sentence)
+            self._show_detail(None)
+            self.detail_message.setStyleSheet(ERROR_STYLE)
+            self.detail_message.setText(sentence)
 
-        order_ops.order_detail(self._runner, order_id=order_id, on_success=loaded, on_error=failed)
+        order_ops.order_detail(
+            self._runner,
+            order_id=order_id,
+            on_success=self._show_detail,
+            on_error=failed,
+            key=(self, "detail"),
+        )
 
     def current_detail(self) -> OrderDetail | None:
         return self._detail

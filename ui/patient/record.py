@@ -13,6 +13,7 @@ from ui.qt import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QKeyEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -211,9 +212,23 @@ class PatientRecordView(QWidget):
         layout.addWidget(self.lists, 1)
 
     def _setup_shortcuts(self) -> None:
-        QShortcut(QKeySequence("Ctrl+E"), self, self.start_phone_edit)
+        # The lists' titles carry their number but no mnemonic: "&1" as well would make Alt+1 ambiguous,
+        # and Qt then switches only on every second press.
+        self.shortcuts = [QShortcut(QKeySequence("Ctrl+E"), self, self.start_phone_edit)]
         for number in range(1, 6):
-            QShortcut(QKeySequence(f"Alt+{number}"), self, lambda n=number: self.lists.setCurrentIndex(n - 1))
+            self.shortcuts.append(
+                QShortcut(
+                    QKeySequence(f"Alt+{number}"), self, lambda n=number: self.lists.setCurrentIndex(n - 1)
+                )
+            )
+
+    def owns_shortcut(self, event: QKeyEvent) -> bool:
+        """True when *event* is one of the record's shortcuts (so a focused search box lets it through)."""
+        pressed = QKeySequence(event.keyCombination())
+        return any(shortcut.key() == pressed for shortcut in self.shortcuts)
+
+    def show_first_list(self) -> None:
+        self.lists.setCurrentIndex(0)
 
     def _connect_signals(self) -> None:
         self.phone_button.clicked.connect(self.start_phone_edit)
@@ -244,7 +259,7 @@ class PatientRecordView(QWidget):
         count = len(self.aids_view.selectionModel().selectedRows())
         if count:
             self.print_button.setToolTip(
-                self.tr("Print a loan agreement for the {count} selected aid(s).").format(count=count)
+                self.tr("Print a loan agreement for the %n selected aid(s).", "", count)
             )
         else:
             self.print_button.setToolTip(
@@ -264,11 +279,11 @@ class PatientRecordView(QWidget):
         self.new_order_button.setEnabled(record.can_order)
         if record.deceased_on is not None:
             self.new_order_button.setToolTip(
-                self.tr("The patient is deceased: no new orders; the aids held must be returned (R9).")
+                self.tr("The patient is deceased: no new orders; the aids held must be returned.")
             )
         elif not record.active:
             self.new_order_button.setToolTip(
-                self.tr("The patient is inactive: no new orders. Contact the aid centre (R4).")
+                self.tr("The patient is inactive: no new orders. Contact the aid centre.")
             )
         else:
             self.new_order_button.setToolTip(self.tr("Start an order with this patient as recipient."))
@@ -355,7 +370,7 @@ class PatientRecordView(QWidget):
             record.access_log,
         ]
         for index, (title, rows) in enumerate(zip(titles, counts, strict=True)):
-            self.lists.setTabText(index, f"&{index + 1} " + title.format(count=len(rows)))
+            self.lists.setTabText(index, f"{index + 1} " + title.format(count=len(rows)))
 
     def _show_notices(self, notices: tuple[Notice, ...]) -> None:
         while self.notices.count():
@@ -364,19 +379,21 @@ class PatientRecordView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         for notice in notices:
-            text = QCoreApplication.translate("app", notice.template).format(**notice.params)
-            box = QLabel(f"<b>{notice.rule}</b>  {text}")
+            # The rule id names the box for tests and logs; clerks read only the sentence.
+            box = QLabel(QCoreApplication.translate("app", notice.template).format(**notice.params))
             box.setObjectName(f"notice_{notice.rule}")
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.setProperty("severity", notice.severity)
             box.setWordWrap(True)
             box.setStyleSheet(_NOTICE_STYLE[notice.severity] + " padding:4px; border-radius:3px;")
             self.notices.addWidget(box)
 
-    def notice_texts(self) -> list[str]:
-        texts = []
+    def shown_notices(self) -> list[tuple[str, str]]:
+        """(internal rule id, the text the clerk reads) of each notice shown."""
+        shown = []
         for index in range(self.notices.count()):
             item = self.notices.itemAt(index)
             widget = item.widget() if item is not None else None
             if isinstance(widget, QLabel):
-                texts.append(widget.text())
-        return texts
+                shown.append((widget.objectName().removeprefix("notice_"), widget.text()))
+        return shown

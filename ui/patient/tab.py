@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +38,6 @@ from ui.table_model import Column, RowTableModel
 SEARCH_DELAY_MS = 60  # coalesce a scanner burst or fast typing into one query
 
 
-@dataclass(frozen=True)
-class _SearchResult:
-    ticket: int
-    search: PatientSearch
-
-
 def _hit_colour(hit: PatientHit) -> QColor | None:
     if hit.deceased or not hit.active:
         return QColor("#eeeeee")
@@ -62,7 +54,6 @@ class PatientTab(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._context: WorkContext | None = None
-        self._ticket = 0
         self._open_when_found = False
         self._setup_search()
         self._setup_results()
@@ -105,8 +96,11 @@ class PatientTab(QWidget):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.verticalHeader().setVisible(False)
-        self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.results.horizontalHeader().setStretchLastSection(True)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The name takes what room is left (shortened if need be), so the note ("Avliden") stays in view.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.results.setWordWrap(False)
         self.record_view = PatientRecordView()
         self.record_view.setObjectName("patient_record")
         self.empty_record = QLabel(self.tr("Search for a patient and press Enter to open the record."))
@@ -172,6 +166,16 @@ class PatientTab(QWidget):
                 self.results.setFocus()
                 self.results.selectRow(0)
                 return True
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.ShortcutOverride
+            and self.current_record() is not None
+            and self.record_view.owns_shortcut(event)  # type: ignore[arg-type]
+        ):
+            # The search box keeps the focus for the next scan, but the open record's shortcuts win over
+            # its own key bindings (on Linux a line edit takes Ctrl+E as "end of line").
+            event.ignore()
+            return True
         return super().eventFilter(watched, event)
 
     # -- searching ---------------------------------------------------------------------------------
@@ -187,31 +191,25 @@ class PatientTab(QWidget):
 
     def _search_now(self) -> None:
         text = self.search_edit.text()
-        self._ticket += 1
-        ticket = self._ticket
         if not text.strip():
+            self._runner.supersede((self, "search"))
             self.results_model.set_rows([])
             self.search_message.clear()
             return
-
         patient_ops.search_patients(
             self._runner,
             text=text,
-            on_success=lambda search: self._show_results(_SearchResult(ticket, search)),
-            on_error=partial(self._search_failed, ticket),
+            on_success=self._show_results,
+            on_error=self._search_failed,
+            key=(self, "search"),  # a newer keystroke asks again: only its answer is shown
         )
 
-    def _search_failed(self, ticket: int, sentence: str) -> None:
-        if ticket != self._ticket:
-            return
+    def _search_failed(self, sentence: str) -> None:
         self.results_model.set_rows([])
         self.search_message.setText(sentence)
         self.search_message.setStyleSheet("color:#a00000;")
 
-    def _show_results(self, result: _SearchResult) -> None:
-        if result.ticket != self._ticket:
-            return  # a newer keystroke has already asked again
-        search = result.search
+    def _show_results(self, search: PatientSearch) -> None:
         self.results_model.set_rows(search.hits)
         self.search_message.setStyleSheet("")
         if not search.hits:
@@ -249,10 +247,14 @@ class PatientTab(QWidget):
             context=context,
             on_success=self._show_record,
             on_error=self._record_failed,
+            key=(self, "record"),
         )
 
     def _show_record(self, record: PatientRecord) -> None:
+        previous = self.current_record()
         self.record_view.show_record(record)
+        if previous is None or previous.id != record.id:
+            self.record_view.show_first_list()  # a newly opened patient starts on "Aids held"
         self.record_stack.setCurrentWidget(self.record_view)
         self.sig_record_opened.emit(record)
 
@@ -314,9 +316,10 @@ class PatientTab(QWidget):
         )
 
     def _on_changes(self, changes: Changes) -> None:
-        """Another part of the program changed patients: refresh the open record in the background."""
+        """A write changed what the record shows: read the open record again in the background."""
         record = self.current_record()
-        if record is None or not changes.patients:
+        shown = (changes.patients, changes.orders, changes.individuals, changes.returns, changes.activities)
+        if record is None or not any(shown):
             return
         patient_id = record.id
 
@@ -333,5 +336,5 @@ class PatientTab(QWidget):
         if context is None:
             return
         patient_ops.read_patient_record(
-            self._runner, patient_id=patient_id, context=context, on_success=refreshed
+            self._runner, patient_id=patient_id, context=context, on_success=refreshed, key=(self, "record")
         )

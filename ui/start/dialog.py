@@ -1,4 +1,8 @@
-"""The start dialog: user and service location, preselected from the last start."""
+"""The start dialog: user and service location, preselected from the last start.
+
+The same dialog changes user or service location while the program runs (``switching``): it is then
+titled as a change, and cancelling it keeps working as before instead of quitting.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,24 @@ from app.config import Remembered
 from app.organisation import LocationChoice, UserChoice
 from ui.labels import label
 from ui.qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from ui.widgets import find_data
 
 
 class StartDialog(QDialog):
     def __init__(
-        self, users: Sequence[UserChoice], remembered: Remembered, parent: QWidget | None = None
+        self,
+        users: Sequence[UserChoice],
+        remembered: Remembered,
+        parent: QWidget | None = None,
+        *,
+        switching: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Start Hearing Desk"))
+        self._switching = switching
+        if switching:
+            self.setWindowTitle(self.tr("Change user or service location"))
+        else:
+            self.setWindowTitle(self.tr("Start Hearing Desk"))
         self._users = list(users)
         self._remembered = remembered
         self._setup_widgets()
@@ -40,8 +54,14 @@ class StartDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Start"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Quit"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if self._switching:
+            ok.setText(self.tr("&Change"))
+            cancel.setText(self.tr("&Cancel"))
+        else:
+            ok.setText(self.tr("&Start"))
+            cancel.setText(self.tr("&Quit"))
         layout.addWidget(self.buttons)
 
     def _connect_signals(self) -> None:
@@ -50,10 +70,10 @@ class StartDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def _preselect(self) -> None:
-        index = self.user_combo.findData(self._remembered.username)
+        index = find_data(self.user_combo, self._remembered.username)
         self.user_combo.setCurrentIndex(max(index, 0))
         self._fill_locations()
-        code_index = self.location_combo.findData(self._remembered.service_location_code)
+        code_index = find_data(self.location_combo, self._remembered.service_location_code)
         if code_index >= 0 and self.selected_username() == self._remembered.username:
             self.location_combo.setCurrentIndex(code_index)
 
@@ -68,7 +88,7 @@ class StartDialog(QDialog):
         for location in locations:
             self.location_combo.addItem(location.name, location.code)
         if user is not None:
-            default = self.location_combo.findData(user.default_location_code)
+            default = find_data(self.location_combo, user.default_location_code)
             if default >= 0:
                 self.location_combo.setCurrentIndex(default)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,7 +95,13 @@ class SyncController(QObject):
         self.sync_now()
 
     def configure(
-        self, *, server_url: str, workstation_name: str, token: str, on_error: object = None
+        self,
+        *,
+        server_url: str,
+        workstation_name: str,
+        token: str,
+        on_saved: Callable[[], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
     ) -> None:
         """Store the server address, workstation name and token (keyring), then sync."""
         database, data_dir = self._database, self._data_dir
@@ -106,7 +113,12 @@ class SyncController(QObject):
             TokenStore(data_dir).save(token)
             return client_from_settings(database, data_dir)
 
-        self._runner.run(work, self._client_ready, on_error if callable(on_error) else self.sig_message.emit)
+        def saved(client: SyncClient | None) -> None:
+            self._client_ready(client)
+            if on_saved is not None:
+                on_saved()
+
+        self._runner.run(work, saved, on_error or self.sig_message.emit)
 
     def sync_now(self) -> None:
         client, database = self._client, self._database
@@ -179,7 +191,6 @@ class SyncController(QObject):
 
         self._runner.write(
             lambda session: acknowledge_rejection(session, issue_id),
-            changes=Changes(),
             on_success=done,
             on_error=self.sig_message.emit,
         )

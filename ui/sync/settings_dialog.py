@@ -1,15 +1,33 @@
-"""Sync settings: the server's address, this workstation's name and the token the administrator issued."""
+"""Sync settings: the server's address, this workstation's name and the token the administrator issued.
+
+Save keeps the dialog open until the settings are stored: a refused address is said in the dialog, in one
+sentence, and everything typed stays where it is.
+"""
 
 from __future__ import annotations
 
-from ui.qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from ui.qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, Signal
+from ui.widgets import ERROR_STYLE
+
+#: Stores (address, workstation name, token) in the background, then calls the first callback when
+#: stored or the second with the clerk's sentence when refused.
+Save = Callable[[str, str, str, Callable[[], None], Callable[[str], None]], None]
 
 
 class SyncSettingsDialog(QDialog):
+    sig_refused = Signal(str)  # the settings were not stored: the sentence shown
+
     def __init__(
-        self, server_url: str = "", workstation_name: str = "", parent: QWidget | None = None
+        self,
+        save: Save,
+        server_url: str = "",
+        workstation_name: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._save = save
         self.setObjectName("sync_settings")
         self.setWindowTitle(self.tr("Sync settings"))
         layout = QVBoxLayout(self)
@@ -36,15 +54,34 @@ class SyncSettingsDialog(QDialog):
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("sync_settings_error")
-        self.error.setStyleSheet("color:#a00000;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
+        self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.accepted.connect(self.accept)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # Room for an https address and for the sentences to wrap into a few lines, not a narrow column.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
     def values(self) -> tuple[str, str, str]:
         return self.url_edit.text().strip(), self.name_edit.text().strip(), self.token_edit.text().strip()
+
+    def save(self) -> None:
+        """Store what was typed; the dialog closes only once it is stored."""
+        self.save_button.setEnabled(False)
+        self.error.hide()
+        url, name, token = self.values()
+        self._save(url, name, token, self.accept, self._refused)
+
+    def _refused(self, sentence: str) -> None:
+        self.save_button.setEnabled(True)
+        self.error.setText(sentence)
+        self.error.show()
+        self.adjustSize()  # room for the sentence, so the fields are not squeezed
+        self.url_edit.setFocus()
+        self.sig_refused.emit(sentence)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.labels import label
+from db.models.enums import NumberSeries
 from ui.qt import QToolButton, QWidget
 
 if TYPE_CHECKING:
@@ -29,6 +29,17 @@ class SyncStatusButton(QToolButton):
             )
         )
 
+    def _documents(self, series: NumberSeries) -> str:
+        """The documents a number series numbers, as a clerk names them ("orders")."""
+        names = {
+            NumberSeries.ORDER: self.tr("orders"),
+            NumberSeries.PURCHASE_ORDER: self.tr("purchase orders"),
+            NumberSeries.ACTIVITY: self.tr("activities"),
+            NumberSeries.PICKUP_ORDER: self.tr("pickup orders"),
+            NumberSeries.RETURN: self.tr("returns"),
+        }
+        return names[series]
+
     def show_state(self, state: SyncState) -> None:
         from ui.sync.controller import report_sentence
 
@@ -48,25 +59,22 @@ class SyncStatusButton(QToolButton):
             self.tr("last sync {time}").format(time=last),
         ]
         if status.open_conflicts:
-            parts.append(self.tr("{count} conflict(s)").format(count=status.open_conflicts))
+            parts.append(self.tr("%n conflict(s)", "", status.open_conflicts))
         if status.open_rejections:
-            parts.append(self.tr("{count} refused change(s)").format(count=status.open_rejections))
-        for supply in state.low_numbers:
-            parts.append(
-                self.tr("⚠ {series} left: {count}").format(
-                    series=label(supply.series), count=supply.remaining
-                )
-            )
+            parts.append(self.tr("%n refused change(s)", "", status.open_rejections))
+        kinds = ", ".join(self._documents(supply.series) for supply in state.low_numbers)
+        if kinds:
+            parts.append(self.tr("⚠ Running out of numbers for {kinds}").format(kinds=kinds))
         self.setText(" · ".join(parts))
         tip = self.tr(
             "Changes are kept here and sent when the server can be reached. Click to see conflicts and "
             "refused changes."
         )
-        if state.low_numbers:
+        if kinds:
             warning = self.tr(
-                "This workstation is running out of numbers for new documents; connect it to the network "
-                "so it can fetch more before it goes out again."
-            )
+                "This workstation is running out of numbers for {kinds}. Connect it to the network so it can "
+                "fetch more before they run out; without a number no new document of that kind can be saved."
+            ).format(kinds=kinds)
             tip = warning + "\n" + tip
         if state.report is not None and not state.report.ok:
             tip = report_sentence(state.report) + "\n" + tip
