@@ -29,6 +29,7 @@ DELIVERED, OPEN, CANCELLED = LineStatus.DELIVERED, LineStatus.OPEN, LineStatus.C
         (OrderStatus.DELIVERED, [(DELIVERED, SOON), (CANCELLED, None)], OrderStatus.SENT),
         (OrderStatus.SENT, [(OPEN, None)], OrderStatus.SENT),
         (OrderStatus.CANCELLED, [(CANCELLED, None)], OrderStatus.CANCELLED),
+        (OrderStatus.SENT, [(CANCELLED, None), (CANCELLED, None)], OrderStatus.CANCELLED),
         (OrderStatus.CART, [(OPEN, None)], OrderStatus.CART),
     ],
 )

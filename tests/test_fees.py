@@ -367,13 +367,30 @@ def test_r22_first_working_day_skips_weekends_and_holidays(year: int, month: int
     assert fees.first_working_day_of_month(year, month) == expected
 
 
-def test_r22_easter_is_computed_right() -> None:
-    assert [fees.easter_sunday(y) for y in (2024, 2025, 2026, 2038)] == [
+@pytest.mark.parametrize(
+    "easter",
+    [
+        dt.date(1818, 3, 22),  # the earliest possible
+        dt.date(1943, 4, 25),  # the latest possible
+        dt.date(2000, 4, 23),
+        dt.date(2008, 3, 23),
+        dt.date(2011, 4, 24),
+        dt.date(2019, 4, 21),
+        dt.date(2020, 4, 12),
+        dt.date(2021, 4, 4),
+        dt.date(2022, 4, 17),
+        dt.date(2023, 4, 9),
         dt.date(2024, 3, 31),
         dt.date(2025, 4, 20),
         dt.date(2026, 4, 5),
+        dt.date(2027, 3, 28),
         dt.date(2038, 4, 25),
-    ]
+        dt.date(2285, 3, 22),
+    ],
+)
+def test_r22_easter_is_computed_right(easter: dt.date) -> None:
+    """Good Friday and Easter Monday are not working days: Easter must be right in any year."""
+    assert fees.easter_sunday(easter.year) == easter
 
 
 # --------------------------------------------------------------------------------------------- pause

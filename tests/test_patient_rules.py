@@ -137,6 +137,8 @@ def test_r7_r8_private_clinics_do_not_handle_asylum_seekers_swedes_abroad_or_eu_
         private.order_refusal is not None and "region's own clinics" in private.order_refusal.sentence()
     ) is refused
     assert "Hörselkliniken Privat" in " ".join(n.sentence() for n in private.notices) or not refused
+    if refused:  # the rule it comes from: R7 for a reserve number, R8 for a patient from abroad
+        assert private.order_refusal.rule == ("R8" if residency is Residency.ABROAD else "R7")  # type: ignore[union-attr]
 
 
 def test_r6_an_expired_payment_commitment_is_shown_as_expired_and_refused() -> None:
@@ -150,7 +152,9 @@ def test_r6_an_expired_payment_commitment_is_shown_as_expired_and_refused() -> N
     (r6,) = [n for n in report.notices if n.rule == "R6"]
     assert r6.severity == Severity.WARNING and "expired" in r6.sentence() and "BF-2025-03" in r6.sentence()
     assert report.valid_commitment is None
-    assert report.article_refusal(HEARING_AID, handed_out=False) is not None
+    refusal = report.article_refusal(HEARING_AID, handed_out=False)
+    assert refusal is not None and refusal.severity == Severity.STOP
+    assert "Hörapparat Oticon More 1" in refusal.sentence() and "Region Halland" in refusal.sentence()
     assert report.article_refusal(DOME, handed_out=False) is None
     valid = dataclasses.replace(expired, valid_until=None)
     renewed = check_patient(
@@ -173,7 +177,8 @@ def test_r8_certificates_before_an_aid_is_handed_out() -> None:
     report = check_patient(
         facts(residency=Residency.ABROAD, country="DK", foreign_certificates=(expired,)), DESK, TODAY
     )
-    assert report.article_refusal(DOME, handed_out=True) is not None
+    refusal = report.article_refusal(DOME, handed_out=True)
+    assert refusal is not None and "DK" in refusal.sentence()
     assert report.article_refusal(DOME, handed_out=False) is None  # ordering is not handing out
     (r8,) = [n for n in report.notices if n.rule == "R8"]
     assert r8.severity == Severity.WARNING
@@ -187,6 +192,16 @@ def test_r8_certificates_before_an_aid_is_handed_out() -> None:
         TODAY,
     )
     assert fine.article_refusal(DOME, handed_out=True) is None
+
+
+@pytest.mark.parametrize(("valid_until", "valid"), [(TODAY - dt.timedelta(days=1), False), (TODAY, True)])
+def test_r6_a_payment_commitment_is_valid_through_its_last_day(valid_until: dt.date, valid: bool) -> None:
+    commitment = Document("BF-2026-01", dt.date(2026, 1, 2), valid_until)
+    report = check_patient(
+        facts(residency=Residency.OTHER_REGION, payment_commitments=(commitment,)), DESK, TODAY
+    )
+    assert (report.valid_commitment is not None) is valid
+    assert (report.article_refusal(HEARING_AID, handed_out=False) is None) is valid
 
 
 def test_r2_missing_phone_and_r5_protected_identity_are_shown_not_stopped() -> None:

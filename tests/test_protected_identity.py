@@ -74,11 +74,8 @@ def test_r5_order_fee_and_receipt_lists_show_the_fictive_name_only(
     with demo.read() as session:
         rows = orders.search_orders(session, ctx, OrderQuery(number=sent.number))
         waiting = [d for d in receipts.unreceived_deliveries(session, ctx) if d.order_number == sent.number]
-        fee_rows = [
-            r
-            for r in fees.fees_list(session, ctx, date_from=TODAY - dt.timedelta(days=400), date_to=TODAY)
-            if r.protected_identity
-        ]
+        every_fee = fees.fees_list(session, ctx, date_from=TODAY - dt.timedelta(days=400), date_to=TODAY)
+        fee_rows = [r for r in every_fee if r.protected_identity]
         record = patients.read_patient_record(
             session, person.id, user_id=ctx.user_id, service_location_id=ctx.service_location_id
         )
@@ -89,6 +86,9 @@ def test_r5_order_fee_and_receipt_lists_show_the_fictive_name_only(
     )
     shown += [row.description for row in record.access_log]
     assert rows and waiting, "the order is listed and awaits receipt"
+    assert fee_rows and not all(r.protected_identity for r in every_fee), (
+        "only the protected patient's are marked"
+    )
     for text in shown:
         assert person.identity_number[:8] not in text.replace("-", ""), text
     assert any(person.last_name in label for label in shown)
