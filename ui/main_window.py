@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(sentence)
         self.sig_start_failed.emit(sentence)
         MessageBoxes.critical(self, self.tr("Hearing Desk cannot start"), sentence)
+        if self.context is None:  # nothing can be done in a window that never started: it closes
+            self.close()
 
     def _use_remembered_or_first(self) -> None:
         assert self.workstation is not None
