@@ -177,6 +177,19 @@ def check_readable(path: Path) -> None:
         raise (problem or DatabaseCorrupt(str(path))) from error
 
 
+def recorded_revision(path: Path) -> str | None:
+    """The schema revision the file records (Alembic's table, read directly), or None."""
+    with environment_errors(path):
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:  # no such table: a database no migration has touched
+            return None
+        finally:
+            connection.close()
+    return str(row[0]) if row else None
+
+
 def check_writable(path: Path) -> None:
     """Refuse at start a database the clerk could read but not save to (a read-only file or folder): one
     page is written in a transaction that is rolled back (``BEGIN IMMEDIATE`` alone succeeds on a read-only
@@ -227,6 +240,8 @@ def prepare(path: Path) -> None:
         raise DatabaseFileEmpty(str(path))
     check_readable(path)
     check_writable(path)
+    if recorded_revision(path) == migrate.script_head():
+        return  # the usual start: at the head schema already, decided without loading Alembic
     with environment_errors(path):
         engine = create_sqlite_engine(path)
         try:

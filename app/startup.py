@@ -1,5 +1,9 @@
 """What happens before the clerk can work: open (migrate, back up) the database, fill an empty one with
-demo data on first start, and list who may sign in. Runs on a worker thread, never the UI thread."""
+demo data on first start, and list who may sign in. Runs on a worker thread, never the UI thread.
+
+Importing this module is cheap (the program's entry point uses ``configure_logging`` before its window is
+painted); the database stack is imported when the workstation is opened.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,13 @@ import logging
 from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
 from app.config import Remembered, load_remembered
-from app.database import Database, environment_errors
-from app.organisation import UserChoice, list_users
-from db.models import User
+
+if TYPE_CHECKING:
+    from app.database import Database
+    from app.organisation import UserChoice
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +55,12 @@ def configure_logging(data_dir: Path) -> Path | None:
 
 def open_workstation(data_dir: Path, *, demo_scale: str | None = "small") -> Workstation:
     """Open this workstation's database; on first start (no users) fill it with demo data."""
+    from sqlalchemy import func, select
+
+    from app.database import Database, environment_errors
+    from app.organisation import list_users
+    from db.models import User
+
     database = Database.open(data_dir)
     created = False
     with database.read() as session:

@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     install_translators(app, arguments.language)
 
-    window = MainWindow(data_dir, ask_who=not arguments.smoke)
+    window = MainWindow(data_dir, ask_who=not arguments.smoke, paint_first=True)
 
     if arguments.smoke:
         outcome = {"code": 1}
