@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnClause, Select, func, literal_column, select, table
+from sqlalchemy import ColumnClause, Select, bindparam, func, literal_column, select, table
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -16,8 +17,11 @@ from db.models import Article, StockMovement, Supplier, Warehouse
 from db.models.enums import ArticleStatus, ArticleType
 
 MIN_SEARCH_CHARACTERS = 3
-TRIGRAM = 3  # the index finds criteria of at least this length; shorter ones are checked row by row
-BROAD = 400  # from this many index hits, the first ones are found through the name index
+BROAD = 1500  # from this many index hits, the first ones are found through the name index
+# Marks the index writes around each character of a search key and before each pair of adjacent characters
+# (migration 0005), so a criterion of one or two characters is a three-character term of the index too.
+ONE_CHARACTER, TWO_CHARACTERS = "\ue000", "\ue001"
+_MARKS = str.maketrans("", "", "\ue000\ue001\ue002")
 
 
 @dataclass(frozen=True)
@@ -60,88 +64,138 @@ def search_articles(
     limit: int = 100,
 ) -> ArticleSearch:
     """R33: every space-separated criterion must match; at least three characters in all."""
-    criteria = text.lower().split()
+    criteria = text.lower().translate(_MARKS).split()
     if len("".join(criteria)) < MIN_SEARCH_CHARACTERS:
         return ArticleSearch(
             text, (), 0, QT_TRANSLATE_NOOP("app", "Type at least 3 characters to search for articles.")
         )
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    indexed = [c for c in criteria if len(c) >= TRIGRAM] if sqlite else []
-    conditions = [func.instr(Article.search_key, c) > 0 for c in criteria if c not in indexed]
-    if article_type is not None:
-        conditions.append(Article.article_type == article_type)
-    if assortment_only:
-        conditions.append(Article.in_assortment.is_(True))
-    query = select(Article.id).where(*conditions).order_by(Article.name, Article.article_number).limit(limit)
-    if indexed:
-        # The trigram index (migration 0003) finds the rows of every criterion of three or more characters.
-        match = " AND ".join('"' + c.replace('"', '""') + '"' for c in indexed)
-        matching = sql("article_search MATCH :match").bindparams(match=match)
-        found: Select[Any] = (
-            select(literal_column("rowid")).select_from(table("article_search")).where(matching)
-        )
-        indexed_total = (
-            session.scalar(select(func.count()).select_from(table("article_search")).where(matching)) or 0
-        )
-        rowid: ColumnClause[Any] = literal_column("article.rowid")
-        if conditions:
-            total = (
-                session.scalar(select(func.count()).select_from(Article).where(rowid.in_(found), *conditions))
-                or 0
-            )
-        else:
-            total = indexed_total
-        # Many hits: "+rowid" keeps SQLite from looking each one up, so it walks the name index instead and
-        # stops at the first *limit* in order; few hits: it looks them up by rowid and sorts them.
-        query = query.where((literal_column("+article.rowid") if indexed_total > BROAD else rowid).in_(found))
-    else:
-        total = session.scalar(select(func.count()).select_from(Article).where(*conditions)) or 0
     shows_balance = False
     if warehouse_id is not None:
         warehouse = session.get(Warehouse, warehouse_id)
         shows_balance = warehouse is not None and warehouse.shows_balance
-    # One statement for the page: plain columns (no ORM objects built per keystroke) and the balance of each
-    # row, summed from the ledger only for the rows returned.
-    held = (
-        select(func.coalesce(func.sum(StockMovement.quantity), 0))
-        .where(StockMovement.warehouse_id == warehouse_id, StockMovement.article_id == Article.id)
-        .scalar_subquery()
-        if shows_balance
-        else literal_column("NULL")
-    )
-    # Looked up per returned row, like the balance: a join would let SQLite start from the supplier and
-    # sort every match instead of walking the name index and stopping at the page.
-    supplier_name = select(Supplier.name).where(Supplier.id == Article.supplier_id).scalar_subquery()
-    page = query.with_only_columns(
-        Article.id,
-        Article.article_number,
-        Article.name,
-        supplier_name.label("supplier_name"),
-        Article.supplier_article_number,
-        Article.article_type,
-        Article.status,
-        Article.price,
-        Article.individually_marked,
-        Article.in_assortment,
-        held.label("balance"),
-    )
+    params: dict[str, Any] = {"limit": limit, "warehouse_id": warehouse_id, "article_type": article_type}
+    filtered = article_type is not None or assortment_only
+    if session.get_bind().dialect.name == "sqlite":
+        params["match"] = " AND ".join(map(_term, criteria))
+        indexed_total = session.scalar(_INDEX_COUNT, params) or 0
+        count, page = _statements(
+            filtered_type=article_type is not None,
+            assortment_only=assortment_only,
+            balance=shows_balance,
+            broad=indexed_total > BROAD,
+        )
+        total = (session.scalar(count, params) or 0) if filtered else indexed_total
+    else:  # the central database has no index for it (workstations search their own copy)
+        count, page = _scanning_statements(
+            criteria,
+            filtered_type=article_type is not None,
+            assortment_only=assortment_only,
+            balance=shows_balance,
+        )
+        total = session.scalar(count, params) or 0
+    # Plain rows through SQLAlchemy Core (no ORM objects per keystroke), the balance of each returned row
+    # summed from the ledger.
     hits = tuple(
         ArticleHit(
-            id=row.id,
-            article_number=row.article_number,
-            name=row.name,
-            supplier_name=row.supplier_name,
-            supplier_article_number=row.supplier_article_number,
-            article_type=row.article_type,
-            status=row.status,
-            price=row.price,
-            individually_marked=row.individually_marked,
-            in_assortment=row.in_assortment,
-            balance=int(row.balance) if shows_balance else None,
+            id=row[0],
+            article_number=row[1],
+            name=row[2],
+            supplier_name=row[3],
+            supplier_article_number=row[4],
+            article_type=row[5],
+            status=row[6],
+            price=row[7],
+            individually_marked=row[8],
+            in_assortment=row[9],
+            balance=int(row[10]) if shows_balance else None,
         )
-        for row in session.execute(page)
+        for row in session.execute(page, params)
     )
     return ArticleSearch(text, hits, total)
+
+
+_article = Article.__table__
+#: How many rows of the full-text index match (a criterion of any length is a term of it, migration 0005).
+_MATCH = sql("article_search MATCH :match")
+_INDEX_COUNT = select(func.count()).select_from(table("article_search")).where(_MATCH)
+
+
+def _page(conditions: list[Any], *, balance: bool) -> Select[Any]:
+    """The page of hits in name order: the hit's columns, its supplier's name and (when the warehouse shows
+    one) its balance, both looked up per returned row (a join would make SQLite start from the supplier and
+    sort every match instead of walking the name index and stopping at the page)."""
+    movement = StockMovement.__table__
+    held = (
+        select(func.coalesce(func.sum(movement.c.quantity), 0))
+        .where(movement.c.warehouse_id == bindparam("warehouse_id"), movement.c.article_id == _article.c.id)
+        .scalar_subquery()
+        if balance
+        else literal_column("NULL")
+    )
+    supplier = Supplier.__table__
+    supplier_name = select(supplier.c.name).where(supplier.c.id == _article.c.supplier_id).scalar_subquery()
+    return (
+        select(
+            _article.c.id,
+            _article.c.article_number,
+            _article.c.name,
+            supplier_name,
+            _article.c.supplier_article_number,
+            _article.c.article_type,
+            _article.c.status,
+            _article.c.price,
+            _article.c.individually_marked,
+            _article.c.in_assortment,
+            held,
+        )
+        .where(*conditions)
+        .order_by(_article.c.name, _article.c.article_number)
+        .limit(bindparam("limit"))
+    )
+
+
+def _filters(*, filtered_type: bool, assortment_only: bool) -> list[Any]:
+    conditions: list[Any] = []
+    if filtered_type:
+        conditions.append(_article.c.article_type == bindparam("article_type"))
+    if assortment_only:
+        conditions.append(_article.c.in_assortment.is_(True))
+    return conditions
+
+
+@cache
+def _statements(
+    *, filtered_type: bool, assortment_only: bool, balance: bool, broad: bool
+) -> tuple[Select[Any], Select[Any]]:
+    """(count, page) of one shape of search through the full-text index, built once: per keystroke only the
+    parameters change."""
+    found: Select[Any] = select(literal_column("rowid")).select_from(table("article_search")).where(_MATCH)
+    filters = _filters(filtered_type=filtered_type, assortment_only=assortment_only)
+    count = (
+        select(func.count()).select_from(_article).where(literal_column("article.rowid").in_(found), *filters)
+    )
+    # Many hits: "+rowid" keeps SQLite from looking each one up, so it walks the name index instead and stops
+    # at the first *limit* in order; few hits: it looks them up by rowid and sorts them.
+    rowid: ColumnClause[Any] = literal_column("+article.rowid" if broad else "article.rowid")
+    return count, _page([rowid.in_(found), *filters], balance=balance)
+
+
+def _scanning_statements(
+    criteria: list[str], *, filtered_type: bool, assortment_only: bool, balance: bool
+) -> tuple[Select[Any], Select[Any]]:
+    conditions = _filters(filtered_type=filtered_type, assortment_only=assortment_only) + [
+        func.instr(_article.c.search_key, criterion) > 0 for criterion in criteria
+    ]
+    return select(func.count()).select_from(_article).where(*conditions), _page(conditions, balance=balance)
+
+
+def _term(criterion: str) -> str:
+    """The full-text query term that finds *criterion* anywhere in an article's search key."""
+    if len(criterion) == 1:
+        criterion = ONE_CHARACTER + criterion + ONE_CHARACTER
+    elif len(criterion) == 2:
+        criterion = TWO_CHARACTERS + criterion
+    return '"' + criterion.replace('"', '""') + '"'
 
 
 def balances_of(

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from app import __version__
 from app.config import default_data_dir
-from app.database import DATABASE_FILE, Database, remove_stale
+from app.database import DATABASE_FILE, Database, environment_errors, remove_stale
 from app.errors import ClerkError
 from db import migrate as migrations
 
@@ -110,7 +110,8 @@ def demo_data(arguments: argparse.Namespace) -> int:
             print(f"{time.perf_counter() - started:6.1f} s  {fraction:4.0%}  {stage}", file=sys.stderr)
 
     try:
-        summary = generator.generate(database, arguments.scale, seed=arguments.seed, progress=progress)
+        with environment_errors(path):  # the disk may fill up while it is written
+            summary = generator.generate(database, arguments.scale, seed=arguments.seed, progress=progress)
     except ValueError as error:
         print(f"{error} Add --replace to delete it and start over.", file=sys.stderr)
         return EXIT_PROBLEM

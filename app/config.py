@@ -43,8 +43,13 @@ def load_remembered(data_dir: Path) -> Remembered:
 
 
 def save_remembered(data_dir: Path, remembered: Remembered) -> None:
-    data_dir.mkdir(parents=True, exist_ok=True)
+    """Remember the choice for the next start; a folder that has become unwritable (a full disk) only
+    means the next start preselects nothing."""
     path = data_dir / SETTINGS_FILE
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(asdict(remembered), indent=2), encoding="utf-8")
-    temporary.replace(path)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps(asdict(remembered), indent=2), encoding="utf-8")
+        temporary.replace(path)
+    except OSError as error:
+        log.warning("the chosen user and service location were not remembered: %s", error.strerror)

@@ -6,21 +6,25 @@ One session per unit of work and per thread; services receive the session and ne
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import changelog
 from app.errors import (
     DatabaseCorrupt,
+    DatabaseFileEmpty,
     DatabaseLocked,
     DatabaseReadOnly,
+    DataFolderUnusable,
     EnvironmentProblem,
     SchemaTooNew,
 )
@@ -32,25 +36,63 @@ log = logging.getLogger(__name__)
 DATABASE_FILE = "hearing-desk.sqlite"
 
 
+#: What an operating-system error means for the data folder: not writable, full, or not a folder.
+_FOLDER_ERRNOS = frozenset(
+    {
+        errno.EACCES,
+        errno.EPERM,
+        errno.EROFS,
+        errno.ENOSPC,
+        errno.EDQUOT,
+        errno.EFBIG,
+        errno.EEXIST,
+        errno.ENOTDIR,
+    }
+)
+
+
 def classify(error: BaseException, path: Path) -> EnvironmentProblem | None:
-    """The environment problem behind a database error, or None when it is a bug."""
-    original = getattr(error, "orig", error)
+    """The environment problem behind an error on the database file *path* or its folder, or None when it
+    is a bug. SQLite's primary result code says which (message words for drivers that do not give it)."""
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, OSError):
+        return DataFolderUnusable(str(path.parent)) if original.errno in _FOLDER_ERRNOS else None
+    if not isinstance(original, sqlite3.Error):
+        return None
+    extended = getattr(original, "sqlite_errorcode", None) or 0
+    code = extended & 0xFF
     message = str(original).lower()
-    if isinstance(original, sqlite3.OperationalError | OperationalError):
-        if "locked" in message or "busy" in message:
-            return DatabaseLocked()
-        if (
-            "readonly" in message
-            or "read-only" in message
-            or "disk is full" in message
-            or "disk i/o" in message
-        ):
-            return DatabaseReadOnly()
-    if isinstance(original, sqlite3.DatabaseError) and (
-        "not a database" in message or "malformed" in message or "corrupt" in message
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in message or "busy" in message:
+        return DatabaseLocked()
+    if (
+        code == sqlite3.SQLITE_CANTOPEN
+        or extended == sqlite3.SQLITE_READONLY_DIRECTORY
+        or "unable to open database file" in message
+    ):
+        return DataFolderUnusable(str(path.parent))
+    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR) or any(
+        word in message for word in ("readonly", "read-only", "disk is full", "disk i/o")
+    ):
+        return DatabaseReadOnly()
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or any(
+        word in message for word in ("not a database", "malformed", "corrupt")
     ):
         return DatabaseCorrupt(str(path))
     return None
+
+
+@contextmanager
+def environment_errors(path: Path) -> Iterator[None]:
+    """Raise the environment problem behind a database or file error on *path* as the clerk's sentence;
+    anything else (a bug) passes through unchanged."""
+    try:
+        yield
+    except (OSError, sqlite3.Error, DBAPIError) as error:
+        problem = classify(error, path)
+        if problem is None:
+            raise
+        log.info("told the clerk: %s (%s)", problem.template, error)  # shown, so not a warning on stderr
+        raise problem from error
 
 
 class Database:
@@ -73,8 +115,9 @@ class Database:
     @classmethod
     def open(cls, data_dir: Path) -> Database:
         """Open (creating if needed) the database in *data_dir*, migrating it to head after a backup."""
-        data_dir.mkdir(parents=True, exist_ok=True)
         path = data_dir / DATABASE_FILE
+        with environment_errors(path):
+            data_dir.mkdir(parents=True, exist_ok=True)
         prepare(path)
         return cls(path)
 
@@ -109,16 +152,8 @@ class Database:
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
             yield session
 
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        try:
-            yield
-        except DBAPIError as error:
-            problem = classify(error, self.path)
-            if problem is None:
-                raise
-            log.warning("database problem: %s", problem.template)
-            raise problem from error
+    def _guard(self) -> AbstractContextManager[None]:
+        return environment_errors(self.path)
 
     def dispose(self) -> None:
         self._read_engine.dispose()
@@ -142,8 +177,37 @@ def check_readable(path: Path) -> None:
         raise (problem or DatabaseCorrupt(str(path))) from error
 
 
+def recorded_revision(path: Path) -> str | None:
+    """The schema revision the file records (Alembic's table, read directly), or None."""
+    with environment_errors(path):
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:  # no such table: a database no migration has touched
+            return None
+        finally:
+            connection.close()
+    return str(row[0]) if row else None
+
+
+def check_writable(path: Path) -> None:
+    """Refuse at start a database the clerk could read but not save to (a read-only file or folder): one
+    page is written in a transaction that is rolled back (``BEGIN IMMEDIATE`` alone succeeds on a read-only
+    file in WAL mode)."""
+    with environment_errors(path):
+        connection = sqlite3.connect(path, isolation_level=None)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            connection.execute(f"PRAGMA user_version = {int(version)}")
+            connection.execute("ROLLBACK")
+        finally:
+            connection.close()
+
+
 def backup(path: Path, revision: str | None) -> Path:
-    """A consistent copy of *path* beside it, made with SQLite's backup API (safe with WAL)."""
+    """A consistent copy of *path* beside it, made with SQLite's backup API (safe with WAL); a copy that
+    fails (the disk is full) is removed rather than left half-written."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-{revision or 'empty'}-{stamp}{path.suffix}")
     source = sqlite3.connect(path)
@@ -153,44 +217,84 @@ def backup(path: Path, revision: str | None) -> Path:
             source.backup(destination)
         finally:
             destination.close()
+    except BaseException:
+        for leftover in (target, Path(f"{target}-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     finally:
         source.close()
     return target
 
 
 def prepare(path: Path) -> None:
-    """Make *path* a database at the head schema: check it, back it up, migrate it."""
-    exists = path.exists() and path.stat().st_size > 0
-    if exists:
-        check_readable(path)
-    engine = create_sqlite_engine(path)
-    try:
-        current = migrate.current_revision(engine) if exists else None
-        head = migrate.head_revision()
-        if current is not None and current not in migrate.known_revisions():
-            raise SchemaTooNew(found=current, known=head)
-        if current == head:
-            return
-        if exists:
+    """Make *path* a database at the head schema: check it, back it up, migrate it.
+
+    A new database is made under another name and renamed once migrated, so the program never leaves an
+    empty or half-made file where the database should be; a 0-byte file found there is a copy or restore
+    that failed, and is refused and left as it is rather than filled with new data.
+    """
+    if not path.exists():
+        create(path)
+        return
+    if path.stat().st_size == 0:
+        raise DatabaseFileEmpty(str(path))
+    check_readable(path)
+    check_writable(path)
+    if recorded_revision(path) == migrate.script_head():
+        return  # the usual start: at the head schema already, decided without loading Alembic
+    with environment_errors(path):
+        engine = create_sqlite_engine(path)
+        try:
+            current = migrate.current_revision(engine)
+            head = migrate.head_revision()
+            if current is not None and current not in migrate.known_revisions():
+                raise SchemaTooNew(found=current, known=head)
+            if current == head:
+                return
             copy = backup(path, current)
             log.info("backed up the database before migrating it: %s", copy.name)
+            migrate.upgrade(engine)
+        finally:
+            engine.dispose()
+
+
+def create(path: Path) -> None:
+    """A new database at the head schema, made as ``<name>.new`` and renamed to *path* when complete."""
+    scratch = path.with_name(f"{path.name}.new")
+    remove_stale(scratch)
+    with environment_errors(path):
+        engine = create_sqlite_engine(scratch)
         try:
             migrate.upgrade(engine)
-        except DBAPIError as error:
-            problem = classify(error, path)
-            if problem is None:
-                raise
-            raise problem from error
-    finally:
-        engine.dispose()
+        finally:
+            engine.dispose()
+        # Closing the last connection folds the WAL into the file; checkpoint to be sure nothing is left in
+        # a ``-wal`` file that the rename would leave behind.
+        connection = sqlite3.connect(scratch)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+        remove_stale(Path(f"{scratch}-wal"), Path(f"{scratch}-shm"))
+        os.replace(scratch, path)
 
 
-def remove_stale(path: Path) -> None:
-    """Remove a database file and its WAL companions (used for a fresh demo database)."""
-    for suffix in ("", "-wal", "-shm"):
-        candidate = Path(f"{path}{suffix}")
-        if candidate.exists():
-            candidate.unlink()
+def remove_stale(*paths: Path) -> None:
+    """Remove database files and their WAL companions (a fresh demo database, a half-made new one)."""
+    for path in paths:
+        with environment_errors(path):
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-__all__ = ["DATABASE_FILE", "Database", "backup", "classify", "prepare", "remove_stale"]
+__all__ = [
+    "DATABASE_FILE",
+    "Database",
+    "backup",
+    "check_writable",
+    "classify",
+    "create",
+    "environment_errors",
+    "prepare",
+    "remove_stale",
+]

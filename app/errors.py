@@ -61,6 +61,33 @@ class DatabaseReadOnly(EnvironmentProblem):
         )
 
 
+class DataFolderUnusable(EnvironmentProblem):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "Hearing Desk cannot write in its data folder {path} (it is read-only, full, or not a folder) "
+                "and changed nothing there; ask IT support to make the folder writable.",
+            ),
+            path=path,
+        )
+
+
+class DatabaseFileEmpty(EnvironmentProblem):
+    """A 0-byte file where the database should be: the program never leaves one (a new database is made
+    under another name and renamed when complete), so it is a copy or restore that failed."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "The database file {path} is empty (0 bytes), most likely from a copy or restore that failed, "
+                "and was left as it is; ask IT support to restore it from the latest backup.",
+            ),
+            path=path,
+        )
+
+
 class DatabaseCorrupt(EnvironmentProblem):
     def __init__(self, path: str) -> None:
         super().__init__(

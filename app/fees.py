@@ -53,6 +53,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.identity import age_on
 from app.organisation import WorkContext
 from app.patients import patient_label
+from app.typed_input import normalise_digits
 from db.models import Article, Fee, Individual, Order, OrderLine, Patient
 from db.models.enums import FeeKind, FeeRule, FeeStatus, Residency
 
@@ -363,7 +364,7 @@ class PausedInvoice:
 
 
 def _charger_fee(session: Session, context: WorkContext, individual_number: str) -> tuple[Fee, Individual]:
-    number = individual_number.strip()
+    number = normalise_digits(individual_number).strip()
     if not number:
         raise InvalidInput(QT_TRANSLATE_NOOP("app", "Scan or type the charger's individual number."))
     individual = session.scalars(select(Individual).where(Individual.individual_number == number)).first()

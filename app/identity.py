@@ -1,7 +1,7 @@
 """Identity numbers: personnummer, samordningsnummer and reserve numbers (R1, R7).
 
 Typed forms ``YYYYMMDD-NNNC``, ``YYYYMMDDNNNC``, ``YYMMDD-NNNC``, ``YYMMDD+NNNC`` (aged 100 or more)
-are normalised to 12 digits. The check digit (Luhn) and the birth date are checked by python-stdnum;
+are normalised to 12 digits, whatever digits the keyboard sent (``app.typed_input``). The check digit (Luhn) and the birth date are checked by python-stdnum;
 a coordination number is a personnummer whose day has 60 added. A reserve number is a birth date and
 four letters (``YYYYMMDD-ABCD``), for asylum seekers and undocumented patients.
 """
@@ -18,10 +18,11 @@ from stdnum.se import personnummer
 
 from app.errors import InvalidInput
 from app.i18n import QT_TRANSLATE_NOOP
+from app.typed_input import normalise_digits
 from db.models.enums import IdentityKind
 
-_DIGITS = re.compile(r"^(\d{6}|\d{8})([-+]?)(\d{4})$")
-_RESERVE = re.compile(r"^(\d{6}|\d{8})-?([A-ZÅÄÖ]{4})$")
+_DIGITS = re.compile(r"^([0-9]{6}|[0-9]{8})([-+]?)([0-9]{4})$")
+_RESERVE = re.compile(r"^([0-9]{6}|[0-9]{8})-?([A-ZÅÄÖ]{4})$")
 COORDINATION_DAY_OFFSET = 60
 
 
@@ -39,15 +40,7 @@ class IdentityNumber:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"[\s]", "", text).upper()
-
-
-def looks_like_identity(text: str) -> bool:
-    """True when *text* is shaped like an identity or reserve number (so it is not a name search)."""
-    cleaned = _clean(text)
-    return bool(_DIGITS.match(cleaned) or _RESERVE.match(cleaned)) or (
-        len(cleaned) >= 6 and cleaned[:6].isdigit()
-    )
+    return re.sub(r"\s", "", normalise_digits(text)).upper()
 
 
 def _full_year(two_digits: str, plus: bool, today: dt.date) -> int:

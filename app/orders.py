@@ -28,6 +28,7 @@ from app.numbers import NumberAllocator
 from app.organisation import WorkContext
 from app.patient_rules import ArticleFacts, Notice, PatientReport, patient_report
 from app.patients import patient_label
+from app.typed_input import is_digits, normalise_digits
 from db.models import (
     Article,
     Individual,
@@ -671,7 +672,7 @@ def set_prescriber(
 
 def find_individual_for_delivery(session: Session, context: WorkContext, text: str) -> IndividualChoice:
     """An in-stock individual by its number, refused unless it is in a warehouse of the service location (R10c)."""
-    number = "".join(text.split())
+    number = "".join(normalise_digits(text).split())
     if not number:
         raise InvalidInput(QT_TRANSLATE_NOOP("app", "Scan or type the individual number."))
     individual = session.scalars(select(Individual).where(Individual.individual_number == number)).first()
@@ -1166,9 +1167,9 @@ def search_orders(
 ) -> list[OrderRow]:
     """Newest first (R17): by full number, or by service location and period; "my orders"."""
     statement = select(Order).where(Order.status != OrderStatus.CART)
-    number = "".join(query.number.split())
+    number = "".join(normalise_digits(query.number).split())
     if number:
-        if not (len(number) == 8 and number.isdigit()):
+        if not (len(number) == 8 and is_digits(number)):
             raise InvalidInput(
                 QT_TRANSLATE_NOOP("app", "{text} is not an order number: give all 8 digits."),
                 text=query.number,

@@ -24,6 +24,7 @@ from app.errors import InvalidInput, NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.identity import IdentityNumber, age_on, format_identity, parse_identity
 from app.patient_rules import Notice, patient_report
+from app.typed_input import normalise_digits
 from db.models import (
     Activity,
     Article,
@@ -122,7 +123,7 @@ def _prefix_range(column: Any, prefix: str) -> Any:
     return and_(column >= prefix, column < prefix + "\uffff")
 
 
-_PARTIAL_NUMBER = re.compile(r"^(\d{6,12})-?([0-9A-ZÅÄÖ]{0,4})$")
+_PARTIAL_NUMBER = re.compile(r"^([0-9]{6,12})-?([0-9A-ZÅÄÖ]{0,4})$")
 
 
 def search_patients(
@@ -134,7 +135,7 @@ def search_patients(
     A complete number with a wrong check digit raises ``InvalidInput`` with the sentence to show.
     """
     today = today or dt.date.today()
-    cleaned = re.sub(r"\s", "", text).upper()
+    cleaned = re.sub(r"\s", "", normalise_digits(text)).upper()
     if not cleaned:
         return PatientSearch((), False, False)
 

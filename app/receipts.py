@@ -15,7 +15,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.orders import own_stock, settle_status
 from app.organisation import WorkContext
 from app.patients import patient_label
+from app.typed_input import is_digits, normalise_digits
 from db.models import (
     Article,
     GoodsReceipt,
@@ -58,6 +59,7 @@ log = logging.getLogger(__name__)
 DOCUMENT_KIND = "goods_receipt"
 NUMBER_LENGTH = 8
 _SEPARATORS = re.compile(r"[\s\-–—]")
+_AMOUNT = re.compile(r"[0-9]+(\.[0-9]*)?|\.[0-9]+")  # kronor, ASCII digits (no sign, exponent or "_")
 _CENT = Decimal("0.01")
 _WAITING = (OrderStatus.SENT, OrderStatus.PARTLY_DELIVERED)
 _PURCHASE_OPEN = (PurchaseOrderStatus.CREATED, PurchaseOrderStatus.SENT)
@@ -151,12 +153,12 @@ class ReceiptResult:
 
 def normalise_number(text: str) -> str:
     """A purchase or order number as typed or scanned: spaces and dashes removed, 8 digits (R15)."""
-    cleaned = _SEPARATORS.sub("", text)
+    cleaned = _SEPARATORS.sub("", normalise_digits(text))
     if not cleaned:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("app", "Type or scan the purchase number or the order number of the delivery.")
         )
-    if not (cleaned.isdigit() and len(cleaned) == NUMBER_LENGTH):
+    if not (is_digits(cleaned) and len(cleaned) == NUMBER_LENGTH):
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
                 "app",
@@ -169,13 +171,10 @@ def normalise_number(text: str) -> str:
 
 def parse_amount(text: str) -> Decimal:
     """A price typed at the desk ("1 234,50", "1234.5", "850 kr") as a Decimal of kronor."""
-    cleaned = re.sub(r"(?i)(kr|sek|:-)", "", text)
-    cleaned = re.sub(r"[\s\u00a0]", "", cleaned).replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite() or value < 0 or cleaned.count(".") > 1:
+    cleaned = re.sub(r"(?i)(kr|sek|:-)", "", normalise_digits(text))
+    cleaned = re.sub(r"\s", "", cleaned).replace(",", ".")
+    value = Decimal(cleaned) if _AMOUNT.fullmatch(cleaned) else Decimal("NaN")
+    if not value.is_finite():
         raise InvalidInput(
             QT_TRANSLATE_NOOP("app", "{text} is not an amount in kronor; type it like 1 234,50."),
             text=text.strip(),
@@ -519,7 +518,10 @@ def _check_line(order: Order, line: OrderLine, article: Article, receipt: LineRe
         price = receipt.unit_price.quantize(_CENT, rounding=ROUND_HALF_UP)
     units: tuple[tuple[str, str], ...] = ()
     if article.individually_marked:
-        units = tuple((number.strip(), serial.strip()) for number, serial in receipt.units)
+        units = tuple(
+            (normalise_digits(number).strip(), normalise_digits(serial).strip())
+            for number, serial in receipt.units
+        )
         if len(units) != line.quantity or any(not number or not serial for number, serial in units):
             raise InvalidInput(
                 QT_TRANSLATE_NOOP(

@@ -2,7 +2,8 @@
 
 ``--data-dir DIR`` chooses the database folder (default: the user data directory);
 ``--smoke`` starts, shows the main window, prints the milliseconds to first paint, waits until the
-database is open and a user is signed in, then exits 0 (1 if the start failed).
+database is open and a user is signed in, then exits 0 (1 if the start failed). A start that fails (a
+damaged or empty database file, a read-only data folder) says why in one sentence and exits 1.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     install_translators(app, arguments.language)
 
-    window = MainWindow(data_dir, ask_who=not arguments.smoke)
+    window = MainWindow(data_dir, ask_who=not arguments.smoke, paint_first=True)
 
     if arguments.smoke:
         outcome = {"code": 1}
@@ -95,9 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         app.exec()
         return outcome["code"]
 
+    start_failures: list[str] = []
+    window.sig_start_failed.connect(start_failures.append)
     window.show()
     window.start()
-    return app.exec()
+    code = app.exec()
+    return 1 if start_failures and window.context is None else code
 
 
 if __name__ == "__main__":

@@ -1,4 +1,9 @@
-"""The main window: four tabs (Patient, Order, Stock, Individual), the status bar, start-up."""
+"""The main window: four tabs (Patient, Order, Stock, Individual), the status bar, start-up.
+
+Only Qt and a few light modules are imported here: with ``paint_first`` (how the program starts) the
+window's frame, menus and status bar are painted before the tabs, and the database stack their modules
+import, are built.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +15,16 @@ from typing import TYPE_CHECKING
 
 from app import __version__
 from app.config import Remembered, save_remembered
-from app.numbers import HeldBlocksOnly, NumberAllocator
-from app.organisation import WorkContext
-from app.startup import Workstation
-from ui.documents import set_documents_dir
 from ui.messages import MessageBoxes
-from ui.operations import OperationRunner
-from ui.operations import start as start_ops
-from ui.order.tab import OrderTab
-from ui.patient.tab import PatientTab
 from ui.qt import (
     QAction,
     QCloseEvent,
     QDialog,
+    QEvent,
     QKeySequence,
     QLabel,
     QMainWindow,
+    QObject,
     Qt,
     QTabWidget,
     QTimer,
@@ -33,11 +32,16 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.start.dialog import StartDialog
-from ui.sync.status import SyncStatusButton
 
 if TYPE_CHECKING:
+    from app.numbers import NumberAllocator
+    from app.organisation import WorkContext
+    from app.startup import Workstation
+    from ui.operations import OperationRunner
+    from ui.order.tab import OrderTab
+    from ui.patient.tab import PatientTab
     from ui.sync.controller import SyncController
+    from ui.sync.status import SyncStatusButton
 
 log = logging.getLogger(__name__)
 
@@ -55,22 +59,42 @@ class NotBuiltTab(QWidget):
         layout.addWidget(message)
 
 
+class _FirstPaint(QObject):
+    """Calls *then* once, after the first paint of the widget it filters (or when ``fire`` is called)."""
+
+    def __init__(self, then: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._then is not None and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.fire)
+        return False
+
+    def fire(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
 class MainWindow(QMainWindow):
     sig_ready = Signal(object)  # WorkContext, once the clerk has chosen who and where
     sig_start_failed = Signal(str)
 
-    def __init__(self, data_dir: Path, *, ask_who: bool = True) -> None:
+    def __init__(self, data_dir: Path, *, ask_who: bool = True, paint_first: bool = False) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.ask_who = ask_who
         self.workstation: Workstation | None = None
         self.context: WorkContext | None = None
+        # Made once the database is open (its imports are kept off the path to the first paint).
+        self.sync: SyncController | None = None
+        self.built = False
         self._setup_window()
-        self._setup_runner()
-        self._setup_tabs()
         self._setup_status_bar()
         self._setup_actions()
-        self._connect_signals()
+        if not paint_first:
+            self._build()
 
     # -- set-up ------------------------------------------------------------------------------------
 
@@ -78,18 +102,33 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Hearing Desk"))
         self.setObjectName("main_window")
         self.resize(1280, 800)
-
-    def _setup_runner(self) -> None:
-        self.runner = OperationRunner(self)
-        #: Made once the database is open (its imports are kept off the path to the first paint).
-        self.sync: SyncController | None = None
-
-    def _setup_tabs(self) -> None:
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
-        self.patient_tab = PatientTab(self.runner)
+        self.setCentralWidget(self.tabs)
+
+    def _build(self) -> None:
+        """What the clerk works with: the operation runner and the tabs (with ``paint_first``, after the
+        window's first paint; their imports are most of the time to it)."""
+        if self.built:
+            return
+        self.built = True
+        self._setup_runner()
+        self._setup_tabs()
+        self._setup_sync_status()
+        self._connect_signals()
+
+    def _setup_runner(self) -> None:
+        from ui.operations import OperationRunner
+
+        self.runner: OperationRunner = OperationRunner(self)
+
+    def _setup_tabs(self) -> None:
+        from ui.order.tab import OrderTab
+        from ui.patient.tab import PatientTab
+
+        self.patient_tab: PatientTab = PatientTab(self.runner)
         self.patient_tab.setEnabled(False)
-        self.order_tab = OrderTab(self.runner, self.number_allocator)
+        self.order_tab: OrderTab = OrderTab(self.runner, self.number_allocator)
         self.order_tab.setEnabled(False)
         self.stock_tab = NotBuiltTab(
             self.tr(
@@ -105,7 +144,6 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.order_tab, self.tr("&Order"))
         self.tabs.addTab(self.stock_tab, self.tr("S&tock"))
         self.tabs.addTab(self.individual_tab, self.tr("&Individual"))
-        self.setCentralWidget(self.tabs)
 
     def _setup_status_bar(self) -> None:
         bar = self.statusBar()
@@ -113,10 +151,14 @@ class MainWindow(QMainWindow):
         self.status_user.setObjectName("status_user")
         self.status_location = QLabel()
         self.status_location.setObjectName("status_location")
-        self.status_sync = SyncStatusButton()
         bar.addPermanentWidget(self.status_user)
         bar.addPermanentWidget(self.status_location)
-        bar.addPermanentWidget(self.status_sync)
+
+    def _setup_sync_status(self) -> None:
+        from ui.sync.status import SyncStatusButton
+
+        self.status_sync: SyncStatusButton = SyncStatusButton()
+        self.statusBar().addPermanentWidget(self.status_sync)
 
     def _setup_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -158,10 +200,18 @@ class MainWindow(QMainWindow):
     # -- start-up ----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Open the database in the background once the window is painted."""
-        QTimer.singleShot(0, self._open_workstation)
+        """Build what is not built yet and open the database in the background, once the window is painted."""
+        if self.built:
+            QTimer.singleShot(0, self._open_workstation)
+            return
+        self._first_paint = _FirstPaint(self._open_workstation, self)
+        self.tabs.installEventFilter(self._first_paint)
+        QTimer.singleShot(1000, self._first_paint.fire)  # a window that is never painted starts all the same
 
     def _open_workstation(self) -> None:
+        from ui.operations import start as start_ops
+
+        self._build()
         self.statusBar().showMessage(self.tr("Opening the database…"))
         start_ops.open_database(
             self.runner,
@@ -176,6 +226,8 @@ class MainWindow(QMainWindow):
         self.order_tab.new_order_for(patient_id)
 
     def _workstation_opened(self, workstation: Workstation) -> None:
+        from ui.documents import set_documents_dir
+
         self.workstation = workstation
         set_documents_dir(self.data_dir)
         self.runner.database = workstation.database
@@ -194,6 +246,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(sentence)
         self.sig_start_failed.emit(sentence)
         MessageBoxes.critical(self, self.tr("Hearing Desk cannot start"), sentence)
+        if self.context is None:  # nothing can be done in a window that never started: it closes
+            self.close()
 
     def _use_remembered_or_first(self) -> None:
         assert self.workstation is not None
@@ -217,6 +271,8 @@ class MainWindow(QMainWindow):
         remembered = self.workstation.remembered
         if self.context is not None:
             remembered = Remembered(self.context.username, self.context.service_location_code)
+        from ui.start.dialog import StartDialog
+
         dialog = StartDialog(self.workstation.users, remembered, self, switching=self.context is not None)
         dialog.setObjectName("start_dialog")
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -225,6 +281,8 @@ class MainWindow(QMainWindow):
             self.close()
 
     def sign_in(self, username: str, service_location_code: str) -> None:
+        from ui.operations import start as start_ops
+
         data_dir = self.data_dir
 
         def chosen(context: WorkContext) -> None:
@@ -251,6 +309,8 @@ class MainWindow(QMainWindow):
     # -- actions -----------------------------------------------------------------------------------
 
     def show_tab(self, index: int) -> None:
+        if not self.built:
+            return
         self.tabs.setCurrentIndex(index)
         if index == 0:
             self.patient_tab.focus_search()
@@ -266,6 +326,8 @@ class MainWindow(QMainWindow):
 
     def number_allocator(self) -> NumberAllocator:
         """Numbers for a send (called on a worker thread): held blocks only once sync is set up."""
+        from app.numbers import HeldBlocksOnly, NumberAllocator
+
         if self.sync is not None and self.sync.configured:
             return NumberAllocator(HeldBlocksOnly())
         return NumberAllocator()
@@ -326,7 +388,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.sync is not None:
             self.sync.stop()
-        self.runner.wait_for_done(10000)
+        if self.built:
+            self.runner.wait_for_done(10000)
         if self.workstation is not None:
             self.workstation.database.dispose()
         super().closeEvent(event)

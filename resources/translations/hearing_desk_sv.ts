@@ -573,7 +573,6 @@
     </message>
     <message>
         <source>The Stock tab is not built yet: article search, stock balances and inventory come in a later version.</source>
-        <extracomment>Made once the database is open (its imports are kept off the path to the first paint).</extracomment>
         <translation>Fliken Lager är inte byggd ännu: artikelsök, lagersaldo och inventering kommer i en senare version.</translation>
     </message>
     <message>
@@ -1603,6 +1602,14 @@
     <message>
         <source>The database file cannot be written (read-only or disk full); nothing was saved.</source>
         <translation>Databasfilen går inte att skriva till (skrivskyddad eller full disk); inget sparades.</translation>
+    </message>
+    <message>
+        <source>Hearing Desk cannot write in its data folder {path} (it is read-only, full, or not a folder) and changed nothing there; ask IT support to make the folder writable.</source>
+        <translation>Hearing Desk kan inte skriva i sin datamapp {path} (den är skrivskyddad, full eller ingen mapp) och har inte ändrat något där; be IT-supporten göra mappen skrivbar.</translation>
+    </message>
+    <message>
+        <source>The database file {path} is empty (0 bytes), most likely from a copy or restore that failed, and was left as it is; ask IT support to restore it from the latest backup.</source>
+        <translation>Databasfilen {path} är tom (0 byte), troligen efter en kopiering eller återställning som misslyckades, och har lämnats som den är; be IT-supporten återställa den från senaste säkerhetskopian.</translation>
     </message>
     <message>
         <source>The database file {path} is damaged and cannot be opened; it was left untouched. Contact IT support to restore it from the latest backup.</source>

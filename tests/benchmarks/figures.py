@@ -22,7 +22,16 @@ class Figure:
 
     @property
     def passed(self) -> bool:
-        return self.measured <= self.target
+        return self.measured <= self.target  # never for a missing figure (NaN)
+
+    @classmethod
+    def missing(cls, name: str, why: str) -> Figure:
+        """A row for what could not be measured (a module without ``figures``, one that failed)."""
+        return cls(name, math.nan, math.nan, "", why)
+
+    @property
+    def is_missing(self) -> bool:
+        return math.isnan(self.measured)
 
 
 def p95(samples: Sequence[float]) -> float:
@@ -45,8 +54,8 @@ def table(figures: Sequence[Figure]) -> str:
         rows.append(
             (
                 figure.name,
-                f"≤ {figure.target:g} {figure.unit}",
-                f"{figure.measured:.1f} {figure.unit}",
+                "" if math.isnan(figure.target) else f"≤ {figure.target:g} {figure.unit}",
+                "missing" if figure.is_missing else f"{figure.measured:.1f} {figure.unit}",
                 "yes" if figure.passed else "NO",
                 figure.detail,
             )

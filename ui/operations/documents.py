@@ -1,4 +1,8 @@
-"""Document operations: read, render and save a PDF on a worker thread, then open it (``ui.documents``)."""
+"""Document operations: read, render and save a PDF on a worker thread, then open it (``ui.documents``).
+
+``app.documents`` (reportlab) is imported by the first document asked for, not at start: it is a tenth of
+the program's memory and few clerks print in a session's first minutes.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.documents import loan_agreement, purchase_order, render_loan_agreement, render_purchase_order
 from app.organisation import WorkContext
 from app.patients import AidHeld
 from ui.documents import open_document, translate_documents
@@ -36,6 +39,8 @@ def print_loan_agreement(
     today = dt.date.today()
 
     def build(session: Session) -> bytes:
+        from app.documents import loan_agreement, render_loan_agreement
+
         doc = loan_agreement(
             session,
             patient_id=patient_id,
@@ -70,6 +75,8 @@ def print_purchase_order(
     """The purchase order of one supplier (R14); *number* (YYWWNNNN) only names the file."""
 
     def build(session: Session) -> bytes:
+        from app.documents import purchase_order, render_purchase_order
+
         return render_purchase_order(
             purchase_order(session, purchase_order_id=purchase_order_id), translate_documents
         )

@@ -25,6 +25,7 @@ from app.receipts import (
     parse_amount,
     unit_price_from_total,
 )
+from app.typed_input import whole_number
 from db.models.enums import OrderKind
 from ui.messages import MessageBoxes
 from ui.operations import OperationRunner, clerk_sentence
@@ -173,13 +174,15 @@ class LineEditor(QFrame):
 
     def receipt(self) -> LineReceipt:
         """What the clerk confirmed; raises the clerk's sentence for an amount that cannot be read."""
-        text = self.delivered_edit.text().strip()
-        quantity = int(text) if text.isdigit() else -1
+        quantity = whole_number(self.delivered_edit.text())
         price: Decimal | None = None
         if self.price_edit is not None and self.price_edit.text().strip():
             price = parse_amount(self.price_edit.text())
         units = tuple((number.text(), serial.text()) for number, serial in self.unit_edits)
-        return LineReceipt(self.line.id, quantity=quantity, unit_price=price, units=units)
+        unreadable = -1  # refused by the receipt with its sentence
+        return LineReceipt(
+            self.line.id, quantity=unreadable if quantity is None else quantity, unit_price=price, units=units
+        )
 
 
 class ReceiptPage(QWidget):

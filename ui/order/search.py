@@ -15,6 +15,7 @@ from typing import Any
 from app.changes import Changes
 from app.orders import DetailLine, OrderDetail, OrderQuery, OrderRow, PurchaseOrderRef
 from app.organisation import LocationChoice, WorkContext
+from app.typed_input import is_digits, normalise_digits
 from ui.labels import delivery_method_label, label
 from ui.messages import MessageBoxes
 from ui.operations import OperationRunner
@@ -336,19 +337,19 @@ class OrderSearchPage(QWidget):
     # -- searching ---------------------------------------------------------------------------------
 
     def _number_digits(self) -> str:
-        return "".join(self.number_edit.text().split()).replace("-", "")
+        return "".join(normalise_digits(self.number_edit.text()).split()).replace("-", "")
 
     def _number_typed(self) -> None:
         digits = self._number_digits()
         if not digits:
             self._filters_changed()
-        elif len(digits) == ORDER_NUMBER_LENGTH and digits.isdigit():
+        elif len(digits) == ORDER_NUMBER_LENGTH and is_digits(digits):
             self._open_single = True
             self.search()
 
     def _number_entered(self) -> None:
         digits = self._number_digits()
-        if digits and (len(digits) != ORDER_NUMBER_LENGTH or not digits.isdigit()):
+        if digits and (len(digits) != ORDER_NUMBER_LENGTH or not is_digits(digits)):
             self._refuse(self.tr("Type the whole order number: 8 digits (year, week, running number)."))
             return
         self._open_single = bool(digits)
@@ -360,7 +361,7 @@ class OrderSearchPage(QWidget):
 
     def _query(self) -> OrderQuery:
         digits = self._number_digits()
-        if len(digits) == ORDER_NUMBER_LENGTH and digits.isdigit():
+        if len(digits) == ORDER_NUMBER_LENGTH and is_digits(digits):
             return OrderQuery(number=digits)
         return OrderQuery(
             service_location_id=self.location_combo.currentData(),

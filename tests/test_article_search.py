@@ -1,0 +1,145 @@
+"""R33 article search through the full-text index: every criterion, of one, two or more characters, finds
+exactly the articles whose search key holds it (as a plain substring test would), and the index follows
+the articles when they are added, renamed or removed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from app.articles import search_articles, search_key
+from app.database import Database
+from db.models import Article, Supplier
+from db.models.enums import ArticleType
+
+NAMES = (
+    "Phonak Audéo Lumity 90 RIC R, beige",
+    "Oticon More 2 miniRITE T, silver",
+    "Signia Pure Charge&Go IX 7 RIC R, grafit",
+    "Widex Evoke 440 RIC 312, beige",
+    "Örkrok standard, 10-pack",
+    'Dome "öppen" 8 mm',
+    "Laddkit Signia (laddare + nätadapter)",
+)
+
+
+def keys(database: Database) -> list[str]:
+    with database.read() as session:
+        return list(session.scalars(select(Article.search_key)))
+
+
+def expected(all_keys: list[str], typed: str) -> int:
+    criteria = typed.lower().split()
+    return sum(all(c in key for c in criteria) for key in all_keys)
+
+
+def index_is_consistent(database: Database) -> None:
+    """FTS5's own check of an external-content index against the text it should hold (the view)."""
+    with database.write() as session:
+        session.execute(
+            text("INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 1)")
+        )
+
+
+def add_article(session: Session, name: str, number: str) -> Article:
+    supplier = session.scalars(select(Supplier)).first()
+    if supplier is None:
+        supplier = Supplier(number="S1", name="Sonova Nordic AB (Phonak)")
+        session.add(supplier)
+        session.flush()
+    row = Article(
+        article_number=number,
+        name=name,
+        supplier_id=supplier.id,
+        supplier_article_number=f"{number[:3]}-{number[3:]}",
+        iso_code="220615",
+        article_type=ArticleType.MAIN_AID,
+        price=Decimal("100"),
+        search_key=search_key(name, supplier.name, f"{number[:3]}-{number[3:]}", number),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+@pytest.fixture
+def catalogue(database: Database) -> Database:
+    with database.seed() as session:
+        for position, name in enumerate(NAMES):
+            add_article(session, name, f"{963620 + position}")
+    return database
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "r, be",
+        "widex a",
+        "t, s",
+        "ric r",
+        "pho au",
+        "ör s",
+        "8 mm",
+        '"öp',
+        "+ nä",
+        "(la",
+        "10-",
+        "ix 7",
+        "ge g",
+    ],
+)
+def test_r33_criteria_of_one_or_two_characters_match_like_any_other(catalogue: Database, typed: str) -> None:
+    all_keys = keys(catalogue)
+    with catalogue.read() as session:
+        found = search_articles(session, typed)
+    assert found.total == len(found.hits) == expected(all_keys, typed), typed
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=200, deadline=None)
+@given(
+    typed=st.lists(
+        st.text(alphabet="abcdeilmnoprstuxgö0123456789 ,-&+()\"'*:", min_size=1, max_size=4),
+        min_size=1,
+        max_size=3,
+    ).map(" ".join)
+)
+def test_r33_any_criteria_find_exactly_what_a_substring_test_finds(catalogue: Database, typed: str) -> None:
+    all_keys = keys(catalogue)
+    with catalogue.read() as session:
+        found = search_articles(session, typed)
+    if found.refusal:
+        assert len("".join(typed.split())) < 3
+    else:
+        assert found.total == expected(all_keys, typed), typed
+
+
+def test_r33_the_index_follows_articles_added_renamed_and_removed(catalogue: Database) -> None:
+    with catalogue.seed() as session:
+        added = add_article(session, "Zq hörapparat", "555001")
+    with catalogue.read() as session:
+        assert search_articles(session, "zq h").total == 1
+    with catalogue.seed() as session:
+        row = session.get(Article, added.id)
+        assert row is not None
+        row.name = "Xy hörapparat"
+        row.search_key = row.search_key.replace("zq h", "xy h")
+    with catalogue.read() as session:
+        assert search_articles(session, "zq h").total == 0
+        assert search_articles(session, "xy h").total == 1
+    index_is_consistent(catalogue)
+    with catalogue.seed() as session:
+        session.execute(delete(Article).where(Article.id == added.id))
+    with catalogue.read() as session:
+        assert search_articles(session, "xy h").total == 0
+    index_is_consistent(catalogue)
+
+
+def test_r33_demo_catalogue_index_holds_what_the_view_says(demo: Database) -> None:
+    index_is_consistent(demo)
+    with demo.read() as session:
+        assert search_articles(session, "phonak r, b").total > 0
