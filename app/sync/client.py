@@ -39,7 +39,7 @@ from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync.transport import GARBAGE, SyncFailure, Transport
 from db.models import ChangeLogEntry, NodeSetting, SyncIssueRecord
-from db.server.protocol import (
+from db.sync_protocol.messages import (
     MAX_BATCH,
     MAX_PAGE,
     Change,
@@ -51,7 +51,7 @@ from db.server.protocol import (
     UploadRequest,
     UploadResponse,
 )
-from db.server.values import from_json, synced_tables
+from db.sync_protocol.values import from_json, synced_tables
 
 log = logging.getLogger(__name__)
 

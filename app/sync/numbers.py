@@ -16,7 +16,7 @@ from app.numbers import LAST_RUNNING, NumberAllocator, NumberSupply, supplies, y
 from app.sync.transport import SyncFailure, Transport
 from db.models import NumberBlock
 from db.models.enums import NumberSeries
-from db.server.protocol import LeaseRequest, LeaseResponse
+from db.sync_protocol.messages import LeaseRequest, LeaseResponse
 
 log = logging.getLogger(__name__)
 

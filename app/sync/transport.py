@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from app.i18n import QT_TRANSLATE_NOOP
 from db import migrate
-from db.server.protocol import API_PREFIX, SCHEMA_HEADER
+from db.sync_protocol.messages import API_PREFIX, SCHEMA_HEADER
 
 log = logging.getLogger(__name__)
 

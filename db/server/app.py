@@ -13,7 +13,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from db.server import service
-from db.server.protocol import (
+from db.sync_protocol.messages import (
     API_PREFIX,
     MAX_PAGE,
     SCHEMA_HEADER,

@@ -31,7 +31,7 @@ from db.server.models import (
     ServerChangeRecord,
     Workstation,
 )
-from db.server.protocol import (
+from db.sync_protocol.messages import (
     MAX_PAGE,
     Change,
     ConflictOut,
@@ -43,7 +43,7 @@ from db.server.protocol import (
     ServerStatus,
     UploadResponse,
 )
-from db.server.values import BadValue, from_json, json_value, row_json, synced_tables
+from db.sync_protocol.values import BadValue, from_json, json_value, row_json, synced_tables
 
 LAST_RUNNING = 9999
 WRITER_LOCK_KEY = 0x48445359  # "HDSY": the sync writers' advisory lock

@@ -33,7 +33,7 @@ from sqlalchemy.pool import NullPool
 from db import migrate as domain_migrate
 from db.server import migrate, service
 from db.server.cli import server_engine
-from db.server.protocol import MAX_BATCH, SCHEMA_HEADER
+from db.sync_protocol.messages import MAX_BATCH, SCHEMA_HEADER
 from tests.sync.conftest import running_postgres, start_server
 
 

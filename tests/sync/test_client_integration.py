@@ -20,9 +20,9 @@ from app.sync.numbers import LeasingBlockSource, top_up
 from app.sync.transport import OFFLINE, SyncFailure, Transport
 from db.models import ChangeLogEntry, Individual, Patient, User
 from db.models.enums import IndividualStatus, NumberSeries
-from db.server.protocol import DownloadResponse
 from db.server.service import publish_existing_rows
-from db.server.values import synced_tables
+from db.sync_protocol.messages import DownloadResponse
+from db.sync_protocol.values import synced_tables
 from tests.sync.test_client_support import (
     central_engine,
     client,

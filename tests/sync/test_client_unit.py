@@ -35,7 +35,7 @@ from app.sync.transport import GARBAGE, OFFLINE, Transport
 from db.base import Base
 from db.models import ChangeLogEntry, NumberBlock, Patient, PatientAccessLog, User
 from db.models.enums import NumberSeries
-from db.server.protocol import (
+from db.sync_protocol.messages import (
     MAX_PAGE,
     ConflictOut,
     DownloadResponse,
@@ -45,7 +45,7 @@ from db.server.protocol import (
     UploadRequest,
     UploadResponse,
 )
-from db.server.values import from_json
+from db.sync_protocol.values import from_json
 
 TOKEN = "good-token"
 

@@ -39,8 +39,8 @@ from db.models import (
     Warehouse,
 )
 from db.models.enums import IndividualStatus, MovementReason, NumberSeries, OrderKind
-from db.server.protocol import ConflictOut, DownloadResponse
 from db.server.service import correction_id
+from db.sync_protocol.messages import ConflictOut, DownloadResponse
 from tests.sync.test_client_support import (
     central_engine,
     client,

@@ -16,7 +16,7 @@ from db import migrate
 from db.models import GoodsReceiptLine, Individual, Patient, StockMovement
 from db.server.app import ENDPOINTS
 from db.server.models import ServerChangeRecord, Workstation
-from db.server.protocol import SCHEMA_HEADER
+from db.sync_protocol.messages import SCHEMA_HEADER
 
 _local_seq = itertools.count(1)
 T0 = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, select
 from db import migrate as migrate_domain
 from db.server import cli, migrate, service
 from db.server.models import Workstation
-from db.server.protocol import SCHEMA_HEADER
+from db.sync_protocol.messages import SCHEMA_HEADER
 from tests.sync.conftest import start_server
 
 
