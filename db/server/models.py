@@ -10,7 +10,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, Text, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from db.base import NAMING_CONVENTION, utc_now
@@ -91,23 +91,22 @@ class FieldStamp(ServerBase):
 
 
 class NumberCounter(ServerBase):
-    """The next free running number of one series and week (locked while a block is leased)."""
+    """The next free running number of one week's sequence, which every series draws from (locked while a
+    block is leased)."""
 
     __tablename__ = "sync_number_counter"
 
-    series: Mapped[str] = mapped_column(String(40), primary_key=True)
     year_week: Mapped[str] = mapped_column(String(4), primary_key=True)
     next_first: Mapped[int]
 
 
 class NumberLease(ServerBase):
-    """A block of running numbers handed to one workstation."""
+    """A block of a week's running numbers handed to one workstation (a record of who got which numbers;
+    the counter's row lock keeps blocks from overlapping)."""
 
     __tablename__ = "sync_number_lease"
-    __table_args__ = (UniqueConstraint("series", "year_week", "first"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    series: Mapped[str] = mapped_column(String(40))
     year_week: Mapped[str] = mapped_column(String(4))
     first: Mapped[int]
     last: Mapped[int]

@@ -22,7 +22,6 @@ from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefa
 
 from db import migrate as domain_migrate
 from db.base import Synced
-from db.models.enums import NumberSeries
 from db.server.models import (
     Conflict,
     FieldStamp,
@@ -91,15 +90,36 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def is_revoked(engine: Engine, name: str) -> bool:
+    """True when a workstation of that name exists and its token was revoked."""
+    with engine.connect() as conn:
+        return bool(
+            conn.execute(select(_workstation.c.revoked).where(_workstation.c.name == name.strip())).scalar()
+        )
+
+
 def add_workstation(engine: Engine, name: str) -> str:
-    """Register *name* and return its token (shown once; only its hash is kept)."""
+    """Register *name*, or give a revoked name a new token; the token is shown once (only its hash is kept)."""
     name = name.strip()
     if not name:
         raise Refused("A workstation needs a name.")
     token = secrets.token_urlsafe(32)
     with engine.begin() as conn:
-        if conn.execute(select(_workstation.c.id).where(_workstation.c.name == name)).first():
-            raise Refused(f"A workstation named {name} already exists; choose another name.")
+        found = conn.execute(
+            select(_workstation.c.id, _workstation.c.revoked).where(_workstation.c.name == name)
+        ).first()
+        if found is not None and not found.revoked:
+            raise Refused(
+                f"The workstation {name} already has a valid token; revoke it first "
+                "(revoke-workstation) to give it a new one, or choose another name."
+            )
+        if found is not None:
+            conn.execute(
+                update(_workstation)
+                .where(_workstation.c.id == found.id)
+                .values(token_hash=hash_token(token), revoked=False, revoked_at=None)
+            )
+            return token
         conn.execute(
             insert(_workstation).values(
                 id=uuid.uuid4(), name=name, token_hash=hash_token(token), revoked=False, created_at=utc_now()
@@ -799,47 +819,37 @@ def status(engine: Engine) -> ServerStatus:
 
 
 def lease(engine: Engine, workstation: str, request: LeaseRequest) -> LeaseResponse:
-    """The next free block of (series, week): the counter row is locked, so blocks never overlap."""
-    series_values = {s.value for s in NumberSeries}
-    if request.series not in series_values:
-        raise Refused(
-            f"There is no number series {request.series}; use one of {', '.join(sorted(series_values))}."
-        )
-    key = (_counter.c.series == request.series, _counter.c.year_week == request.year_week)
+    """The next free block of the week's one sequence (every series draws from it): the counter row is
+    locked, so blocks never overlap."""
+    week = request.year_week
+    key = _counter.c.year_week == week
     with engine.begin() as conn:
         for _attempt in range(10):
-            next_first = conn.execute(select(_counter.c.next_first).where(*key).with_for_update()).scalar()
+            next_first = conn.execute(select(_counter.c.next_first).where(key).with_for_update()).scalar()
             if next_first is not None:
                 break
             try:
                 with conn.begin_nested():
-                    conn.execute(
-                        insert(_counter).values(
-                            series=request.series, year_week=request.year_week, next_first=1
-                        )
-                    )
+                    conn.execute(insert(_counter).values(year_week=week, next_first=1))
             except IntegrityError:
                 continue  # another instance created it first: lock that one
         else:
-            raise Refused("The number series is busy; try again.")
+            raise Refused("The number sequence is busy; try again.")
         if next_first > LAST_RUNNING:
-            raise Refused(
-                f"Every number of series {request.series} in week {request.year_week} has been handed out."
-            )
+            raise Refused(f"Every number of week {week} has been handed out.")
         last = min(next_first + request.size - 1, LAST_RUNNING)
-        conn.execute(update(_counter).where(*key).values(next_first=last + 1))
+        conn.execute(update(_counter).where(key).values(next_first=last + 1))
         conn.execute(
             insert(_lease).values(
                 id=uuid.uuid4(),
-                series=request.series,
-                year_week=request.year_week,
+                year_week=week,
                 first=next_first,
                 last=last,
                 workstation=workstation,
                 leased_at=utc_now(),
             )
         )
-    return LeaseResponse(series=request.series, year_week=request.year_week, first=next_first, last=last)
+    return LeaseResponse(year_week=week, first=next_first, last=last)
 
 
 # --- conflicts ------------------------------------------------------------------------------------------

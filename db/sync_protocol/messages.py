@@ -8,7 +8,8 @@ In the spirit of Anki's sync with the server as authority:
   with a server sequence number and answers accepted / rejected (with the reason) / conflicts.
 * ``GET /v1/download?after=N&limit=M`` — every change after server sequence ``N`` (including the
   client's own, which it recognises by id and skips), in pages; deletions are tombstones.
-* ``POST /v1/numbers/lease`` — a block of ``YYWWNNNN`` running numbers for one series and week.
+* ``POST /v1/numbers/lease`` — a block of a week's ``YYWWNNNN`` running numbers (one sequence a week that
+  orders, purchase orders, activities, pickup orders and returns all draw from).
 * ``GET /v1/conflicts`` and ``POST /v1/conflicts/{id}/resolve`` — conflicts for a person to decide.
 
 Every request carries ``Authorization: Bearer <workstation token>`` and the header ``SCHEMA_HEADER`` with
@@ -92,13 +93,12 @@ class DownloadResponse(BaseModel):
 
 
 class LeaseRequest(BaseModel):
-    series: str
-    year_week: str = Field(pattern=r"^\d{4}$")
+    #: Two digits of ISO year, two of ISO week (01–53), in the digits 0-9 only.
+    year_week: str = Field(pattern=r"^[0-9]{2}(0[1-9]|[1-4][0-9]|5[0-3])$")
     size: int = Field(default=200, ge=1, le=9999)
 
 
 class LeaseResponse(BaseModel):
-    series: str
     year_week: str
     first: int
     last: int

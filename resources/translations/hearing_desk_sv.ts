@@ -1488,8 +1488,8 @@
         <translation>{count} avvisade ändring(ar)</translation>
     </message>
     <message>
-        <source>⚠ {series} left: {count}</source>
-        <translation>⚠ {series} kvar: {count}</translation>
+        <source>⚠ document numbers left: {count}</source>
+        <translation>⚠ dokumentnummer kvar: {count}</translation>
     </message>
     <message>
         <source>Changes are kept here and sent when the server can be reached. Click to see conflicts and refused changes.</source>
@@ -1541,10 +1541,6 @@
     <message>
         <source>{text} is not a valid identity number.</source>
         <translation>{text} är inget giltigt personnummer.</translation>
-    </message>
-    <message>
-        <source>This workstation has no {series} numbers left for week {week}. Connect it to the network so it can fetch more; nothing was saved.</source>
-        <translation>Den här arbetsstationen har inga {series}-nummer kvar för vecka {week}. Anslut den till nätverket så att den kan hämta fler; inget sparades.</translation>
     </message>
     <message>
         <source>Warehouse {kind} is missing; contact the aid centre.</source>
@@ -2028,6 +2024,10 @@
         <source>{location} has no own stock to receive a replenishment into; contact the aid centre.</source>
         <translation>{location} har inget eget förråd att kvittera en lagerpåfyllnad till; kontakta Hjälpmedelscentralen.</translation>
     </message>
+    <message>
+        <source>This workstation has no document numbers left for week {week}. Connect it to the network so it can fetch more; nothing was saved.</source>
+        <translation>Den här arbetsstationen har inga dokumentnummer kvar för vecka {week}. Anslut den till nätverket så att den kan hämta fler; inget sparades.</translation>
+    </message>
 </context>
 <context>
     <name>documents</name>
@@ -2330,26 +2330,6 @@
     <message>
         <source>Closed</source>
         <translation>Avslutad</translation>
-    </message>
-    <message>
-        <source>Order numbers</source>
-        <translation>Beställningsnummer</translation>
-    </message>
-    <message>
-        <source>Purchase order numbers</source>
-        <translation>Inköpsordernummer</translation>
-    </message>
-    <message>
-        <source>Activity numbers</source>
-        <translation>Aktivitetsnummer</translation>
-    </message>
-    <message>
-        <source>Pickup order numbers</source>
-        <translation>Hämtordernummer</translation>
-    </message>
-    <message>
-        <source>Return numbers</source>
-        <translation>Returnummer</translation>
     </message>
     <message>
         <source>Prescription from the aid service</source>

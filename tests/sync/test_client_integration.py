@@ -257,7 +257,7 @@ def test_leased_blocks_never_overlap_between_workstations(clinic) -> None:
     numbers: list[str] = []
     for database, name in zip(clinic["desks"], ("desk-a", "desk-b"), strict=True):
         source = LeasingBlockSource(Transport(server.url, server.add_workstation(f"{name}-numbers")), size=5)
-        top_up(database, source, [NumberSeries.ORDER], today)
+        top_up(database, source, today)
         allocator = NumberAllocator(source)
         with database.write() as session:
             numbers += [allocator.allocate(session, NumberSeries.ORDER, today) for _ in range(12)]
@@ -271,7 +271,7 @@ def test_without_the_server_a_workstation_with_no_block_refuses_a_number(clinic)
     source = LeasingBlockSource.connect(server.url, server.add_workstation("numbers"), size=3)
     server.stop()
     allocator = NumberAllocator(source)
-    with pytest.raises(RuleViolation, match="no order numbers left"), database.write() as session:
+    with pytest.raises(RuleViolation, match="no document numbers left"), database.write() as session:
         allocator.allocate(session, NumberSeries.ORDER, dt.date(2030, 1, 9))
     source.transport.close()
 

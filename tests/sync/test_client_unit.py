@@ -91,10 +91,10 @@ class FakeServer:
             return httpx.Response(200, content=body.model_dump_json())
         if path == "/v1/numbers/lease":
             lease = LeaseRequest.model_validate_json(request.content)
-            first = self.leased.get((lease.series, lease.year_week), 0) + 1
+            first = self.leased.get(lease.year_week, 0) + 1
             last = first + lease.size - 1
-            self.leased[(lease.series, lease.year_week)] = last
-            answer = LeaseResponse(series=lease.series, year_week=lease.year_week, first=first, last=last)
+            self.leased[lease.year_week] = last
+            answer = LeaseResponse(year_week=lease.year_week, first=first, last=last)
             return httpx.Response(200, content=answer.model_dump_json())
         return httpx.Response(404)
 
@@ -472,24 +472,23 @@ def test_numbers_come_from_leased_blocks_and_offline_refuses_cleanly(database: D
     server.misbehave = refuse
     with database.write() as session:
         assert allocator.allocate(session, NumberSeries.ORDER, today) == "30020004"  # still held
-    with pytest.raises(RuleViolation, match="no order numbers left"), database.write() as session:
+    with pytest.raises(RuleViolation, match="no document numbers left"), database.write() as session:
         allocator.allocate(session, NumberSeries.ORDER, today)
 
 
 def test_top_up_leases_ahead_when_running_low(database: Database, server) -> None:
     today = dt.date(2030, 1, 9)
     source = source_for(server, size=10)
-    supplies = top_up(database, source, [NumberSeries.ORDER], today)
-    assert supplies[NumberSeries.ORDER].remaining == 10
+    assert top_up(database, source, today).remaining == 10
     allocator = NumberAllocator(source)
     with database.write() as session:
         for _ in range(8):
             allocator.allocate(session, NumberSeries.ORDER, today)
-    assert top_up(database, source, [NumberSeries.ORDER], today)[NumberSeries.ORDER].remaining == 12
+    assert top_up(database, source, today).remaining == 12
     with database.read() as session:
         blocks = session.scalars(select(NumberBlock).order_by(NumberBlock.first)).all()
     assert [(b.first, b.last) for b in blocks] == [(1, 10), (11, 20)]
-    assert top_up(database, source, [NumberSeries.ORDER], today)[NumberSeries.ORDER].remaining == 12
+    assert top_up(database, source, today).remaining == 12
 
 
 # ------------------------------------------------------------------------------------------- settings

@@ -190,9 +190,7 @@ def test_missing_wrong_and_revoked_tokens_get_401_and_touch_nothing(server: Any)
             upload = http.post("/v1/upload", json={"changes": [patient]}, headers=attempt)
             assert upload.status_code == 401, what
             assert upload.headers["www-authenticate"] == "Bearer"
-            lease = http.post(
-                "/v1/numbers/lease", json={"series": "order", "year_week": "2648"}, headers=attempt
-            )
+            lease = http.post("/v1/numbers/lease", json={"year_week": "2648"}, headers=attempt)
             assert lease.status_code == 401, what
             assert http.get("/v1/download", headers=attempt).status_code == 401, what
             assert http.get("/v1/conflicts", headers=attempt).status_code == 401, what
@@ -600,9 +598,7 @@ def test_number_leases_never_overlap_even_concurrently_from_two_instances(sync_s
 
     def lease_many(ws: Workstation_) -> None:
         for _ in range(12):
-            response = ws.http.post(
-                "/v1/numbers/lease", json={"series": "order", "year_week": "2648", "size": 37}
-            )
+            response = ws.http.post("/v1/numbers/lease", json={"year_week": "2648", "size": 37})
             if response.status_code != 200:
                 errors.append(response.text)
                 continue
@@ -621,19 +617,17 @@ def test_number_leases_never_overlap_even_concurrently_from_two_instances(sync_s
     assert blocks[0][0] == 1
     for (_first, last), (next_first, _last) in itertools.pairwise(blocks):
         assert next_first == last + 1
-    other_week = workstations[0].http.post("/v1/numbers/lease", json={"series": "order", "year_week": "2649"})
+    other_week = workstations[0].http.post("/v1/numbers/lease", json={"year_week": "2649"})
     assert (other_week.json()["first"], other_week.json()["last"]) == (1, 200)
 
 
 def test_a_week_whose_numbers_are_all_handed_out_is_refused_with_a_sentence(server: Any) -> None:
     ws = Workstation_(server, "north")
-    whole = ws.http.post("/v1/numbers/lease", json={"series": "activity", "year_week": "2648", "size": 9999})
+    whole = ws.http.post("/v1/numbers/lease", json={"year_week": "2648", "size": 9999})
     assert (whole.json()["first"], whole.json()["last"]) == (1, 9999)
-    refused = ws.http.post("/v1/numbers/lease", json={"series": "activity", "year_week": "2648", "size": 1})
+    refused = ws.http.post("/v1/numbers/lease", json={"year_week": "2648", "size": 1})
     assert refused.status_code == 409
-    assert refused.json()["detail"] == "Every number of series activity in week 2648 has been handed out."
-    unknown = ws.http.post("/v1/numbers/lease", json={"series": "bananas", "year_week": "2648"})
-    assert unknown.status_code == 409 and "no number series bananas" in unknown.json()["detail"]
+    assert refused.json()["detail"] == "Every number of week 2648 has been handed out."
 
 
 def test_two_instances_on_one_database_behave_as_one(sync_server: Any) -> None:

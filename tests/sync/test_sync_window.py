@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from app.database import DATABASE_FILE
 from app.patients import format_identity
 from db.models import Individual, NumberBlock, StockMovement
-from db.models.enums import IndividualStatus, NumberSeries
+from db.models.enums import IndividualStatus
 from tests.sync.test_client_support import central_engine, client, load_baseline, workstation
 from ui.main_window import MainWindow
 from ui.messages import MessageBoxes
@@ -95,8 +95,8 @@ def test_sync_state_is_always_in_the_status_bar_and_an_edit_reaches_the_server(q
     # The server goes away: the desk says offline by itself and keeps the edit waiting.
     desk["server"].stop()
     database = window.workstation.database  # type: ignore[union-attr]
-    with database.write() as session:  # the clerk has used up most of this week's order numbers
-        block = session.scalars(select(NumberBlock).where(NumberBlock.series == NumberSeries.ORDER)).first()
+    with database.write() as session:  # the clerk has used up most of this week's numbers
+        block = session.scalars(select(NumberBlock)).first()
         assert block is not None
         block.next = block.last - 2
     view.phone_edit.clear()
@@ -108,7 +108,7 @@ def test_sync_state_is_always_in_the_status_bar_and_an_edit_reaches_the_server(q
     qtbot.keyClick(window, Qt.Key.Key_F5)
     qtbot.wait_until(lambda: window.status_sync.text().startswith("Offline"), timeout=20000)
     assert "waiting" in window.status_sync.text() and not window.status_sync.text().startswith("Offline · 0 ")
-    assert "⚠ Order numbers left: 3" in window.status_sync.text()
+    assert "⚠ document numbers left: 3" in window.status_sync.text()
     assert "running out of numbers" in window.status_sync.toolTip()
 
 

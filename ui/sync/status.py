@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.labels import label
 from ui.qt import QToolButton, QWidget
 
 if TYPE_CHECKING:
@@ -52,11 +51,7 @@ class SyncStatusButton(QToolButton):
         if status.open_rejections:
             parts.append(self.tr("{count} refused change(s)").format(count=status.open_rejections))
         for supply in state.low_numbers:
-            parts.append(
-                self.tr("⚠ {series} left: {count}").format(
-                    series=label(supply.series), count=supply.remaining
-                )
-            )
+            parts.append(self.tr("⚠ document numbers left: {count}").format(count=supply.remaining))
         self.setText(" · ".join(parts))
         tip = self.tr(
             "Changes are kept here and sent when the server can be reached. Click to see conflicts and "
