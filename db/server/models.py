@@ -54,7 +54,9 @@ class ServerChangeRecord(ServerBase):
     row_id: Mapped[uuid.UUID] = mapped_column(index=True)
     operation: Mapped[str] = mapped_column(String(10))
     row: Mapped[dict[str, Any]] = mapped_column(JSON)
+    #: When the workstation says it made the change (its own clock; information only).
     recorded_at: Mapped[dt.datetime]
+    #: When the server applied it (the server's clock).
     applied_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 
@@ -79,14 +81,14 @@ class Conflict(ServerBase):
 
 
 class FieldStamp(ServerBase):
-    """When the value a column holds now was edited (the change's ``recorded_at``): newest edit wins."""
+    """When the value a column holds now was edited, on the server's clock: the newest edit wins."""
 
     __tablename__ = "sync_field_stamp"
 
     table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
     row_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     column_name: Mapped[str] = mapped_column(String(60), primary_key=True)
-    recorded_at: Mapped[dt.datetime]
+    edited_at: Mapped[dt.datetime]
     change_id: Mapped[uuid.UUID]
 
 

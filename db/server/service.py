@@ -31,6 +31,7 @@ from db.server.models import (
     Workstation,
 )
 from db.sync_protocol.messages import (
+    MAX_CLOCK_SKEW,
     MAX_PAGE,
     Change,
     ConflictOut,
@@ -40,6 +41,7 @@ from db.sync_protocol.messages import (
     Rejection,
     ServerChange,
     ServerStatus,
+    UploadRequest,
     UploadResponse,
 )
 from db.sync_protocol.values import BadValue, from_json, json_value, row_json, synced_tables
@@ -49,6 +51,8 @@ WRITER_LOCK_KEY = 0x48445359  # "HDSY": the sync writers' advisory lock
 #: Names the corrective change re-sending the server's row after an edit that lost to a newer one.
 CORRECTION_NAMESPACE = uuid.UUID("5b0d8f0e-3c0a-4f4e-9a53-6d1e6b1c2a77")
 SERVER_NAME = "server"
+#: An edit said to be older than this counts as made then (it loses to every newer edit of its fields).
+EARLIEST_EDIT = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 INDIVIDUAL_DECISION_FIELDS = ("status", "patient_id", "warehouse_id")
 INSERT_ONLY_TABLES = frozenset({"stock_movement"})
@@ -303,10 +307,20 @@ class _Rejected(Exception):
 class _Batch:
     """One upload batch inside one transaction."""
 
-    def __init__(self, conn: Connection, workstation: str, careful: bool) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        workstation: str,
+        careful: bool,
+        received_at: dt.datetime | None = None,
+        sent_at: dt.datetime | None = None,
+    ) -> None:
         self.conn = conn
         self.workstation = workstation
         self.careful = careful
+        #: The server's clock when the batch arrived, and the workstation's when it sent it.
+        self.received_at = received_at or utc_now()
+        self.sent_at = sent_at or self.received_at
         self.next_seq = _last_seq(conn) + 1
         self.records: list[dict[str, Any]] = []
         self.last_record: dict[uuid.UUID, dict[str, Any]] = {}
@@ -336,6 +350,15 @@ class _Batch:
             isinstance(v, uuid.UUID) and v in self.pending_ids for v in (values or {}).values()
         ):
             self.flush()
+
+    def edited_at(self, change: Change) -> dt.datetime:
+        """When *change* was made, on the server's clock: as long before the batch arrived as the
+        workstation made it before sending (its own clock measures only that age; a date ahead of its
+        sending counts as made on arrival, one before ``EARLIEST_EDIT`` as made then)."""
+        age = max(self.sent_at - change.recorded_at, dt.timedelta(0))
+        if age > self.received_at - EARLIEST_EDIT:
+            return EARLIEST_EDIT
+        return self.received_at - age
 
     # -- bookkeeping
 
@@ -627,26 +650,19 @@ class _Batch:
             if clashing:
                 self.individual_conflict(change, current, clashing)
             decided = {field for field in INDIVIDUAL_DECISION_FIELDS if field in values and field in base}
-        stamps = {
-            row["column_name"]: _aware(row["recorded_at"])
-            for row in self.conn.execute(
-                select(_stamp.c.column_name, _stamp.c.recorded_at).where(
-                    _stamp.c.table_name == table.name, _stamp.c.row_id == change.row_id
-                )
-            ).mappings()
-        }
-        recorded_at = _aware(change.recorded_at)
+        stamps = _stamps(self.conn, table.name, change.row_id)
+        edited_at = self.edited_at(change)
         applied: dict[str, Any] = {}
         skipped: list[str] = []
         for column, value in values.items():
             stamp = stamps.get(column)
-            if column in decided or stamp is None or stamp <= recorded_at:
+            if column in decided or stamp is None or stamp <= edited_at:
                 applied[column] = value
             else:
                 skipped.append(column)
         if applied:
-            self.write(table, change.row_id, current, applied, change.id, recorded_at, stamps)
-            self.record(change.id, table.name, change.row_id, "update", row_json(current), recorded_at)
+            self.write(table, change.row_id, current, applied, change.id, edited_at, stamps)
+            self.record(change.id, table.name, change.row_id, "update", row_json(current), change.recorded_at)
         if skipped:
             # A newer edit of these fields stands; re-send the server's row under an id of its own so the
             # workstation that sent the older edit (which skips its own change ids) takes it too.
@@ -663,17 +679,18 @@ class _Batch:
         current: dict[str, Any],
         applied: dict[str, Any],
         change_id: uuid.UUID,
-        recorded_at: dt.datetime,
+        edited_at: dt.datetime,
         stamps: Mapping[str, dt.datetime],
     ) -> None:
-        """Update the row with *applied* (keeping onupdate columns as given) and stamp the fields."""
+        """Update the row with *applied* (keeping onupdate columns as given) and stamp the fields with when
+        they were edited (the server's clock)."""
         assignment = dict(applied)
         for column in table.columns:
             if column.onupdate is not None and column.name not in assignment:
                 assignment[column.name] = current[column.name]
         self.conn.execute(_update_by_id(table), {"row_id_": row_id, **assignment})
         current.update(assignment)
-        _write_stamps(self.conn, table.name, row_id, applied, change_id, recorded_at, stamps)
+        _write_stamps(self.conn, table.name, row_id, applied, change_id, edited_at, stamps)
 
     def individual_conflict(self, change: Change, current: dict[str, Any], clashing: list[str]) -> None:
         who, when, _deleted = self.last_writer(change.row_id)
@@ -723,7 +740,7 @@ def _write_stamps(
     row_id: uuid.UUID,
     applied: Mapping[str, Any],
     change_id: uuid.UUID,
-    recorded_at: dt.datetime,
+    edited_at: dt.datetime,
     stamps: Mapping[str, dt.datetime],
 ) -> None:
     new = [
@@ -731,7 +748,7 @@ def _write_stamps(
             "table_name": table_name,
             "row_id": row_id,
             "column_name": c,
-            "recorded_at": recorded_at,
+            "edited_at": edited_at,
             "change_id": change_id,
         }
         for c in applied
@@ -748,24 +765,68 @@ def _write_stamps(
                     _stamp.c.row_id == row_id,
                     _stamp.c.column_name == column,
                 )
-                .values(recorded_at=recorded_at, change_id=change_id)
+                .values(edited_at=edited_at, change_id=change_id)
             )
 
 
-def upload(engine: Engine, workstation: str, changes: list[Change]) -> UploadResponse:
-    """Apply one batch in one transaction; re-sent change ids are reported accepted, not re-applied."""
+def _stamps(conn: Connection, table_name: str, row_id: uuid.UUID) -> dict[str, dt.datetime]:
+    """Column → when the value it holds was edited (the server's clock)."""
+    return {
+        row["column_name"]: _aware(row["edited_at"])
+        for row in conn.execute(
+            select(_stamp.c.column_name, _stamp.c.edited_at).where(
+                _stamp.c.table_name == table_name, _stamp.c.row_id == row_id
+            )
+        ).mappings()
+    }
+
+
+class ClockRefused(Refused):
+    """The workstation's clock is too far from the server's; ``server_time`` is the server's clock."""
+
+    def __init__(self, sentence: str, server_time: dt.datetime) -> None:
+        super().__init__(sentence)
+        self.server_time = server_time
+
+
+def check_clock(sent_at: dt.datetime, now: dt.datetime) -> None:
+    """Refuse a workstation whose clock is more than ``MAX_CLOCK_SKEW`` from the server's."""
+    if abs(now - sent_at) <= MAX_CLOCK_SKEW:
+        return
+    minutes = int(MAX_CLOCK_SKEW.total_seconds() // 60)
+    raise ClockRefused(
+        f"This workstation's clock shows {sent_at:%Y-%m-%d %H:%M} UTC but the server's shows "
+        f"{now:%Y-%m-%d %H:%M} UTC, more than {minutes} minutes apart; set the clock right (date, time "
+        "and time zone), then sync again. The changes wait on the workstation and nothing is lost.",
+        now,
+    )
+
+
+def upload(
+    engine: Engine, workstation: str, request: UploadRequest, received_at: dt.datetime | None = None
+) -> UploadResponse:
+    """Apply one batch in one transaction; re-sent change ids are reported accepted, not re-applied.
+
+    The order of edits comes from the server's clock (``_Batch.edited_at``); a workstation whose clock is
+    far from it is refused (``ClockRefused``) before anything is applied.
+    """
+    received_at = received_at or utc_now()
+    check_clock(request.sent_at, received_at)
     try:
-        return _upload(engine, workstation, changes, careful=False)
+        return _upload(engine, workstation, request, received_at, careful=False)
     except (IntegrityError, DataError):
         # Some change breaks a constraint of the central database: do it again, one savepoint per change,
         # so that change alone is rejected.
-        return _upload(engine, workstation, changes, careful=True)
+        return _upload(engine, workstation, request, received_at, careful=True)
 
 
-def _upload(engine: Engine, workstation: str, changes: list[Change], careful: bool) -> UploadResponse:
+def _upload(
+    engine: Engine, workstation: str, request: UploadRequest, received_at: dt.datetime, careful: bool
+) -> UploadResponse:
+    changes = request.changes
     with engine.begin() as conn:
         _writer_lock(conn)
-        batch = _Batch(conn, workstation, careful)
+        batch = _Batch(conn, workstation, careful, received_at, request.sent_at)
         batch.prefetch(changes)
         for change in changes:
             batch.process(change)
@@ -946,14 +1007,7 @@ def _apply_resolution(batch: _Batch, record: Mapping[str, Any], keep: int) -> No
         row = conn.execute(insert(table).values(id=row_id, **restored).returning(*table.c)).mappings().one()
         batch.record(uuid.uuid4(), table.name, row_id, "insert", row_json(row), now)
         return
-    stamps = {
-        row["column_name"]: _aware(row["recorded_at"])
-        for row in conn.execute(
-            select(_stamp.c.column_name, _stamp.c.recorded_at).where(
-                _stamp.c.table_name == table.name, _stamp.c.row_id == row_id
-            )
-        ).mappings()
-    }
+    stamps = _stamps(conn, table.name, row_id)
     change_id = uuid.uuid4()
     batch.write(table, row_id, current, values, change_id, now, stamps)
     batch.record(change_id, table.name, row_id, "update", row_json(current), now)

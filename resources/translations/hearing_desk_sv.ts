@@ -1850,6 +1850,7 @@
     </message>
     <message>
         <source>The central server did not take any of this workstation&apos;s changes; they wait here and the sync will be tried again.</source>
+        <extracomment>Room for the request&apos;s frame around the changes (brackets, the key names, ``sent_at``).</extracomment>
         <translation>Den centrala servern tog inte emot några av arbetsstationens ändringar; de väntar här och synkroniseringen försöks igen.</translation>
     </message>
     <message>
@@ -1891,6 +1892,10 @@
     <message>
         <source>The central server had a problem ({status}); nothing was lost and the sync will be tried again.</source>
         <translation>Den centrala servern fick ett problem ({status}); inget gick förlorat och synkroniseringen försöks igen.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock shows {workstation_time} but the central server&apos;s shows {server_time}. Set the date, time and time zone right, then sync again; the changes wait here and nothing is lost.</source>
+        <translation>Datorns klocka visar {workstation_time} men den centrala serverns visar {server_time}. Ställ in rätt datum, tid och tidszon och synkronisera sedan igen; ändringarna väntar här och inget går förlorat.</translation>
     </message>
     <message>
         <source>Type at least 3 characters to search for articles.</source>

@@ -17,7 +17,7 @@ from app.errors import RuleViolation
 from app.numbers import NumberAllocator
 from app.sync.client import SyncClient, list_issues
 from app.sync.numbers import LeasingBlockSource, top_up
-from app.sync.transport import OFFLINE, SyncFailure, Transport
+from app.sync.transport import CLOCK_WRONG, OFFLINE, SyncFailure, Transport
 from db.models import ChangeLogEntry, Individual, Patient, User
 from db.models.enums import IndividualStatus, NumberSeries
 from db.server.service import publish_existing_rows
@@ -236,6 +236,32 @@ def test_another_schema_revision_is_refused_with_the_servers_sentence(clinic) ->
         transport.call("GET", "/download", DownloadResponse, params={"after": 0, "limit": 1})
     transport.close()
     assert refused.value.kind == "schema" and "0001" in refused.value.sentence
+
+
+def test_a_workstation_clock_far_from_the_servers_is_refused_and_the_clerk_is_told(clinic) -> None:
+    a = clinic["desks"][0]
+    ca = clinic["clients"][0]
+    patient_id = first_patients(a, 1)[0]
+    set_phone(a, patient_id, "070-999 99 99")
+    ahead = dt.timedelta(hours=2)
+    ca.transport.clock = lambda: dt.datetime.now(dt.UTC) + ahead  # type: ignore[method-assign]
+
+    report = ca.sync_once()
+
+    assert not report.ok and report.online
+    assert report.template == CLOCK_WRONG
+    shown = (dt.datetime.now(dt.UTC) + ahead).astimezone().strftime("%Y-%m-%d %H:")
+    assert report.params["workstation_time"].startswith(shown)
+    assert report.message is not None and "Set the date, time and time zone right" in report.message
+    assert ca.status().pending_changes == 1  # nothing lost: the change waits
+    with central_engine(clinic["central_url"]).connect() as conn:
+        assert (
+            conn.execute(select(Patient.phone).where(Patient.id == patient_id)).scalar_one()
+            != "070-999 99 99"
+        )
+
+    ca.transport.clock = lambda: dt.datetime.now(dt.UTC)  # type: ignore[method-assign]
+    assert ca.sync_once().ok and ca.status().pending_changes == 0
 
 
 def test_a_server_that_is_gone_means_offline(clinic) -> None:

@@ -232,6 +232,26 @@ def test_many_changes_go_in_batches_in_local_order_and_come_back_in_pages(workst
     assert [phone_of(b, i) for i in ids] == [f"070-100 00 {n:02d}" for n in range(10)]
 
 
+def test_batches_are_packed_under_the_servers_body_limit(workstations, server, monkeypatch) -> None:
+    """A batch holds at most MAX_BATCH changes and at most MAX_UPLOAD_BYTES bytes: long rows only make
+    a batch hold fewer changes, so a legal batch never meets the server's 413."""
+    import app.sync.client as sync_client
+
+    monkeypatch.setattr(sync_client, "MAX_UPLOAD_BYTES", 900)
+    a, b = workstations
+    ids = some_patients(a, 6)
+    for index, patient_id in enumerate(ids):
+        set_phone(a, patient_id, f"070-300 00 {index:02d}")
+
+    report = client_for(a, server).sync_once()
+    uploads = [r for r in server.requests if r.url.path == "/v1/upload"]
+
+    assert report.ok and report.uploaded == 6
+    assert len(uploads) > 1 and all(len(r.content) <= 900 for r in uploads)
+    assert [len(json.loads(r.content)["changes"]) for r in uploads] != [6]
+    assert client_for(b, server, "b").sync_once().downloaded == 6
+
+
 def test_an_idle_round_sends_nothing_and_applies_nothing(workstations, server) -> None:
     a, _b = workstations
     set_phone(a, some_patients(a, 1)[0], "070-333 33 33")

@@ -26,6 +26,11 @@ def at(minutes: float) -> str:
     return (T0 + dt.timedelta(minutes=minutes)).isoformat()
 
 
+def now_iso() -> str:
+    """This machine's clock (the test workstations' and the server's) as the protocol writes it."""
+    return dt.datetime.now(dt.UTC).isoformat()
+
+
 def change(
     table: str,
     operation: str,
@@ -74,8 +79,9 @@ class Workstation_:
         other.http = httpx.Client(base_url=server.url, headers=self.http.headers, timeout=30)
         return other
 
-    def upload(self, *changes: dict[str, Any]) -> dict[str, Any]:
-        response = self.http.post("/v1/upload", json={"changes": list(changes)})
+    def upload(self, *changes: dict[str, Any], sent_at: dt.datetime | None = None) -> dict[str, Any]:
+        moment = (sent_at or dt.datetime.now(dt.UTC)).isoformat()
+        response = self.http.post("/v1/upload", json={"changes": list(changes), "sent_at": moment})
         assert response.status_code == 200, response.text
         return response.json()
 

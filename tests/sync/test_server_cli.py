@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from pathlib import Path
 
@@ -128,9 +129,10 @@ def test_the_embedded_default_is_a_sqlite_file_that_serves(
                 "recorded_at": "2026-11-23T08:00:00+00:00",
             }
             supplier["payload"]["id"] = supplier["row_id"]
-            assert http.post("/v1/upload", json={"changes": [supplier]}).json()["accepted"] == [
-                supplier["id"]
-            ]
+            sent_at = dt.datetime.now(dt.UTC).isoformat()
+            assert http.post("/v1/upload", json={"changes": [supplier], "sent_at": sent_at}).json()[
+                "accepted"
+            ] == [supplier["id"]]
             (row,) = http.get("/v1/download").json()["changes"]
             assert row["row"]["name"] == "Hörsel AB" and row["row"]["updated_at"].endswith("+00:00")
             lease = http.post("/v1/numbers/lease", json={"year_week": "2648", "size": 10})
