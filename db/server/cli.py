@@ -137,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
             ssl_certfile=args.tls_cert,
             ssl_keyfile=args.tls_key,
             log_level="info",
+            access_log=False,  # a line for every idle poll of every workstation says nothing
+            # Workstations poll every 5 s: their connections stay open between polls instead of being
+            # closed (uvicorn's default is 5 s) and built again for every poll.
+            timeout_keep_alive=30,
         )
         return 0
     finally:

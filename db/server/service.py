@@ -11,12 +11,25 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import time
 import uuid
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Connection, DateTime, Engine, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Engine,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
 
@@ -30,6 +43,7 @@ from db.server.models import (
     ServerChangeRecord,
     Workstation,
 )
+from db.server.watermark import announce
 from db.sync_protocol.messages import (
     MAX_CLOCK_SKEW,
     MAX_PAGE,
@@ -172,6 +186,8 @@ def publish_existing_rows(engine: Engine, chunk: int = 5000) -> int:
             if records:
                 conn.execute(insert(_change), records)
                 next_seq, added = next_seq + len(records), added + len(records)
+        if added:
+            announce(conn, next_seq - 1)
     return added
 
 
@@ -200,6 +216,9 @@ def revoke_workstation(engine: Engine, name: str) -> None:
         )
         if result.rowcount == 0:
             raise NotFound(f"There is no active workstation named {name}.")
+    for key, (holder, _until) in list(_checked_tokens.items()):
+        if holder == name:
+            _checked_tokens.pop(key, None)
 
 
 def authenticate(engine: Engine, token: str) -> str | None:
@@ -212,6 +231,34 @@ def authenticate(engine: Engine, token: str) -> str | None:
         ).scalar()
 
 
+#: How long a service instance trusts a token it has checked without asking the database again: an idle
+#: workstation polls every 5 s, so its token is looked up once in 12 polls. A token revoked by
+#: ``revoke-workstation`` stops working within this time on every instance (at once on one that revoked it
+#: itself).
+TOKEN_TRUSTED_S = 60.0
+#: Token hash → (workstation, until when on ``time.monotonic``); only valid tokens are kept.
+_checked_tokens: dict[str, tuple[str, float]] = {}
+
+
+def trusted_workstation(token: str) -> str | None:
+    """The workstation of *token* if it was checked less than ``TOKEN_TRUSTED_S`` ago (no database)."""
+    known = _checked_tokens.get(hash_token(token))
+    if known is None or known[1] < time.monotonic():
+        return None
+    return known[0]
+
+
+def check_token(engine: Engine, token: str) -> str | None:
+    """``authenticate``, remembering a valid token for ``TOKEN_TRUSTED_S``."""
+    name = authenticate(engine, token)
+    key = hash_token(token)
+    if name is None:
+        _checked_tokens.pop(key, None)
+    else:
+        _checked_tokens[key] = (name, time.monotonic() + TOKEN_TRUSTED_S)
+    return name
+
+
 # --- shared helpers -----------------------------------------------------------------------------------
 
 
@@ -220,8 +267,13 @@ def _writer_lock(conn: Connection) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
 
 
+def last_seq_query() -> Select[Any]:
+    """The newest server sequence number (0 for none)."""
+    return select(func.coalesce(func.max(_change.c.server_seq), 0))
+
+
 def _last_seq(conn: Connection) -> int:
-    return int(conn.execute(select(func.coalesce(func.max(_change.c.server_seq), 0))).scalar_one())
+    return int(conn.execute(last_seq_query()).scalar_one())
 
 
 def _current_row(conn: Connection, table: Table, row_id: uuid.UUID) -> dict[str, Any] | None:
@@ -730,6 +782,7 @@ class _Batch:
         self.flush()
         if self.records:
             self.conn.execute(insert(_change), self.records)
+            announce(self.conn, self.next_seq - 1)
         self.response.server_seq = self.next_seq - 1
         return self.response
 

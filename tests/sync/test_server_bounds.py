@@ -214,6 +214,31 @@ def test_a_central_database_that_cannot_be_reached_is_a_503_with_a_sentence() ->
     assert response.json()["detail"].startswith("The central database cannot be reached just now")
 
 
+def test_an_idle_poll_is_answered_without_the_database_and_still_sees_another_instances_change(
+    sync_server: Any,
+) -> None:
+    """The ``Gate`` answers "nothing after N" from the instance's watermark (PostgreSQL NOTIFY from every
+    writer, on any instance); a change committed through another instance reaches the next poll."""
+    one = sync_server()
+    two = sync_server(one.database_url)
+    north = Workstation_(one, "north")
+    south = Workstation_(two, "south")
+    world = World()
+    north.upload(*world.changes())
+    last = south.download()["last_seq"]
+    assert south.download(after=last) == {"changes": [], "last_seq": last, "more": False}
+    edit = change(
+        "patient", "update", world.patients[0]["row_id"], {"phone": "040-777777"}, {"phone": "040-100000"}
+    )
+    north.upload(edit)
+    deadline = time.monotonic() + 5
+    while not (page := south.download(after=last))["changes"]:
+        assert time.monotonic() < deadline, "the other instance never heard of the change"
+        time.sleep(0.05)
+    assert [c["id"] for c in page["changes"]] == [edit["id"]]
+    assert two._server.config.app.state.watermark.known() == page["last_seq"]
+
+
 # ------------------------------------------------------------------------------------------- body size
 
 
