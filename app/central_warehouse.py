@@ -27,7 +27,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import fees
-from app.changes import Changes
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
 from app.organisation import WorkContext
@@ -262,7 +261,7 @@ def undo_dispatch(
 
 def report_dispatch(
     session: Session, context: WorkContext, *, order_number: str, dispatched_on: dt.date, today: dt.date
-) -> Changes:
+) -> None:
     """The central warehouse reports that it dispatched an order (an aid-centre user): its lines from 70
     count as delivered from *dispatched_on* if that is earlier than planned, the fees at delivery move with
     them, and logistics has started, so the order can no longer be cancelled (R16)."""
@@ -299,4 +298,3 @@ def report_dispatch(
     order.logistics_started = True
     session.flush()
     log.info("central dispatch reported: order_id=%s lines moved=%d", order.id, moved)
-    return Changes(orders=True, fees=True, patients=True)

@@ -91,7 +91,6 @@ from db.models.enums import (
     IndividualStatus,
     LineStatus,
     MovementReason,
-    NumberSeries,
     OrderKind,
     OrderStatus,
     OwnerColour,
@@ -1048,13 +1047,13 @@ class _Builder:
         if self.progress is not None:
             self.progress(stage, fraction)
 
-    def number(self, series: NumberSeries, day: int) -> str:
-        """The next ``YYWWNNNN`` in the week of *day* for a document of *series* (R15): every series draws
-        from the week's one sequence, so a number names one document."""
+    def number(self, day: int) -> str:
+        """The next ``YYWWNNNN`` in the week of *day* (R15): every kind of document draws from the week's
+        one sequence, so a number names one document."""
         week = year_week(dt.date.fromordinal(day))
         running = self.running.get(week, 0) + 1
         if running > 9999:
-            raise RuntimeError(f"demo data ran out of numbers in week {week} ({series.value})")
+            raise RuntimeError(f"demo data ran out of numbers in week {week}")
         self.running[week] = running
         return f"{week}{running:04d}"
 
@@ -1639,7 +1638,7 @@ class _Builder:
     ) -> tuple[str, str]:
         """An order (numbered, sent); returns its id and number. Lines are added with ``line``."""
         order_id = _new_id(rng)
-        number = self.number(NumberSeries.ORDER, created)
+        number = self.number(created)
         minute = 8 * 60 + int(rng.random() * 510)
         unit = (location.name, location.street, location.postal_code, location.city)
         if patient is None or patient.protected:  # R5: a protected identity's go to the prescribing unit
@@ -1921,7 +1920,7 @@ class _Builder:
     ) -> str:
         """A registered pickup order to the central warehouse; its individuals are in transit (R28)."""
         pickup_id = _new_id(rng)
-        number = self.number(NumberSeries.PICKUP_ORDER, day)
+        number = self.number(day)
         self.table(PickupOrder).add(
             id=pickup_id,
             number=number,
@@ -1972,7 +1971,7 @@ class _Builder:
         action: str = "",
     ) -> tuple[str, str]:
         activity_id = _new_id(rng)
-        number = self.number(NumberSeries.ACTIVITY, day)
+        number = self.number(day)
         closed = status is ActivityStatus.CLOSED
         self.table(Activity).add(
             id=activity_id,
@@ -2012,7 +2011,7 @@ class _Builder:
     ) -> tuple[str, str]:
         """A return from the patient to the location's own stock (R30); the balance goes up."""
         return_id = _new_id(rng)
-        number = self.number(NumberSeries.RETURN, day)
+        number = self.number(day)
         self.table(StockReturn).add(
             id=return_id,
             number=number,
@@ -2170,7 +2169,7 @@ class _Builder:
         self, rng: random.Random, order_id: str, supplier: str, day: int, status: PurchaseOrderStatus
     ) -> tuple[str, str]:
         """The purchase order of one supplier for an order through warehouse 750 (R14)."""
-        po_id, number = _new_id(rng), self.number(NumberSeries.PURCHASE_ORDER, day)
+        po_id, number = _new_id(rng), self.number(day)
         self.table(PurchaseOrder).add(
             id=po_id,
             number=number,

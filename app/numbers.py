@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from app.errors import RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
 from db.models import NumberBlock
-from db.models.enums import NumberSeries
 
 LAST_RUNNING = 9999
 WARNING_FRACTION = 0.2  # tell the clerk when 20 % of the held numbers are left
@@ -90,9 +89,10 @@ class NumberAllocator:
         remaining = sum(b.last - b.next + 1 for b in blocks)
         return NumberSupply(year_week(today), remaining, held)
 
-    def allocate(self, session: Session, series: NumberSeries, today: dt.date) -> str:
-        """The next number of the week for a document of *series*; refuse (never invent one) when this
-        node holds none. Every series draws from the same sequence, so no two documents share a number."""
+    def allocate(self, session: Session, today: dt.date) -> str:
+        """The next number of the week for a document of any kind; refuse (never invent one) when this
+        node holds none. Every kind of document draws from the week's one sequence, so a number names one
+        document."""
         week = year_week(today)
         for block in self._blocks(session, week):
             if block.next <= block.last:

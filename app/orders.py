@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session, aliased
 from app import fees
 from app.articles import balance, balances_of
 from app.central_warehouse import available_individuals, dispatch_line, undo_dispatch
-from app.changes import Changes
 from app.deliveries import line_arrived, status_on
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.fees import FeePreview
@@ -52,7 +51,6 @@ from db.models.enums import (
     IndividualStatus,
     LineStatus,
     MovementReason,
-    NumberSeries,
     OrderKind,
     OrderStatus,
     Role,
@@ -619,10 +617,10 @@ def read_cart(session: Session, order_id: uuid.UUID, today: dt.date) -> Cart:
     )
 
 
-def set_cart_kind(session: Session, context: WorkContext, *, order_id: uuid.UUID, kind: OrderKind) -> Changes:
+def set_cart_kind(session: Session, context: WorkContext, *, order_id: uuid.UUID, kind: OrderKind) -> None:
     order = _cart(session, context, order_id)
     if kind is order.kind:
-        return Changes()
+        return
     if (kind is OrderKind.REPLENISHMENT) != (order.patient_id is None):
         raise InvalidInput(
             QT_TRANSLATE_NOOP("app", "A stock replenishment has no recipient; a prescription needs one.")
@@ -638,7 +636,6 @@ def set_cart_kind(session: Session, context: WorkContext, *, order_id: uuid.UUID
     order.kind = kind
     for line in list(order.lines):
         _place(session, context, order, line, line.quantity)
-    return Changes(orders=True)
 
 
 def prescribers_for(session: Session, context: WorkContext) -> list[Prescriber]:
@@ -660,14 +657,13 @@ def prescribers_for(session: Session, context: WorkContext) -> list[Prescriber]:
 
 def set_prescriber(
     session: Session, context: WorkContext, *, order_id: uuid.UUID, prescriber_id: uuid.UUID
-) -> Changes:
+) -> None:
     order = _cart(session, context, order_id)
     if prescriber_id not in {p.id for p in prescribers_for(session, context)}:
         raise RuleViolation(
             QT_TRANSLATE_NOOP("app", "You may only order in the name of a prescriber linked to you.")
         )
     order.prescriber_id = prescriber_id
-    return Changes(orders=True)
 
 
 def find_individual_for_delivery(session: Session, context: WorkContext, text: str) -> IndividualChoice:
@@ -716,7 +712,7 @@ def add_line(
     quantity: int = 1,
     comment: str = "",
     today: dt.date,
-) -> Changes:
+) -> None:
     """Add an article (or, for R10c, an individual) to the cart after the rules R4, R6–R8, R10, R12, R13."""
     order = _cart(session, context, order_id)
     patient = session.get(Patient, order.patient_id) if order.patient_id else None
@@ -754,7 +750,7 @@ def add_line(
             )
         )
         session.expire(order, ["lines"])
-        return Changes(orders=True, individuals=True)
+        return
     if article_id is None:
         raise InvalidInput(QT_TRANSLATE_NOOP("app", "Choose an article first."))
     _check_quantity(quantity)
@@ -774,7 +770,6 @@ def add_line(
     session.add(line)
     session.flush()
     session.expire(order, ["lines"])
-    return Changes(orders=True)
 
 
 def update_line(
@@ -785,7 +780,7 @@ def update_line(
     quantity: int | None = None,
     comment: str | None = None,
     today: dt.date,
-) -> Changes:
+) -> None:
     line = _line(session, line_id)
     order = _cart(session, context, line.order_id)
     if quantity is not None and quantity != line.quantity:
@@ -795,7 +790,6 @@ def update_line(
         _place(session, context, order, line, quantity)
     if comment is not None:
         line.comment = comment.strip()
-    return Changes(orders=True)
 
 
 def _release_individual(session: Session, context: WorkContext, line: OrderLine) -> None:
@@ -814,17 +808,16 @@ def _release_individual(session: Session, context: WorkContext, line: OrderLine)
             )
 
 
-def remove_line(session: Session, context: WorkContext, *, line_id: uuid.UUID) -> Changes:
+def remove_line(session: Session, context: WorkContext, *, line_id: uuid.UUID) -> None:
     line = _line(session, line_id)
     order = _cart(session, context, line.order_id)
     _release_individual(session, context, line)
     session.delete(line)
     session.flush()
     session.expire(order, ["lines"])
-    return Changes(orders=True, individuals=True)
 
 
-def discard_cart(session: Session, context: WorkContext, *, order_id: uuid.UUID) -> Changes:
+def discard_cart(session: Session, context: WorkContext, *, order_id: uuid.UUID) -> None:
     """Throw away an order in progress: its lines go, reserved individuals return to stock."""
     order = _cart(session, context, order_id)
     for line in list(order.lines):
@@ -832,12 +825,11 @@ def discard_cart(session: Session, context: WorkContext, *, order_id: uuid.UUID)
         session.delete(line)
     session.flush()
     session.delete(order)
-    return Changes(orders=True, individuals=True)
 
 
 def set_delivery(
     session: Session, context: WorkContext, *, order_id: uuid.UUID, delivery: DeliveryDetails
-) -> Changes:
+) -> None:
     order = _cart(session, context, order_id)
     if delivery.method not in DELIVERY_METHODS:
         raise InvalidInput(QT_TRANSLATE_NOOP("app", "Choose how the order is delivered."))
@@ -875,7 +867,6 @@ def set_delivery(
             delivery, name=clinic.name, street=clinic.street, postal_code=clinic.postal_code, city=clinic.city
         )
     _store_delivery(order, delivery)
-    return Changes(orders=True)
 
 
 def default_deliver_from(session: Session, context: WorkContext) -> DeliverFrom:
@@ -884,7 +875,7 @@ def default_deliver_from(session: Session, context: WorkContext) -> DeliverFrom:
     return user.default_deliver_from if user is not None else DeliverFrom.AID_SERVICE
 
 
-def set_default_deliver_from(session: Session, context: WorkContext, value: DeliverFrom) -> Changes:
+def set_default_deliver_from(session: Session, context: WorkContext, value: DeliverFrom) -> None:
     """The user's setting: new patient carts deliver from the aid service or from own stock."""
     user = session.get(User, context.user_id)
     if user is None:
@@ -893,7 +884,6 @@ def set_default_deliver_from(session: Session, context: WorkContext, value: Deli
             username=context.username,
         )
     user.default_deliver_from = value
-    return Changes(settings=True)
 
 
 # ---------------------------------------------------------------------------------------------- send
@@ -996,7 +986,7 @@ def send_order(
         if order.kind is OrderKind.INDIVIDUAL_DELIVERY:
             continue  # the individual was checked and reserved when it was added
         _place(session, context, order, line, line.quantity)  # balances may have moved since it was added
-    order.number = allocator.allocate(session, NumberSeries.ORDER, today)
+    order.number = allocator.allocate(session, today)
     order.status = OrderStatus.SENT
     order.sent_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     central = _warehouse_of_kind(session, WarehouseKind.CENTRAL)
@@ -1064,7 +1054,7 @@ def create_purchase_orders(
     made = []
     for supplier_id, lines in sorted(by_supplier.items(), key=lambda item: item[1][0].line_number):
         purchase = PurchaseOrder(
-            number=allocator.allocate(session, NumberSeries.PURCHASE_ORDER, today),
+            number=allocator.allocate(session, today),
             order_id=order.id,
             supplier_id=supplier_id,
         )
@@ -1106,7 +1096,7 @@ def _cancel_refusal(order: Order, today: dt.date) -> str:
     return ""
 
 
-def cancel_order(session: Session, context: WorkContext, *, order_id: uuid.UUID, today: dt.date) -> Changes:
+def cancel_order(session: Session, context: WorkContext, *, order_id: uuid.UUID, today: dt.date) -> None:
     """Cancel while nothing has been delivered, no purchase order exists and logistics has not started
     (R16): lines from 70 give their quantity and devices back before their delivery day."""
     order = _order(session, order_id)
@@ -1121,7 +1111,6 @@ def cancel_order(session: Session, context: WorkContext, *, order_id: uuid.UUID,
     order.status = OrderStatus.CANCELLED
     fees.cancel_fees_of_order(session, order_id=order.id)
     log.info("order cancelled: order_id=%s", order.id)
-    return Changes(orders=True, stock=True, fees=True, individuals=True, patients=True)
 
 
 # -------------------------------------------------------------------------------------------- search

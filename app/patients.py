@@ -18,7 +18,6 @@ import phonenumbers
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from app.changes import Changes
 from app.deliveries import arrived_by, on_its_way
 from app.errors import InvalidInput, NotFound
 from app.i18n import QT_TRANSLATE_NOOP
@@ -558,7 +557,7 @@ def normalise_phone(text: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
-def update_phone(session: Session, *, patient_id: uuid.UUID, phone: str) -> Changes:
+def update_phone(session: Session, *, patient_id: uuid.UUID, phone: str) -> None:
     """Edit the patient's phone number (the registered address is not editable at the desk, R2)."""
     value = normalise_phone(phone)
     patient = session.get(Patient, patient_id)
@@ -566,4 +565,3 @@ def update_phone(session: Session, *, patient_id: uuid.UUID, phone: str) -> Chan
         raise NotFound(QT_TRANSLATE_NOOP("app", "The patient was not found; search again."))
     patient.phone = value
     log.info("patient phone updated: patient_id=%s", patient.id)
-    return Changes(patients=True)

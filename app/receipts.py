@@ -21,7 +21,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import fees
-from app.changes import Changes
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
 from app.orders import own_stock, settle_status
@@ -145,7 +144,6 @@ class ReceiptResult:
     individual_ids: tuple[uuid.UUID, ...]
     fees_created: int
     order_status: OrderStatus
-    changes: Changes
 
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -749,9 +747,6 @@ def receive(
         individual_ids=tuple(individual_ids),
         fees_created=fee_count,
         order_status=order.status,
-        changes=Changes(
-            orders=True, stock=stock is not None, individuals=bool(individual_ids), fees=fee_count > 0
-        ),
     )
 
 
@@ -762,7 +757,7 @@ def cancel_lines(
     order_id: uuid.UUID,
     line_ids: Sequence[uuid.UUID],
     today: dt.date,
-) -> Changes:
+) -> None:
     """R20: lines the supplier cannot deliver are cancelled at receipt; the clerk tells the supplier."""
     order, lines = _load_open_lines(session, context, order_id, line_ids)
     for line in lines:
@@ -771,4 +766,3 @@ def cancel_lines(
     _settle_statuses(session, order)
     session.flush()
     log.info("order %s: %d lines cancelled at receipt on %s", order.id, len(lines), today.isoformat())
-    return Changes(orders=True, fees=True)

@@ -45,7 +45,6 @@ from db.models.enums import (
     IdentityKind,
     IndividualStatus,
     LineStatus,
-    NumberSeries,
     OrderKind,
     OrderStatus,
     PickupStatus,
@@ -290,7 +289,7 @@ def test_the_desk_numbers_documents_after_the_demo_data(db: Database) -> None:
         used = set(session.scalars(select(Activity.number)))
     assert any(number.startswith("2647") for number in used)  # week 47 of 2026, the week of TODAY
     with db.write() as session:
-        number = NumberAllocator().allocate(session, NumberSeries.ACTIVITY, TODAY)
+        number = NumberAllocator().allocate(session, TODAY)
     assert number not in used
 
 

@@ -16,7 +16,6 @@ from app.numbers import HeldBlocksOnly, NumberAllocator, year_week
 from db import migrate
 from db.engine import create_sqlite_engine
 from db.models import NumberBlock
-from db.models.enums import NumberSeries
 
 
 class _Lender:
@@ -31,39 +30,25 @@ def test_r15_numbers_are_year_iso_week_and_running(database: Database) -> None:
     day = dt.date(2026, 11, 23)  # ISO week 48 of 2026
     allocator = NumberAllocator()
     with database.write() as session:
-        first = allocator.allocate(session, NumberSeries.ORDER, day)
-        second = allocator.allocate(session, NumberSeries.ORDER, day)
+        first = allocator.allocate(session, day)
+        second = allocator.allocate(session, day)
     assert (first, second) == ("26480001", "26480002")
     assert year_week(dt.date(2027, 1, 1)) == "2653"  # ISO year 2026, week 53
     with database.write() as session:
-        assert allocator.allocate(session, NumberSeries.ORDER, day) == "26480003"
-
-
-def test_r15_every_series_draws_from_the_weeks_one_sequence_so_a_number_names_one_document(
-    database: Database,
-) -> None:
-    day = dt.date(2026, 11, 23)
-    allocator = NumberAllocator()
-    with database.write() as session:
-        order = allocator.allocate(session, NumberSeries.ORDER, day)
-        purchase_order = allocator.allocate(session, NumberSeries.PURCHASE_ORDER, day)
-        others = [allocator.allocate(session, series, day) for series in NumberSeries]
-    numbers = [order, purchase_order, *others]
-    assert numbers == [f"2648{n:04d}" for n in range(1, 3 + len(NumberSeries))]
-    assert len(set(numbers)) == len(numbers)
+        assert allocator.allocate(session, day) == "26480003"
 
 
 def test_r15_running_out_is_refused_and_warned_before(database: Database) -> None:
     day = dt.date(2026, 11, 23)
     allocator = NumberAllocator(_Lender([(11, 15)]))
     with database.write() as session:
-        numbers = [allocator.allocate(session, NumberSeries.ACTIVITY, day) for _ in range(4)]
+        numbers = [allocator.allocate(session, day) for _ in range(4)]
         supply = allocator.supply(session, day)
         assert supply.remaining == 1 and supply.running_low
-        numbers.append(allocator.allocate(session, NumberSeries.ACTIVITY, day))
+        numbers.append(allocator.allocate(session, day))
     assert numbers == [f"2648{n:04d}" for n in range(11, 16)]
     with pytest.raises(RuleViolation, match="no document numbers left"), database.write() as session:
-        allocator.allocate(session, NumberSeries.ACTIVITY, day)
+        allocator.allocate(session, day)
 
 
 def test_r15_numbers_running_short_are_flagged_before_they_run_out(database: Database) -> None:
@@ -74,10 +59,10 @@ def test_r15_numbers_running_short_are_flagged_before_they_run_out(database: Dat
     with database.write() as session:
         assert supply(session, day).needs_attention  # nothing held yet for this week
         for _ in range(7):
-            allocator.allocate(session, NumberSeries.ORDER, day)
+            allocator.allocate(session, day)
         week = supply(session, day)
         assert (week.remaining, week.running_low, week.needs_attention) == (3, False, False)
-        allocator.allocate(session, NumberSeries.PURCHASE_ORDER, day)
+        allocator.allocate(session, day)
         week = supply(session, day)
         assert (week.remaining, week.running_low, week.needs_attention) == (2, True, True)
 
@@ -111,9 +96,9 @@ def test_r15_a_standalone_workstation_goes_on_after_the_highest_number_any_serie
     database = Database.open(tmp_path)
     day = dt.date(2026, 11, 23)
     with database.write() as session:
-        numbers = [NumberAllocator().allocate(session, series, day) for series in NumberSeries]
+        numbers = [NumberAllocator().allocate(session, day) for _ in range(5)]
     database.dispose()
-    assert numbers == [f"2648{n:04d}" for n in range(8, 8 + len(NumberSeries))]
+    assert numbers == [f"2648{n:04d}" for n in range(8, 13)]
 
 
 def test_r15_a_syncing_workstation_drops_block_rests_another_series_may_have_used(tmp_path: Path) -> None:
@@ -123,7 +108,7 @@ def test_r15_a_syncing_workstation_drops_block_rests_another_series_may_have_use
     database = Database.open(tmp_path)
     day = dt.date(2026, 11, 23)
     with pytest.raises(RuleViolation, match="no document numbers left"), database.write() as session:
-        NumberAllocator(HeldBlocksOnly()).allocate(session, NumberSeries.ORDER, day)
+        NumberAllocator(HeldBlocksOnly()).allocate(session, day)
     with database.read() as session:
         assert session.scalars(select(NumberBlock)).all() == []
     database.dispose()

@@ -165,14 +165,6 @@ class FeeStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-class NumberSeries(enum.StrEnum):
-    ORDER = "order"
-    PURCHASE_ORDER = "purchase_order"
-    ACTIVITY = "activity"
-    PICKUP_ORDER = "pickup_order"
-    RETURN = "return"
-
-
 class ChangeOperation(enum.StrEnum):
     INSERT = "insert"
     UPDATE = "update"

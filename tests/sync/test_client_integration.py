@@ -19,7 +19,7 @@ from app.sync.client import SyncClient, list_issues
 from app.sync.numbers import LeasingBlockSource, top_up
 from app.sync.transport import CLOCK_WRONG, OFFLINE, SyncFailure, Transport
 from db.models import ChangeLogEntry, Individual, Patient, User
-from db.models.enums import IndividualStatus, NumberSeries
+from db.models.enums import IndividualStatus
 from db.server.service import publish_existing_rows
 from db.sync_protocol.messages import DownloadResponse
 from db.sync_protocol.values import synced_tables
@@ -286,7 +286,7 @@ def test_leased_blocks_never_overlap_between_workstations(clinic) -> None:
         top_up(database, source, today)
         allocator = NumberAllocator(source)
         with database.write() as session:
-            numbers += [allocator.allocate(session, NumberSeries.ORDER, today) for _ in range(12)]
+            numbers += [allocator.allocate(session, today) for _ in range(12)]
         source.transport.close()
     assert len(set(numbers)) == 24 and all(n.startswith("3002") for n in numbers)
 
@@ -298,7 +298,7 @@ def test_without_the_server_a_workstation_with_no_block_refuses_a_number(clinic)
     server.stop()
     allocator = NumberAllocator(source)
     with pytest.raises(RuleViolation, match="no document numbers left"), database.write() as session:
-        allocator.allocate(session, NumberSeries.ORDER, dt.date(2030, 1, 9))
+        allocator.allocate(session, dt.date(2030, 1, 9))
     source.transport.close()
 
 

@@ -34,7 +34,6 @@ from app.sync.numbers import LeasingBlockSource, top_up
 from app.sync.transport import GARBAGE, OFFLINE, Transport
 from db.base import Base
 from db.models import ChangeLogEntry, NumberBlock, Patient, PatientAccessLog, User
-from db.models.enums import NumberSeries
 from db.sync_protocol.messages import (
     MAX_PAGE,
     ConflictOut,
@@ -483,7 +482,7 @@ def test_numbers_come_from_leased_blocks_and_offline_refuses_cleanly(database: D
     today = dt.date(2030, 1, 9)
     allocator = NumberAllocator(source_for(server, size=2))
     with database.write() as session:
-        numbers = [allocator.allocate(session, NumberSeries.ORDER, today) for _ in range(3)]
+        numbers = [allocator.allocate(session, today) for _ in range(3)]
     assert numbers == ["30020001", "30020002", "30020003"]
 
     def refuse(request: httpx.Request) -> httpx.Response:
@@ -491,9 +490,9 @@ def test_numbers_come_from_leased_blocks_and_offline_refuses_cleanly(database: D
 
     server.misbehave = refuse
     with database.write() as session:
-        assert allocator.allocate(session, NumberSeries.ORDER, today) == "30020004"  # still held
+        assert allocator.allocate(session, today) == "30020004"  # still held
     with pytest.raises(RuleViolation, match="no document numbers left"), database.write() as session:
-        allocator.allocate(session, NumberSeries.ORDER, today)
+        allocator.allocate(session, today)
 
 
 def test_top_up_leases_ahead_when_running_low(database: Database, server) -> None:
@@ -503,7 +502,7 @@ def test_top_up_leases_ahead_when_running_low(database: Database, server) -> Non
     allocator = NumberAllocator(source)
     with database.write() as session:
         for _ in range(8):
-            allocator.allocate(session, NumberSeries.ORDER, today)
+            allocator.allocate(session, today)
     assert top_up(database, source, today).remaining == 12
     with database.read() as session:
         blocks = session.scalars(select(NumberBlock).order_by(NumberBlock.first)).all()

@@ -44,7 +44,7 @@ from db.models import (
     User,
     Warehouse,
 )
-from db.models.enums import IndividualStatus, MovementReason, NumberSeries, OrderKind
+from db.models.enums import IndividualStatus, MovementReason, OrderKind
 from db.server.service import correction_id
 from db.sync_protocol.messages import ConflictOut, DownloadResponse
 from tests.sync.test_client_support import (
@@ -206,7 +206,7 @@ class Workstations(RuleBasedStateMachine):
         try:
             with self.desk(desk).database.write() as session:
                 order = Order(
-                    number=allocator.allocate(session, NumberSeries.ORDER, ORDER_DAY),
+                    number=allocator.allocate(session, ORDER_DAY),
                     kind=OrderKind.REPLENISHMENT,
                     orderer_id=self.clinic.user_id,
                     service_location_id=self.clinic.location_id,
