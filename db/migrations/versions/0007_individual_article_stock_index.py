@@ -7,8 +7,8 @@ database. This index holds article, warehouse, status and id, so the free device
 it starts with ``article_id``, so it serves every lookup the plain ``article_id`` index served, which
 it replaces.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-30 14:00:00
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
