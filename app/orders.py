@@ -472,8 +472,9 @@ def _place(sources: _Sources, order: Order, line: OrderLine, quantity: int) -> N
     taken = _claimed_at_central(sources, order, line.article_id, besides=line)
     parts = _plan(sources, order, line.article, quantity, taken)
     (warehouse, first), *rest = parts
-    line.deliver_from_warehouse_id = warehouse.id
-    line.quantity = first
+    if (line.deliver_from_warehouse_id, line.quantity) != (warehouse.id, first):  # else it stays unchanged
+        line.deliver_from_warehouse_id = warehouse.id
+        line.quantity = first
     number = max((other.line_number for other in order.lines), default=0)
     number = max(number, line.line_number or 0)
     for warehouse, part in rest:
