@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import logging
 import uuid
 from collections.abc import Collection, Sequence
@@ -80,6 +81,7 @@ def free_devices(
     if not article_ids:
         return found
     articles = {article_id.bytes: article_id for article_id in article_ids}
+    pools: dict[object, list[bytes]] = {}  # by the article id as the database gives it
     for raw_id, raw_article in session.execute(
         select(type_coerce(_individual.c.id, String), type_coerce(_individual.c.article_id, String)).where(
             _individual.c.article_id.in_(article_ids),
@@ -87,7 +89,10 @@ def free_devices(
             _individual.c.status == IndividualStatus.IN_STOCK,
         )
     ):
-        found[articles[_id_bytes(raw_article)]].append(_id_bytes(raw_id))
+        pool = pools.get(raw_article)
+        if pool is None:
+            pool = pools[raw_article] = found[articles[_id_bytes(raw_article)]]
+        pool.append(_id_bytes(raw_id))
     return found
 
 
@@ -113,7 +118,9 @@ def pick_devices(
     chosen: dict[uuid.UUID, list[uuid.UUID]] = {}
     for line in marked:
         pool = pools[line.article_id]
-        picked = sorted(pool, key=lambda individual_id: _spread(line.id, individual_id))[: line.quantity]
+        picked = heapq.nsmallest(
+            line.quantity, pool, key=lambda individual_id: _spread(line.id, individual_id)
+        )
         if len(picked) < line.quantity:
             raise RuleViolation(
                 QT_TRANSLATE_NOOP(

@@ -343,6 +343,8 @@ def text_styles() -> dict[str, TextStyle]:
 
 def wrap(value: str, style: TextStyle, width: float) -> list[str]:
     """The lines *value* takes in *width* points; its own line breaks are kept."""
+    if "\n" not in value and stringWidth(value, style.font, style.size) <= width:
+        return [value]  # most cells: one measurement instead of one per word
     lines: list[str] = []
     for part in value.split("\n"):
         lines.extend(simpleSplit(part, style.font, style.size, width) or [""])
