@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import logging
 import uuid
+from collections.abc import Collection, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app import fees
@@ -58,22 +60,80 @@ def central_warehouse(session: Session) -> Warehouse:
     return warehouse
 
 
-def available_individuals(session: Session, warehouse_id: uuid.UUID, article_id: uuid.UUID) -> int:
-    return len(
-        session.scalars(
-            select(Individual.id).where(
-                Individual.warehouse_id == warehouse_id,
-                Individual.article_id == article_id,
-                Individual.status == IndividualStatus.IN_STOCK,
-            )
-        ).all()
-    )
+#: The free devices of a warehouse by article: the 16 bytes of each one's id, in the order the database
+#: gives them (read without making a UUID of each: a popular article has hundreds in 70).
+FreeDevices = dict[uuid.UUID, list[bytes]]
+
+_individual = Individual.__table__
 
 
-def _spread(line_id: uuid.UUID, individual: Individual) -> bytes:
+def _id_bytes(raw: object) -> bytes:
+    """The 16 bytes of an id as the database gives it unconverted (SQLite: 32 hex digits)."""
+    return raw.bytes if isinstance(raw, uuid.UUID) else bytes.fromhex(str(raw).replace("-", ""))
+
+
+def free_devices(
+    session: Session, warehouse_id: uuid.UUID, article_ids: Collection[uuid.UUID]
+) -> FreeDevices:
+    """The devices of *article_ids* free in *warehouse_id* (one query for all the articles)."""
+    found: FreeDevices = {article_id: [] for article_id in article_ids}
+    if not article_ids:
+        return found
+    articles = {article_id.bytes: article_id for article_id in article_ids}
+    pools: dict[object, list[bytes]] = {}  # by the article id as the database gives it
+    for raw_id, raw_article in session.execute(
+        select(type_coerce(_individual.c.id, String), type_coerce(_individual.c.article_id, String)).where(
+            _individual.c.article_id.in_(article_ids),
+            _individual.c.warehouse_id == warehouse_id,
+            _individual.c.status == IndividualStatus.IN_STOCK,
+        )
+    ):
+        pool = pools.get(raw_article)
+        if pool is None:
+            pool = pools[raw_article] = found[articles[_id_bytes(raw_article)]]
+        pool.append(_id_bytes(raw_id))
+    return found
+
+
+def _spread(line_id: uuid.UUID, individual_id: bytes) -> bytes:
     """An order of the free devices that differs per line, so two workstations sending offline rarely
     pick the same device (when they do, sync shows the conflict to a person)."""
-    return hashlib.blake2b(line_id.bytes + individual.id.bytes, digest_size=8).digest()
+    return hashlib.blake2b(line_id.bytes + individual_id, digest_size=8).digest()
+
+
+def pick_devices(
+    session: Session, central: Warehouse, lines: Sequence[OrderLine], free: FreeDevices | None = None
+) -> dict[uuid.UUID, list[Individual]]:
+    """The devices the central warehouse gives each individually marked line of *lines*, by line id, from
+    *free* (``free_devices`` of 70, read here when not given) and one query for the chosen ones. A device
+    goes to one line only; a line that 70 cannot fill is refused."""
+    marked = [line for line in lines if line.article.individually_marked]
+    if not marked:
+        return {}
+    wanted_articles = {line.article_id for line in marked}
+    if free is None or not wanted_articles <= free.keys():
+        free = free_devices(session, central.id, wanted_articles)
+    pools = {article_id: list(free[article_id]) for article_id in wanted_articles}
+    chosen: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for line in marked:
+        pool = pools[line.article_id]
+        picked = heapq.nsmallest(
+            line.quantity, pool, key=lambda individual_id: _spread(line.id, individual_id)
+        )
+        if len(picked) < line.quantity:
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP(
+                    "app", "The central warehouse has only {held} devices of {article}; send the order again."
+                ),
+                held=str(len(picked)),
+                article=line.article.name,
+            )
+        taken = set(picked)
+        pools[line.article_id] = [individual_id for individual_id in pool if individual_id not in taken]
+        chosen[line.id] = [uuid.UUID(bytes=individual_id) for individual_id in picked]
+    wanted = [individual_id for picked in chosen.values() for individual_id in picked]
+    devices = {i.id: i for i in session.scalars(select(Individual).where(Individual.id.in_(wanted)))}
+    return {line_id: [devices[i] for i in picked] for line_id, picked in chosen.items()}
 
 
 def dispatch_line(
@@ -84,14 +144,18 @@ def dispatch_line(
     patient_id: uuid.UUID | None,
     destination: Warehouse | None,
     today: dt.date,
+    central: Warehouse | None = None,
+    devices: list[Individual] | None = None,
 ) -> list[uuid.UUID]:
     """Settle a line from the central warehouse when its order is sent: draw it from 70, give it 70's
     devices (to the patient, or to *destination*, the clinic's own stock, for a replenishment), and make
     it delivered on the planned day.
 
     Returns the ids of the devices. The caller has checked that 70 holds the quantity (and the devices).
+    An order's sending passes *central* and the line's *devices* (``pick_devices``, read once for all its
+    lines); without them they are read here.
     """
-    central = central_warehouse(session)
+    central = central or central_warehouse(session)
     order = session.get(Order, line.order_id)
     assert order is not None
     planned = add_weekdays(today, CENTRAL_LEAD_WEEKDAYS)
@@ -100,22 +164,7 @@ def dispatch_line(
     line.status = LineStatus.DELIVERED
     individuals: list[Individual] = []
     if line.article.individually_marked:
-        free = session.scalars(
-            select(Individual).where(
-                Individual.warehouse_id == central.id,
-                Individual.article_id == line.article_id,
-                Individual.status == IndividualStatus.IN_STOCK,
-            )
-        ).all()
-        individuals = sorted(free, key=lambda i: _spread(line.id, i))[: line.quantity]
-        if len(individuals) < line.quantity:
-            raise RuleViolation(
-                QT_TRANSLATE_NOOP(
-                    "app", "The central warehouse has only {held} devices of {article}; send the order again."
-                ),
-                held=str(len(individuals)),
-                article=line.article.name,
-            )
+        individuals = devices if devices is not None else pick_devices(session, central, [line])[line.id]
     for individual in individuals:
         session.add(
             StockMovement(

@@ -12,10 +12,12 @@ import uuid
 from functools import cache
 from typing import Any
 
-from sqlalchemy import event, func, inspect, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import event, func, insert, inspect, select
+from sqlalchemy.orm import InstanceState, Mapper, Session, sessionmaker
+from sqlalchemy.orm.base import PASSIVE_NO_INITIALIZE
 
 from app.errors import WriteOutsideService
+from db.base import utc_now
 from db.models import ChangeLogEntry, Synced
 from db.models.enums import ChangeOperation
 from db.sync_protocol.values import json_value, synced_tables  # the protocol's forms, defined once
@@ -28,42 +30,52 @@ _NEXT_SEQ_KEY = "hearing_desk_next_seq"
 _TOUCHED_KEY = "hearing_desk_touched"
 
 
-def _row_values(obj: Synced, only_changed: bool) -> dict[str, Any]:
-    state = inspect(obj)
-    values: dict[str, Any] = {}
-    for attr in state.mapper.column_attrs:
-        if only_changed and not state.attrs[attr.key].history.has_changes():
-            continue
-        values[attr.key] = json_value(getattr(obj, attr.key))
-    return values
+@cache
+def _columns(mapper: Mapper[Any]) -> tuple[tuple[str, ...], tuple[tuple[str, Any], ...]]:
+    """A mapped class's column attributes, and those with a Python-side default (read once per class)."""
+    keys = tuple(attr.key for attr in mapper.column_attrs)
+    defaults = tuple(
+        (attr.key, default)
+        for attr in mapper.column_attrs
+        if (default := getattr(attr.columns[0], "default", None)) is not None
+    )
+    return keys, defaults
 
 
-def _fill_defaults(obj: Synced) -> None:
-    """Give unset columns their Python-side default now, so the logged insert is the row as stored.
-
-    (The INSERT would apply the same defaults after this flush hook; the payload must not hold NULLs.)
-    """
-    state = inspect(obj)
-    for attr in state.mapper.column_attrs:
-        column = attr.columns[0]
-        default = getattr(column, "default", None)
-        if default is None or getattr(obj, attr.key) is not None:
+def _insert_values(state: InstanceState[Any]) -> dict[str, Any]:
+    """Every column of a new row, its Python-side defaults given now, so the logged insert is the row as
+    stored (the INSERT would apply the same defaults after this flush hook; the payload must not hold
+    NULLs)."""
+    keys, defaults = _columns(state.mapper)
+    obj, values = state.obj(), state.dict
+    for key, default in defaults:
+        if values.get(key) is not None:
             continue
         if default.is_scalar:
-            setattr(obj, attr.key, default.arg)
+            setattr(obj, key, default.arg)
         elif default.is_callable:
-            setattr(obj, attr.key, default.arg(None))
+            setattr(obj, key, default.arg(None))
+    return {key: json_value(values.get(key)) for key in keys}
 
 
-def _base_values(obj: Synced) -> dict[str, Any]:
-    """The values the changed columns had before this change (as loaded in this session)."""
-    state = inspect(obj)
+def _update_values(state: InstanceState[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The changed columns of a row: their new values, and the values they had before this change (as
+    loaded in this session). A column set since it was loaded is in ``committed_state``, as the flush
+    itself reads it; its history says whether the value really changed."""
+    values: dict[str, Any] = {}
     base: dict[str, Any] = {}
-    for attr in state.mapper.column_attrs:
-        history = state.attrs[attr.key].history
+    committed = state.committed_state
+    if not committed:
+        return values, base
+    obj = state.obj()
+    for key in _columns(state.mapper)[0]:
+        if key not in committed:
+            continue
+        history = state.get_history(key, PASSIVE_NO_INITIALIZE)
         if history.has_changes():
-            base[attr.key] = json_value(history.deleted[0]) if history.deleted else None
-    return base
+            values[key] = json_value(getattr(obj, key))
+            base[key] = json_value(history.deleted[0]) if history.deleted else None
+    return values, base
 
 
 def _next_seq(session: Session) -> int:
@@ -75,33 +87,23 @@ def _next_seq(session: Session) -> int:
     return int(seq)
 
 
-def _log(
+def _entry(
     session: Session,
     obj: Synced,
     operation: ChangeOperation,
     payload: dict[str, Any],
     base: dict[str, Any] | None = None,
-) -> None:
-    session.add(
-        ChangeLogEntry(
-            local_seq=_next_seq(session),
-            table_name=obj.__tablename__,
-            row_id=obj.id,
-            operation=operation,
-            payload=payload,
-            base=base,
-        )
-    )
-
-
-def _remember_tables(session: Session) -> None:
-    """Note the table of every row this flush writes (synced or not), for ``touched_tables``."""
-    touched: set[str] = session.info.setdefault(_TOUCHED_KEY, set())
-    for obj in (*session.new, *session.deleted):
-        touched.add(inspect(obj).mapper.local_table.name)
-    for obj in session.dirty:
-        if session.is_modified(obj):
-            touched.add(inspect(obj).mapper.local_table.name)
+) -> dict[str, Any]:
+    return {
+        "id": uuid.uuid4(),
+        "local_seq": _next_seq(session),
+        "table_name": obj.__tablename__,
+        "row_id": obj.id,
+        "operation": operation,
+        "payload": payload,
+        "base": base,
+        "recorded_at": utc_now(),
+    }
 
 
 def touched_tables(session: Session) -> frozenset[str]:
@@ -112,25 +114,31 @@ def touched_tables(session: Session) -> frozenset[str]:
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     if session.info.get(SEEDING_KEY) or session.info.get(REMOTE_KEY):
         return
-    _remember_tables(session)
-    synced_new = [o for o in session.new if isinstance(o, Synced)]
-    synced_dirty = [o for o in session.dirty if isinstance(o, Synced) and session.is_modified(o)]
-    synced_deleted = [o for o in session.deleted if isinstance(o, Synced)]
+    new, deleted = list(session.new), list(session.deleted)
+    modified = [o for o in session.dirty if session.is_modified(o)]
+    # The table of every row this flush writes (synced or not), for ``touched_tables``.
+    touched: set[str] = session.info.setdefault(_TOUCHED_KEY, set())
+    touched.update(inspect(o).mapper.local_table.name for o in (*new, *deleted, *modified))
+    synced_new = [o for o in new if isinstance(o, Synced)]
+    synced_dirty = [o for o in modified if isinstance(o, Synced)]
+    synced_deleted = [o for o in deleted if isinstance(o, Synced)]
     if not (synced_new or synced_dirty or synced_deleted):
         return
     if not session.info.get(WRITER_KEY):
         raise WriteOutsideService(
             "a synced row was written outside an app service's write unit of work; use Database.write()"
         )
+    entries = []
     for obj in synced_new:
         if obj.id is None:
             obj.id = uuid.uuid4()
-        _fill_defaults(obj)
-        _log(session, obj, ChangeOperation.INSERT, _row_values(obj, only_changed=False))
+        entries.append(_entry(session, obj, ChangeOperation.INSERT, _insert_values(inspect(obj))))
     for obj in synced_dirty:
-        _log(session, obj, ChangeOperation.UPDATE, _row_values(obj, only_changed=True), _base_values(obj))
+        entries.append(_entry(session, obj, ChangeOperation.UPDATE, *_update_values(inspect(obj))))
     for obj in synced_deleted:
-        _log(session, obj, ChangeOperation.DELETE, {})
+        entries.append(_entry(session, obj, ChangeOperation.DELETE, {}))
+    # One INSERT of plain rows in the flush's transaction (no ORM object per entry to track and flush).
+    session.connection().execute(insert(ChangeLogEntry), entries)
 
 
 def _after_end(session: Session, _transaction: Any) -> None:

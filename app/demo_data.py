@@ -173,8 +173,10 @@ def generate(
             _refuse_filled(session)
             connection = session.connection().connection.driver_connection
             assert isinstance(connection, sqlite3.Connection)
-            # The write connection is discarded after this session: these settings last only for the load.
-            # (In WAL mode with synchronous NORMAL a commit does not sync, so that setting stays.)
+            # These settings last only for the load: the write connection goes back to the pool afterwards
+            # with its own settings again. (In WAL mode with synchronous NORMAL a commit does not sync, so
+            # that setting stays.)
+            own = {name: connection.execute(f"PRAGMA {name}").fetchone()[0] for name in LOAD_SETTINGS}
             connection.execute("PRAGMA cache_size = -1000000")
             connection.execute("PRAGMA temp_store = MEMORY")
             connection.execute("PRAGMA threads = 2")  # helper threads for the sorts of CREATE INDEX
@@ -197,6 +199,8 @@ def generate(
             builder.report("Updating the query planner's statistics", 0.97)
             connection.execute("PRAGMA analysis_limit = 1000")
             connection.execute("ANALYZE")
+            for name, value in own.items():
+                connection.execute(f"PRAGMA {name} = {int(value)}")
             builder.report("Committing", 0.98)
         builder.report("Moving the new rows from the write-ahead log into the database file", 0.99)
         _checkpoint(database.path)
@@ -212,6 +216,10 @@ def generate(
         examples=dict(builder.examples),
         numbers=dict(builder.numbers),
     )
+
+
+#: The connection settings the load changes for its own speed (and gives back afterwards).
+LOAD_SETTINGS = ("cache_size", "temp_store", "threads")
 
 
 def _open(target: Database | Path | str) -> tuple[Database, bool]:

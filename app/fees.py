@@ -40,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -232,8 +232,31 @@ def _article_of(session: Session, line: OrderLine) -> Article:
     return article
 
 
-def _existing(session: Session, line: OrderLine, kind: FeeKind) -> set[uuid.UUID | None]:
+#: The fees order lines already carry: (line id, kind) → the individuals billed (None: the line as a whole).
+ExistingFees = dict[tuple[uuid.UUID, FeeKind], set[uuid.UUID | None]]
+
+
+def existing_fees(session: Session, line_ids: Collection[uuid.UUID]) -> ExistingFees:
+    """The fees (not cancelled) of *line_ids*, read once for the fees of many lines (an order's sending,
+    a receipt): pass it to ``fees_at_order`` and ``fees_at_delivery``, which add what they make."""
+    found: ExistingFees = {}
+    if line_ids:
+        for line_id, kind, individual_id in session.execute(
+            select(Fee.order_line_id, Fee.kind, Fee.individual_id).where(
+                Fee.order_line_id.in_(line_ids), Fee.status != FeeStatus.CANCELLED
+            )
+        ):
+            assert line_id is not None  # one of *line_ids*
+            found.setdefault((line_id, kind), set()).add(individual_id)
+    return found
+
+
+def _existing(
+    session: Session, line: OrderLine, kind: FeeKind, existing: ExistingFees | None
+) -> set[uuid.UUID | None]:
     """Individuals (None: the line as a whole) that already carry a fee of *kind* for *line*."""
+    if existing is not None:
+        return existing.setdefault((line.id, kind), set())
     return set(
         session.scalars(
             select(Fee.individual_id).where(
@@ -243,19 +266,29 @@ def _existing(session: Session, line: OrderLine, kind: FeeKind) -> set[uuid.UUID
     )
 
 
-def fees_at_order(session: Session, *, patient: Patient | None, line: OrderLine, today: dt.date) -> list[Fee]:
+def fees_at_order(
+    session: Session,
+    *,
+    patient: Patient | None,
+    line: OrderLine,
+    today: dt.date,
+    existing: ExistingFees | None = None,
+) -> list[Fee]:
     """The fees due when an order is sent: patient fee and self fee (R21, R7), billed on *today*.
 
     Charging kits and chargers bring nothing yet: they are billed from their receipt (R22). Adds the rows
-    to the session and returns them; a line that already has its fee gets no second one.
+    to the session and returns them; a line that already has its fee gets no second one (*existing*, from
+    ``existing_fees``, says which have one; without it they are read here).
     """
     article = _article_of(session, line)
     kind = _due_kind(patient, article, today)
     if kind is None or patient is None or kind in AT_DELIVERY or line.quantity <= 0:
         return []
-    if None in _existing(session, line, kind):
+    already = _existing(session, line, kind, existing)
+    if None in already:
         return []
     fee = Fee(
+        id=uuid.uuid4(),
         kind=kind,
         status=FeeStatus.PLANNED,
         patient_id=patient.id,
@@ -265,7 +298,7 @@ def fees_at_order(session: Session, *, patient: Patient | None, line: OrderLine,
         bill_on=today,
     )
     session.add(fee)
-    session.flush()
+    already.add(None)
     log.info("fee %s (%s) planned for order line %s", fee.id, kind.value, line.id)
     return [fee]
 
@@ -285,11 +318,13 @@ def fees_at_delivery(
     line: OrderLine,
     individual_ids: Sequence[uuid.UUID],
     delivered_on: dt.date,
+    existing: ExistingFees | None = None,
 ) -> list[Fee]:
     """The fees due when a line reaches the patient: charging kit now, charger after 90 days (R22).
 
     One fee per individual when the line's devices are individually marked (a charger invoice is paused by
     its individual number), else one fee for the line's quantity. Age is taken on the order day.
+    *existing* as for ``fees_at_order``.
     """
     article = _article_of(session, line)
     kind = _due_kind(patient, article, _order_day(session, line, delivered_on))
@@ -297,7 +332,7 @@ def fees_at_delivery(
         return []
     bill_on = charger_bill_on(delivered_on) if kind is FeeKind.CHARGER else delivered_on
     unit = fee_amount(kind, patient)
-    already = _existing(session, line, kind)
+    already = _existing(session, line, kind, existing)
     wanted: list[tuple[uuid.UUID | None, Decimal]]
     if individual_ids:
         wanted = [(individual_id, unit) for individual_id in dict.fromkeys(individual_ids)]
@@ -305,6 +340,7 @@ def fees_at_delivery(
         wanted = [(None, unit * line.quantity)] if line.quantity > 0 else []
     made = [
         Fee(
+            id=uuid.uuid4(),
             kind=kind,
             status=FeeStatus.PLANNED,
             patient_id=patient.id,
@@ -318,8 +354,8 @@ def fees_at_delivery(
         if individual_id not in already
     ]
     session.add_all(made)
-    session.flush()
     for fee in made:
+        already.add(fee.individual_id)
         log.info("fee %s (%s) planned for %s on order line %s", fee.id, kind.value, fee.bill_on, line.id)
     return made
 

@@ -9,15 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from app import fees
-from app.articles import balance, balances_of
-from app.central_warehouse import available_individuals, dispatch_line, undo_dispatch
+from app.articles import balances_of
+from app.central_warehouse import FreeDevices, dispatch_line, free_devices, pick_devices, undo_dispatch
 from app.deliveries import line_arrived, status_on
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.fees import FeePreview
@@ -243,15 +245,21 @@ def _require_own_stock(session: Session, context: WorkContext) -> Warehouse:
     return warehouse
 
 
-def _order(session: Session, order_id: uuid.UUID) -> Order:
-    order = session.get(Order, order_id)
+#: Loads an order's lines and their articles with it (two queries instead of one per line).
+_WITH_LINES = (selectinload(Order.lines).joinedload(OrderLine.article),)
+
+
+def _order(session: Session, order_id: uuid.UUID, options: Sequence[ORMOption] = ()) -> Order:
+    order = session.get(Order, order_id, options=options)
     if order is None:
         raise NotFound(QT_TRANSLATE_NOOP("app", "The order was not found; search for it again."))
     return order
 
 
-def _cart(session: Session, context: WorkContext, order_id: uuid.UUID) -> Order:
-    order = _order(session, order_id)
+def _cart(
+    session: Session, context: WorkContext, order_id: uuid.UUID, options: Sequence[ORMOption] = ()
+) -> Order:
+    order = _order(session, order_id, options)
     if order.status is not OrderStatus.CART:
         raise RuleViolation(
             QT_TRANSLATE_NOOP("app", "Order {number} has already been sent; it can no longer be changed."),
@@ -329,9 +337,48 @@ def _check_quantity(quantity: int) -> None:
         )
 
 
+class _Sources:
+    """Where an order's lines can come from (R10), read once per service call and shared by its lines: the
+    central, direct-purchase and own-stock warehouses and what they hold of the order's articles (one
+    query per warehouse for all of them instead of one per line)."""
+
+    def __init__(self, session: Session, context: WorkContext, order: Order) -> None:
+        self.session = session
+        self.context = context
+        self.order = order
+        self._warehouses: dict[WarehouseKind, Warehouse] = {}
+        self._held: dict[uuid.UUID, dict[uuid.UUID, int]] = {}
+        #: The central warehouse's free devices of the order's individually marked articles.
+        self.free: FreeDevices = {}
+
+    def warehouse(self, kind: WarehouseKind) -> Warehouse:
+        if kind not in self._warehouses:
+            self._warehouses[kind] = _warehouse_of_kind(self.session, kind)
+        return self._warehouses[kind]
+
+    def own(self) -> Warehouse:
+        if WarehouseKind.OWN_STOCK not in self._warehouses:
+            self._warehouses[WarehouseKind.OWN_STOCK] = _require_own_stock(self.session, self.context)
+        return self._warehouses[WarehouseKind.OWN_STOCK]
+
+    def held(self, warehouse: Warehouse, article: Article) -> int:
+        """What *warehouse* holds of *article*; at the central warehouse an individually marked article
+        counts no more than its free devices."""
+        held = self._held.get(warehouse.id)
+        if held is None or article.id not in held:
+            articles = {line.article_id: line.article for line in self.order.lines}
+            articles[article.id] = article
+            held = dict.fromkeys(articles, 0) | balances_of(self.session, warehouse.id, list(articles))
+            if warehouse.kind is WarehouseKind.CENTRAL:
+                marked = [a.id for a in articles.values() if a.individually_marked]
+                self.free = free_devices(self.session, warehouse.id, marked)
+                held.update({a: min(held[a], len(self.free[a])) for a in marked})
+            self._held[warehouse.id] = held
+        return held.get(article.id, 0)
+
+
 def _plan(
-    session: Session,
-    context: WorkContext,
+    sources: _Sources,
     order: Order,
     article: Article,
     quantity: int,
@@ -357,8 +404,8 @@ def _plan(
                 ),
                 article=article.name,
             )
-        own = _require_own_stock(session, context)
-        held = balance(session, own.id, article.id)
+        own = sources.own()
+        held = sources.held(own, article)
         if held < quantity:
             raise RuleViolation(
                 QT_TRANSLATE_NOOP(
@@ -390,25 +437,23 @@ def _plan(
             QT_TRANSLATE_NOOP("app", "{article} is a service: services are not kept in stock."),
             article=article.name,
         )
-    direct = _warehouse_of_kind(session, WarehouseKind.DIRECT_PURCHASE)
+    direct = sources.warehouse(WarehouseKind.DIRECT_PURCHASE)
     if article.article_type is ArticleType.SERVICE:
         return [(direct, quantity)]  # R13: a service purchase always makes a purchase order
     # R10a: "Om en artikel finns på lager 70 ... kommer alltid leverans att ske härifrån": what 70 holds
     # comes from 70, only the rest through 750 from the supplier.
-    central = _warehouse_of_kind(session, WarehouseKind.CENTRAL)
-    held = balance(session, central.id, article.id)
-    if article.individually_marked:
-        held = min(held, available_individuals(session, central.id, article.id))
+    central = sources.warehouse(WarehouseKind.CENTRAL)
+    held = sources.held(central, article)
     from_central = max(0, min(quantity, held - taken))
     parts = [(central, from_central), (direct, quantity - from_central)]
     return [(warehouse, part) for warehouse, part in parts if part > 0]
 
 
 def _claimed_at_central(
-    session: Session, order: Order, article_id: uuid.UUID, besides: OrderLine | None
+    sources: _Sources, order: Order, article_id: uuid.UUID, besides: OrderLine | None
 ) -> int:
     """What the order's other lines already take of *article_id* from 70."""
-    central = _warehouse_of_kind(session, WarehouseKind.CENTRAL)
+    central = sources.warehouse(WarehouseKind.CENTRAL)
     return sum(
         line.quantity
         for line in order.lines
@@ -418,14 +463,16 @@ def _claimed_at_central(
     )
 
 
-def _place(session: Session, context: WorkContext, order: Order, line: OrderLine, quantity: int) -> None:
+def _place(sources: _Sources, order: Order, line: OrderLine, quantity: int) -> None:
     """Give *line* (new or in the order) *quantity* and its warehouse; a quantity that 70 covers only in
     part becomes two lines: 70's part on *line*, the rest through 750 on a new line after the last."""
-    taken = _claimed_at_central(session, order, line.article_id, besides=line)
-    parts = _plan(session, context, order, line.article, quantity, taken)
+    session = sources.session
+    taken = _claimed_at_central(sources, order, line.article_id, besides=line)
+    parts = _plan(sources, order, line.article, quantity, taken)
     (warehouse, first), *rest = parts
-    line.deliver_from_warehouse_id = warehouse.id
-    line.quantity = first
+    if (line.deliver_from_warehouse_id, line.quantity) != (warehouse.id, first):  # else it stays unchanged
+        line.deliver_from_warehouse_id = warehouse.id
+        line.quantity = first
     number = max((other.line_number for other in order.lines), default=0)
     number = max(number, line.line_number or 0)
     for warehouse, part in rest:
@@ -634,8 +681,9 @@ def set_cart_kind(session: Session, context: WorkContext, *, order_id: uuid.UUID
     if kind in HANDED_OUT_AT_SENDING:
         _require_own_stock(session, context)
     order.kind = kind
+    sources = _Sources(session, context, order)
     for line in list(order.lines):
-        _place(session, context, order, line, line.quantity)
+        _place(sources, order, line, line.quantity)
 
 
 def prescribers_for(session: Session, context: WorkContext) -> list[Prescriber]:
@@ -766,7 +814,7 @@ def add_line(
         unit_price=article.price,
         comment=comment.strip(),
     )
-    _place(session, context, order, line, quantity)
+    _place(_Sources(session, context, order), order, line, quantity)
     session.add(line)
     session.flush()
     session.expire(order, ["lines"])
@@ -787,7 +835,7 @@ def update_line(
         if order.kind is OrderKind.INDIVIDUAL_DELIVERY:
             raise RuleViolation(QT_TRANSLATE_NOOP("app", "An individual is always one device."))
         _check_quantity(quantity)
-        _place(session, context, order, line, quantity)
+        _place(_Sources(session, context, order), order, line, quantity)
     if comment is not None:
         line.comment = comment.strip()
 
@@ -889,10 +937,23 @@ def set_default_deliver_from(session: Session, context: WorkContext, value: Deli
 # ---------------------------------------------------------------------------------------------- send
 
 
-def _hand_out(session: Session, context: WorkContext, order: Order, patient: Patient, today: dt.date) -> None:
+def _hand_out(
+    session: Session,
+    context: WorkContext,
+    order: Order,
+    patient: Patient,
+    today: dt.date,
+    existing: fees.ExistingFees | None,
+) -> None:
     """R10b/c: a withdrawal from own stock is delivered at once."""
+    reserved: dict[uuid.UUID, list[Individual]] = {}
+    for individual in session.scalars(
+        select(Individual).where(Individual.order_line_id.in_([line.id for line in order.lines]))
+    ):
+        assert individual.order_line_id is not None
+        reserved.setdefault(individual.order_line_id, []).append(individual)
     for line in order.lines:
-        individuals = list(session.scalars(select(Individual).where(Individual.order_line_id == line.id)))
+        individuals = reserved.get(line.id, [])
         for individual in individuals:
             session.add(
                 StockMovement(
@@ -937,6 +998,7 @@ def _hand_out(session: Session, context: WorkContext, order: Order, patient: Pat
             line=line,
             individual_ids=[i.id for i in individuals],
             delivered_on=today,
+            existing=existing,
         )
     order.status = OrderStatus.DELIVERED
 
@@ -958,8 +1020,12 @@ def settle_status(order: Order) -> None:
 def send_order(
     session: Session, context: WorkContext, *, order_id: uuid.UUID, allocator: NumberAllocator, today: dt.date
 ) -> SentOrder:
-    """Check the cart once more, number it (R15) and send it; own-stock kinds are handed out at once."""
-    order = _cart(session, context, order_id)
+    """Check the cart once more, number it (R15) and send it; own-stock kinds are handed out at once.
+
+    What the lines need is read once for the whole order (their articles, the warehouses and balances,
+    70's free devices, the fees they carry) and the rows are written in one flush at the end.
+    """
+    order = _cart(session, context, order_id, _WITH_LINES)
     if not order.lines:
         raise InvalidInput(QT_TRANSLATE_NOOP("app", "The order has no lines: add an article first."))
     patient = session.get(Patient, order.patient_id) if order.patient_id else None
@@ -971,6 +1037,7 @@ def send_order(
                 QT_TRANSLATE_NOOP("app", "Choose the prescriber the order is made in the name of.")
             )
     report = _check_patient_may_order(session, context, patient, today) if patient is not None else None
+    sources = _Sources(session, context, order)
     for line in list(order.lines):
         article = line.article
         if article.article_type is ArticleType.SERVICE and not line.comment.strip():
@@ -985,43 +1052,59 @@ def send_order(
             _check_article(report, article, order.kind)
         if order.kind is OrderKind.INDIVIDUAL_DELIVERY:
             continue  # the individual was checked and reserved when it was added
-        _place(session, context, order, line, line.quantity)  # balances may have moved since it was added
+        _place(sources, order, line, line.quantity)  # balances may have moved since it was added
+    # Everything read before the first write, so nothing is flushed until the end.
+    central = sources.warehouse(WarehouseKind.CENTRAL)
+    destination = own_stock(session, order.service_location_id) if patient is None else None
+    from_central = [line for line in order.lines if line.deliver_from_warehouse_id == central.id]
+    devices = pick_devices(session, central, from_central, sources.free)
+    existing = fees.existing_fees(session, [line.id for line in order.lines]) if patient is not None else None
     order.number = allocator.allocate(session, today)
     order.status = OrderStatus.SENT
     order.sent_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    central = _warehouse_of_kind(session, WarehouseKind.CENTRAL)
-    destination = own_stock(session, order.service_location_id) if patient is None else None
     for line in order.lines:
         if patient is not None:
-            fees.fees_at_order(session, patient=patient, line=line, today=today)
+            fees.fees_at_order(session, patient=patient, line=line, today=today, existing=existing)
         if line.deliver_from_warehouse_id == central.id:
             # R10a, R20: a delivery from 70 arrives already received (app.deliveries).
-            devices = dispatch_line(
-                session, context, line=line, patient_id=order.patient_id, destination=destination, today=today
+            given = dispatch_line(
+                session,
+                context,
+                line=line,
+                patient_id=order.patient_id,
+                destination=destination,
+                today=today,
+                central=central,
+                devices=devices.get(line.id, []),
             )
             assert line.delivered_on is not None
             fees.fees_at_delivery(
-                session, patient=patient, line=line, individual_ids=devices, delivered_on=line.delivered_on
+                session,
+                patient=patient,
+                line=line,
+                individual_ids=given,
+                delivered_on=line.delivered_on,
+                existing=existing,
             )
     settle_status(order)
     handed_out = order.kind in HANDED_OUT_AT_SENDING
     if handed_out:
         assert patient is not None
-        _hand_out(session, context, order, patient, today)
+        _hand_out(session, context, order, patient, today, existing)
     session.flush()
     log.info("order sent: order_id=%s number=%s lines=%d", order.id, order.number, len(order.lines))
+    direct = sources.warehouse(WarehouseKind.DIRECT_PURCHASE)
     return SentOrder(
         order_id=order.id,
         number=order.number,
         status=order.status,
-        needs_purchase_orders=bool(_lines_needing_purchase_orders(session, order)),
+        needs_purchase_orders=bool(_lines_needing_purchase_orders(order, direct)),
         purchase_orders=(),
         handed_out=handed_out,
     )
 
 
-def _lines_needing_purchase_orders(session: Session, order: Order) -> list[OrderLine]:
-    direct = _warehouse_of_kind(session, WarehouseKind.DIRECT_PURCHASE)
+def _lines_needing_purchase_orders(order: Order, direct: Warehouse) -> list[OrderLine]:
     return [
         line
         for line in order.lines
@@ -1045,7 +1128,9 @@ def create_purchase_orders(
             QT_TRANSLATE_NOOP("app", "Only the order's own service location can make its purchase orders.")
         )
     by_supplier: dict[uuid.UUID, list[OrderLine]] = {}
-    for line in _lines_needing_purchase_orders(session, order):
+    for line in _lines_needing_purchase_orders(
+        order, _warehouse_of_kind(session, WarehouseKind.DIRECT_PURCHASE)
+    ):
         by_supplier.setdefault(line.article.supplier_id, []).append(line)
     if not by_supplier:
         raise RuleViolation(
@@ -1224,7 +1309,7 @@ def order_detail(session: Session, order_id: uuid.UUID, today: dt.date | None = 
     )
     refusal = _cancel_refusal(order, today)
     needs = order.status in (OrderStatus.SENT, OrderStatus.PARTLY_DELIVERED) and bool(
-        _lines_needing_purchase_orders(session, order)
+        _lines_needing_purchase_orders(order, _warehouse_of_kind(session, WarehouseKind.DIRECT_PURCHASE))
     )
     return OrderDetail(
         row=row,

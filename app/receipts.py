@@ -570,26 +570,26 @@ def _check_unique_units(session: Session, checked: Sequence[_Checked]) -> None:
             ),
             number=taken,
         )
-    by_article: dict[uuid.UUID, set[str]] = defaultdict(set)
-    for article_id, serial in serials:
-        by_article[article_id].add(serial)
-    names = {item.article.id: item.article.name for item in checked}
-    for article_id, wanted in by_article.items():
-        clash = session.scalars(
-            select(Individual.serial_number).where(
-                Individual.article_id == article_id, Individual.serial_number.in_(wanted)
+    registered = {
+        (article_id, serial)
+        for article_id, serial in session.execute(
+            select(Individual.article_id, Individual.serial_number).where(
+                Individual.serial_number.in_({serial for _article, serial in serials})
             )
-        ).first()
-        if clash is not None:
-            raise RuleViolation(
-                QT_TRANSLATE_NOOP(
-                    "app",
-                    "Serial number {serial} is already registered for {article}; check the label and type "
-                    "this unit's serial number.",
-                ),
-                serial=clash,
-                article=names[article_id],
-            )
+        )
+    }
+    for item in checked:  # the first line (in order) with a serial number its article already has
+        for _number, serial in item.units:
+            if (item.article.id, serial) in registered:
+                raise RuleViolation(
+                    QT_TRANSLATE_NOOP(
+                        "app",
+                        "Serial number {serial} is already registered for {article}; check the label and "
+                        "type this unit's serial number.",
+                    ),
+                    serial=serial,
+                    article=item.article.name,
+                )
 
 
 def _own_stock(session: Session, context: WorkContext) -> Warehouse:
@@ -654,6 +654,7 @@ def receive(
     replenishment = order.kind is OrderKind.REPLENISHMENT
     stock = _own_stock(session, context) if replenishment else None
     patient = session.get(Patient, order.patient_id) if order.patient_id else None
+    existing = fees.existing_fees(session, [line.id for line in order_lines]) if stock is None else None
     note = delivery_note.strip()[:40]
 
     goods_receipts: dict[uuid.UUID | None, GoodsReceipt] = {}
@@ -724,9 +725,13 @@ def receive(
                     )
                 )
         else:
-            session.flush()
             due = fees.fees_at_delivery(
-                session, patient=patient, line=line, individual_ids=[i.id for i in made], delivered_on=today
+                session,
+                patient=patient,
+                line=line,
+                individual_ids=[i.id for i in made],
+                delivered_on=today,
+                existing=existing,
             )
             fee_count += len(due)
     _settle_statuses(session, order)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -23,8 +22,10 @@ def create_sqlite_engine(
 
     Writers use ``BEGIN IMMEDIATE`` so two writers never both read before writing (the change log's local
     sequence stays gap-free and unique); readers use a plain ``BEGIN`` and, in WAL mode, never block.
+    Both keep their connections in a pool, so a unit of work neither opens and sets up the file again nor
+    reads the pages it needs afresh (a connection's page cache outlives its transactions).
     """
-    engine = create_engine(sqlite_url(path), poolclass=NullPool if immediate else None)
+    engine = create_engine(sqlite_url(path))
     begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
 
     @event.listens_for(engine, "connect")

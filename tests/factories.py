@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.documents import LoanAgreement, LoanedAid
+from app.documents import LoanAgreement, LoanedAid, PurchaseLine, PurchaseOrderDocument
 from app.documents.layout import Party
 from app.identity import make_identity_number
 from app.patients import name_key
@@ -163,4 +163,40 @@ def loan_agreement_of(count: int, today: dt.date = dt.date(2026, 11, 23)) -> Loa
         ),
         user_name="Anna Audionom",
         user_title="Audionom",
+    )
+
+
+def purchase_order_of(count: int, today: dt.date = dt.date(2026, 11, 23)) -> PurchaseOrderDocument:
+    """A purchase order of *count* lines, without a database (rendering tests): every seventh name is long
+    enough to wrap, line 3 carries a comment, line 5 is priced 0 (priced by the supplier)."""
+    lines = tuple(
+        PurchaseLine(
+            line_number=n,
+            supplier_article_number=f"LEV-{n:05d}",
+            article_number=f"{300000 + n}",
+            article_name=f"Hörapparat Ödla {n} bakom örat, med en benämning lång nog att bryta raden"
+            if n % 7 == 0
+            else f"Laddare för hörapparat {n}",
+            quantity=n % 3 + 1,
+            unit="st",
+            unit_price=Decimal("0") if n == 5 else Decimal("1234.50") + n,
+            comment="Utbildning två timmar på Ängsvägen" if n == 3 else "",
+        )
+        for n in range(1, count + 1)
+    )
+    clinic = Party("Hörselmottagningen Lund", "Sjukhusgatan 1", "221 85", "Lund", phone="046-17 10 00")
+    return PurchaseOrderDocument(
+        number="26480012",
+        date=today,
+        region="Region Skåne",
+        supplier=Party("Hörteknik Öresund AB", "Box 1234", "171 23", "Solna", email="order@example.se"),
+        supplier_number="LEV-77",
+        clinic=clinic,
+        delivery=clinic,
+        contact_name="Anna Åström",
+        contact_phone="046-17 10 01",
+        contact_email="anna.astrom@example.se",
+        reference="26480011",
+        lines=lines,
+        total=sum((line.amount for line in lines), Decimal("0")),
     )

@@ -22,6 +22,7 @@ from app.documents import (
     render_loan_agreement,
     render_purchase_order,
 )
+from app.documents.purchase_order import format_money
 from app.errors import NotFound, RuleViolation
 from app.patients import FORWARDING_ADDRESS, format_identity
 from db.models import (
@@ -414,6 +415,31 @@ def test_r13_service_purchase_line_prints_its_comment(database: Database) -> Non
     assert "Inställd" not in text
     assert "Kongebakken 9" in text and "2765 Smørum" in text and "tim" in text
     assert "4 750,00" in text and "26480007" in text and "26480008" in text
+
+
+def test_long_purchase_order_breaks_pages_repeating_the_heading_row_and_prints_swedish_letters() -> None:
+    doc = factories.purchase_order_of(60)
+    data = render_purchase_order(doc)
+    reader = PdfReader(io.BytesIO(data))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert len(pages) >= 2
+    heading_row = "Line Supplier's art. no. Our art. no. Name Qty Unit Unit price Amount"
+    for number, page in enumerate(pages, start=1):
+        assert "Region Skåne" in page and "Purchase order 26480012" in page
+        assert f"Page {number} of {len(pages)}" in page
+        assert heading_row in page  # repeated on every page the lines run over
+    text = " ".join(pages)
+    assert "Hörteknik Öresund AB" in text and "Contact: Anna Åström, Phone: 046-17 10 01" in text
+    assert "Our reference: order 26480011" in text and "Supplier number: LEV-77" in text
+    for line in doc.lines:  # every line once, in order, none lost at a page break
+        assert text.count(f" {line.supplier_article_number} {line.article_number} ") == 1
+    positions = [text.index(f" {line.supplier_article_number} ") for line in doc.lines]
+    assert positions == sorted(positions)
+    assert "Laddare för hörapparat 60" in text and "Comment: Utbildning två timmar på Ängsvägen" in text
+    assert "Hörapparat Ödla 56 bakom örat, med en benämning lång nog att bryta raden" in text
+    assert f"Total (SEK) {format_money(doc.total)}" in pages[-1]
+    assert "Lines priced 0 are priced by the supplier" in pages[-1]
+    assert "quote the purchase order number" in pages[-1]
 
 
 def test_purchase_order_not_found(database: Database) -> None:

@@ -19,16 +19,14 @@ from sqlalchemy.orm import Session
 
 from app.documents.layout import (
     REGION_NAME,
+    Block,
     Frame,
     Party,
+    Sheet,
     Translate,
-    columns,
     format_date,
-    heading,
     page_template,
-    paragraph,
-    render,
-    table,
+    text_styles,
     untranslated,
 )
 from app.errors import NotFound
@@ -144,45 +142,51 @@ def format_money(amount: Decimal) -> str:
 
 
 def render_purchase_order(doc: PurchaseOrderDocument, translate: Translate = untranslated) -> bytes:
-    """The purchase order as PDF bytes; every text is passed through *translate*."""
+    """The purchase order as PDF bytes; every text is passed through *translate*. Drawn on a ``Sheet``
+    (straight onto the canvas): a clinic prints it for every supplier of every order through 750."""
     t = translate
+    styles = text_styles()
+    body, heading = styles["body"], styles["heading"]
     title = t(QT_TRANSLATE_NOOP("documents", "Purchase order"))
     phone = t(QT_TRANSLATE_NOOP("documents", "Phone: {phone}"))
     email = t(QT_TRANSLATE_NOOP("documents", "Email: {email}"))
 
-    supplier = [heading(t(QT_TRANSLATE_NOOP("documents", "Supplier")))]
-    supplier.append(paragraph("\n".join(doc.supplier.address_lines())))
+    supplier: list[Block] = [
+        (heading, t(QT_TRANSLATE_NOOP("documents", "Supplier"))),
+        (body, "\n".join(doc.supplier.address_lines())),
+    ]
     if doc.supplier.phone:
-        supplier.append(paragraph(phone.format(phone=doc.supplier.phone)))
+        supplier.append((body, phone.format(phone=doc.supplier.phone)))
     if doc.supplier.email:
-        supplier.append(paragraph(email.format(email=doc.supplier.email)))
+        supplier.append((body, email.format(email=doc.supplier.email)))
     if doc.supplier_number:
         supplier.append(
-            paragraph(
+            (
+                body,
                 t(QT_TRANSLATE_NOOP("documents", "Supplier number: {number}")).format(
                     number=doc.supplier_number
-                )
+                ),
             )
         )
 
-    clinic = [heading(t(QT_TRANSLATE_NOOP("documents", "Ordered by")))]
-    clinic.append(paragraph("\n".join(doc.clinic.address_lines())))
     contact = [doc.contact_name]
     if doc.contact_phone:
         contact.append(phone.format(phone=doc.contact_phone))
     if doc.contact_email:
         contact.append(email.format(email=doc.contact_email))
-    clinic.append(
-        paragraph(t(QT_TRANSLATE_NOOP("documents", "Contact: {contact}")).format(contact=", ".join(contact)))
-    )
-
-    details = [
-        heading(t(QT_TRANSLATE_NOOP("documents", "Delivery address"))),
-        paragraph("\n".join(doc.delivery.address_lines())),
+    clinic: list[Block] = [
+        (heading, t(QT_TRANSLATE_NOOP("documents", "Ordered by"))),
+        (body, "\n".join(doc.clinic.address_lines())),
+        (body, t(QT_TRANSLATE_NOOP("documents", "Contact: {contact}")).format(contact=", ".join(contact))),
     ]
-    reference = [
-        heading(t(QT_TRANSLATE_NOOP("documents", "Order details"))),
-        paragraph(
+    details: list[Block] = [
+        (heading, t(QT_TRANSLATE_NOOP("documents", "Delivery address"))),
+        (body, "\n".join(doc.delivery.address_lines())),
+    ]
+    reference: list[Block] = [
+        (heading, t(QT_TRANSLATE_NOOP("documents", "Order details"))),
+        (
+            body,
             "\n".join(
                 [
                     t(QT_TRANSLATE_NOOP("documents", "Purchase order number: {number}")).format(
@@ -195,12 +199,23 @@ def render_purchase_order(doc: PurchaseOrderDocument, translate: Translate = unt
                         number=doc.reference
                     ),
                 ]
-            )
+            ),
         ),
     ]
 
-    story: list[object] = [columns(supplier, clinic), columns(details, reference)]
-    story.append(heading(t(QT_TRANSLATE_NOOP("documents", "Lines"))))
+    sheet = Sheet(
+        Frame(
+            title=title,
+            region=doc.region,
+            unit=doc.clinic.name,
+            reference=t(QT_TRANSLATE_NOOP("documents", "Purchase order {number}")).format(number=doc.number),
+            printed=t(QT_TRANSLATE_NOOP("documents", "Order date {date}")).format(date=format_date(doc.date)),
+            page_template=page_template(t),
+        )
+    )
+    sheet.columns(supplier, clinic)
+    sheet.columns(details, reference)
+    sheet.blocks([(heading, t(QT_TRANSLATE_NOOP("documents", "Lines")))])
     header = [
         t(QT_TRANSLATE_NOOP("documents", "Line")),
         t(QT_TRANSLATE_NOOP("documents", "Supplier's art. no.")),
@@ -231,43 +246,37 @@ def render_purchase_order(doc: PurchaseOrderDocument, translate: Translate = unt
             ]
         )
     total = t(QT_TRANSLATE_NOOP("documents", "Total (SEK)"))
-    story.append(
-        table(
-            header,
-            rows,
-            [10, 26, 18, 50, 11, 11, 23, 25],
-            right=[0, 4, 6, 7],
-            footer=["", "", "", total, "", "", "", format_money(doc.total)],
-        )
+    sheet.table(
+        header,
+        rows,
+        [10, 26, 18, 50, 11, 11, 23, 25],
+        right=[0, 4, 6, 7],
+        footer=["", "", "", total, "", "", "", format_money(doc.total)],
     )
+    closing: list[Block] = []
     if any(line.unit_price == 0 for line in doc.lines):
-        story.append(
-            paragraph(
+        closing.append(
+            (
+                body,
                 t(
                     QT_TRANSLATE_NOOP(
                         "documents",
                         "Lines priced 0 are priced by the supplier; state the price on the delivery note.",
                     )
-                )
+                ),
             )
         )
-    story.append(
-        paragraph(
+    closing.append(
+        (
+            body,
             t(
                 QT_TRANSLATE_NOOP(
                     "documents",
                     "Please deliver to the address above and quote the purchase order number and our reference "
                     "on the delivery note and the invoice.",
                 )
-            )
+            ),
         )
     )
-    frame = Frame(
-        title=title,
-        region=doc.region,
-        unit=doc.clinic.name,
-        reference=t(QT_TRANSLATE_NOOP("documents", "Purchase order {number}")).format(number=doc.number),
-        printed=t(QT_TRANSLATE_NOOP("documents", "Order date {date}")).format(date=format_date(doc.date)),
-        page_template=page_template(t),
-    )
-    return render(frame, story)
+    sheet.blocks(closing)
+    return sheet.finish()

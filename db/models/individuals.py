@@ -18,12 +18,16 @@ class Individual(Synced):
     """One physical device (individ) with its individual number, serial number and optional SIP number."""
 
     __tablename__ = "individual"
-    __table_args__ = (Index("ix_individual_patient_status", "patient_id", "status"),)
+    __table_args__ = (
+        Index("ix_individual_patient_status", "patient_id", "status"),
+        #: Covers the free devices of an article in a warehouse (ids included) without reading the rows.
+        Index("ix_individual_article_stock", "article_id", "warehouse_id", "status", "id"),
+    )
 
     individual_number: Mapped[str_short] = mapped_column(unique=True)
     serial_number: Mapped[str_short] = mapped_column(index=True)
     sip_number: Mapped[str_name | None] = mapped_column(index=True)
-    article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("article.id"), index=True)
+    article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("article.id"))
     owner_colour: Mapped[OwnerColour] = mapped_column(default=OwnerColour.BLUE)  # R40
     status: Mapped[IndividualStatus]
     warehouse_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("warehouse.id"), index=True)
