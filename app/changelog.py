@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import WriteOutsideService
 from db.models import ChangeLogEntry, Synced
 from db.models.enums import ChangeOperation
-from db.server.values import json_value, synced_tables  # the protocol's forms, defined once
+from db.sync_protocol.values import json_value, synced_tables  # the protocol's forms, defined once
 
 WRITER_KEY = "hearing_desk_writer"
 SEEDING_KEY = "hearing_desk_seeding"

@@ -978,7 +978,7 @@ class _Builder:
         self.tables: dict[str, _Table] = {}
         self.examples: dict[str, str] = {}
         self.numbers: dict[str, str] = {}
-        self.running: dict[tuple[NumberSeries, str], int] = {}
+        self.running: dict[str, int] = {}  # year-week → the last running number handed out
         self.used_identities: set[str] = set()
         self.locations = {
             loc.key: _Location(**{k: v for k, v in vars(loc).items() if k not in ("prescribers", "orderers")})
@@ -1049,12 +1049,13 @@ class _Builder:
             self.progress(stage, fraction)
 
     def number(self, series: NumberSeries, day: int) -> str:
-        """The next ``YYWWNNNN`` of *series* in the week of *day* (R15)."""
+        """The next ``YYWWNNNN`` in the week of *day* for a document of *series* (R15): every series draws
+        from the week's one sequence, so a number names one document."""
         week = year_week(dt.date.fromordinal(day))
-        running = self.running.get((series, week), 0) + 1
+        running = self.running.get(week, 0) + 1
         if running > 9999:
-            raise RuntimeError(f"demo data ran out of {series.value} numbers in week {week}")
-        self.running[(series, week)] = running
+            raise RuntimeError(f"demo data ran out of numbers in week {week} ({series.value})")
+        self.running[week] = running
         return f"{week}{running:04d}"
 
     def build(self) -> None:
@@ -2735,11 +2736,9 @@ class _Builder:
         """This week's numbers used by the demo are marked as handed out, so the desk continues after them."""
         rng = self.rng("numbers")
         week = year_week(dt.date.fromordinal(self.today))
-        for (series, year_week_), running in sorted(self.running.items()):
-            if year_week_ == week:
-                self.table(NumberBlock).add(
-                    id=_new_id(rng), series=series.value, year_week=week, first=1, last=9999, next=running + 1
-                )
+        running = self.running.get(week)
+        if running is not None:
+            self.table(NumberBlock).add(id=_new_id(rng), year_week=week, first=1, last=9999, next=running + 1)
 
 
 class _Assortment:

@@ -60,7 +60,9 @@ def create_server_engine(url: str) -> Engine:
         return create_sqlite_engine(Path(url.split("///", 1)[1]), immediate=True)
     return create_engine(
         url,
-        pool_pre_ping=True,
+        # No test query before every request (an idle poll would pay a round trip for it): a connection
+        # that died with a database restart fails one request (503) and the pool starts afresh.
+        pool_pre_ping=False,
         pool_size=10,
         max_overflow=20,
         connect_args={"options": SERVER_SESSION_OPTIONS},

@@ -23,7 +23,7 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -39,19 +39,19 @@ from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync.transport import GARBAGE, SyncFailure, Transport
 from db.models import ChangeLogEntry, NodeSetting, SyncIssueRecord
-from db.server.protocol import (
+from db.sync_protocol.messages import (
     MAX_BATCH,
     MAX_PAGE,
+    MAX_UPLOAD_BYTES,
     Change,
     ConflictOut,
     DownloadResponse,
     Rejection,
     ResolveRequest,
     ServerChange,
-    UploadRequest,
     UploadResponse,
 )
-from db.server.values import from_json, synced_tables
+from db.sync_protocol.values import from_json, synced_tables
 
 log = logging.getLogger(__name__)
 
@@ -371,10 +371,10 @@ class SyncClient:
 
     def _upload(self, counts: dict[str, int]) -> None:
         while True:
-            batch = self._pending_batch()
+            batch, body = _packed(self._pending_batch(), self.transport.clock)
             if not batch:
                 return
-            answer = self.transport.call("POST", "/upload", UploadResponse, body=UploadRequest(changes=batch))
+            answer = self.transport.call("POST", "/upload", UploadResponse, body=body)
             try:
                 done = self._record_upload(batch, answer)
             except (ValueError, TypeError, KeyError) as error:  # a rejection's row that fits no column
@@ -490,6 +490,26 @@ class SyncClient:
                 _upsert(session, _table(name), rows)
             put_setting(session, LAST_SERVER_SEQ, str(last_seq))
         return len(changes)
+
+
+#: Room for the request's frame around the changes (brackets, the key names, ``sent_at``).
+_ENVELOPE = 200
+
+
+def _packed(changes: list[Change], clock: Callable[[], dt.datetime]) -> tuple[list[Change], bytes]:
+    """The first of *changes* that fit one request under ``MAX_UPLOAD_BYTES`` (at least one), and the
+    request's JSON (an ``UploadRequest``) with this workstation's *clock* read last, as it is sent (the
+    server takes the time between an edit and its sending as the edit's age)."""
+    encoded: list[bytes] = []
+    size = _ENVELOPE
+    for change in changes:
+        one = change.model_dump_json().encode()
+        if encoded and size + len(one) + 1 > MAX_UPLOAD_BYTES:
+            break
+        encoded.append(one)
+        size += len(one) + 1
+    body = b'{"changes":[' + b",".join(encoded) + b'],"sent_at":"' + clock().isoformat().encode() + b'"}'
+    return changes[: len(encoded)], body
 
 
 def _counted(counts: dict[str, int]) -> dict[str, Any]:

@@ -1,5 +1,8 @@
 """Number blocks leased from the central server (``POST /v1/numbers/lease``), so offline work gets real,
 globally unique ``YYWWNNNN`` numbers and a node that cannot reach the server refuses instead of inventing.
+
+A block is part of the week's one sequence that every series (orders, purchase orders, activities, pickup
+orders, returns) draws from.
 """
 
 from __future__ import annotations
@@ -7,16 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Iterable
 
 import httpx
 
 from app.database import Database
-from app.numbers import LAST_RUNNING, NumberAllocator, NumberSupply, supplies, year_week
+from app.numbers import LAST_RUNNING, NumberAllocator, NumberSupply, supply, year_week
 from app.sync.transport import SyncFailure, Transport
 from db.models import NumberBlock
-from db.models.enums import NumberSeries
-from db.server.protocol import LeaseRequest, LeaseResponse
+from db.sync_protocol.messages import LeaseRequest, LeaseResponse
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class LeasingBlockSource:
         """A source with short timeouts: a lease may happen inside the clerk's write, which must not hang."""
         return cls(Transport(server_url, token, http=http, timeout=LEASE_TIMEOUT), size=size)
 
-    def lease(self, series: NumberSeries, year_week: str) -> tuple[int, int] | None:
+    def lease(self, year_week: str) -> tuple[int, int] | None:
         if time.monotonic() < self._offline_until:
             return None
         try:
@@ -49,31 +50,22 @@ class LeasingBlockSource:
                 "POST",
                 "/numbers/lease",
                 LeaseResponse,
-                body=LeaseRequest(series=series.value, year_week=year_week, size=self.size),
+                body=LeaseRequest(year_week=year_week, size=self.size),
             )
         except SyncFailure as failure:
             if failure.offline:
                 self._offline_until = time.monotonic() + OFFLINE_PAUSE_S
-            log.info("sync: no %s numbers leased for week %s: %s", series.value, year_week, failure.kind)
+            log.info("sync: no numbers leased for week %s: %s", year_week, failure.kind)
             return None
         self._offline_until = 0.0
-        if (
-            answer.series != series.value
-            or answer.year_week != year_week
-            or not 1 <= answer.first <= answer.last <= LAST_RUNNING
-        ):
+        if answer.year_week != year_week or not 1 <= answer.first <= answer.last <= LAST_RUNNING:
             log.warning("sync: the server leased a block that does not fit the request; ignored")
             return None
         return answer.first, answer.last
 
 
-def top_up(
-    database: Database,
-    source: LeasingBlockSource,
-    series: Iterable[NumberSeries] = tuple(NumberSeries),
-    today: dt.date | None = None,
-) -> dict[NumberSeries, NumberSupply]:
-    """While online, lease a further block of every series that holds none or is running low (20 %).
+def top_up(database: Database, source: LeasingBlockSource, today: dt.date | None = None) -> NumberSupply:
+    """While online, lease a further block of the week's sequence when none is held or it runs low (20 %).
 
     The lease happens outside any database transaction (the clerk's writes never wait for the network).
     A block leased but not stored (a crash in between) only leaves numbers unused, never a duplicate.
@@ -81,23 +73,21 @@ def top_up(
     today = today or dt.date.today()
     week = year_week(today)
     allocator = NumberAllocator(source)
-    held: dict[NumberSeries, NumberSupply] = {}
-    for one in series:
-        with database.read() as session:
-            supply = allocator.supply(session, one, today)
-        if supply.held == 0 or supply.running_low:
-            leased = source.lease(one, week)
-            if leased is not None:
-                first, last = leased
-                with database.write() as session:
-                    session.add(NumberBlock(series=one, year_week=week, first=first, last=last, next=first))
-                with database.read() as session:
-                    supply = allocator.supply(session, one, today)
-        held[one] = supply
+    with database.read() as session:
+        held = allocator.supply(session, today)
+    if held.held == 0 or held.running_low:
+        leased = source.lease(week)
+        if leased is not None:
+            first, last = leased
+            with database.write() as session:
+                session.add(NumberBlock(year_week=week, first=first, last=last, next=first))
+            with database.read() as session:
+                held = allocator.supply(session, today)
     return held
 
 
 def running_short(database: Database, today: dt.date | None = None) -> tuple[NumberSupply, ...]:
-    """The series the clerk must hear about: numbers running out before the node is back online."""
+    """What the clerk must hear about: the week's numbers running out before the node is back online."""
     with database.read() as session:
-        return tuple(s for s in supplies(session, today or dt.date.today()) if s.needs_attention)
+        held = supply(session, today or dt.date.today())
+    return (held,) if held.needs_attention else ()

@@ -5,6 +5,7 @@ Nothing here touches the database; ``app.sync.client`` and ``app.sync.numbers`` 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from typing import Any, TypeVar
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from app.i18n import QT_TRANSLATE_NOOP
 from db import migrate
-from db.server.protocol import API_PREFIX, SCHEMA_HEADER
+from db.sync_protocol.messages import API_PREFIX, SCHEMA_HEADER, Problem
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +39,22 @@ GARBAGE = QT_TRANSLATE_NOOP(
 SERVER_ERROR = QT_TRANSLATE_NOOP(
     "app", "The central server had a problem ({status}); nothing was lost and the sync will be tried again."
 )
+CLOCK_WRONG = QT_TRANSLATE_NOOP(
+    "app",
+    "This computer's clock shows {workstation_time} but the central server's shows {server_time}. Set the "
+    "date, time and time zone right, then sync again; the changes wait here and nothing is lost.",
+)
+
+
+def _shown(moment: dt.datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class SyncFailure(Exception):
     """A sync request that did not succeed; ``sentence`` is for the person at the desk."""
 
     def __init__(self, kind: str, template: str, **params: Any) -> None:
-        self.kind = kind  # "offline", "token", "schema", "garbage", "server"
+        self.kind = kind  # "offline", "token", "schema", "clock", "garbage", "server"
         #: The English source sentence (marked for translation) and its values, as ``ClerkError`` has them.
         self.template = template
         self.params = params
@@ -76,6 +86,11 @@ class Transport:
             SCHEMA_HEADER: schema_revision or migrate.head_revision(),
         }
 
+    @staticmethod
+    def clock() -> dt.datetime:
+        """This workstation's clock, as the server is told it (``UploadRequest.sent_at``)."""
+        return dt.datetime.now(dt.UTC)
+
     def close(self) -> None:
         if self._owns_http:
             self.http.close()
@@ -86,10 +101,11 @@ class Transport:
         path: str,
         answer: type[Model],
         *,
-        body: BaseModel | None = None,
+        body: BaseModel | bytes | None = None,
         params: dict[str, Any] | None = None,
     ) -> Model:
-        content = body.model_dump_json().encode() if body is not None else None
+        """*body* is a message, or its JSON already encoded."""
+        content = body.model_dump_json().encode() if isinstance(body, BaseModel) else body
         headers = dict(self._headers)
         if content is not None:
             headers["Content-Type"] = "application/json"
@@ -103,6 +119,14 @@ class Transport:
         if response.status_code == 401:
             raise SyncFailure("token", TOKEN_REFUSED)
         if response.status_code == 409:
+            server_time = _server_time(response)
+            if server_time is not None:
+                raise SyncFailure(
+                    "clock",
+                    CLOCK_WRONG,
+                    workstation_time=_shown(self.clock()),
+                    server_time=_shown(server_time),
+                )
             raise SyncFailure("schema", _detail(response) or GARBAGE)
         if response.status_code >= 500 or response.status_code in (408, 429, 502, 503, 504):
             raise SyncFailure("server", SERVER_ERROR, status=response.status_code)
@@ -119,6 +143,15 @@ class Transport:
         except (ValidationError, ValueError) as error:
             log.warning("sync: unreadable answer to %s %s", method, path)
             raise SyncFailure("garbage", GARBAGE) from error
+
+
+def _server_time(response: httpx.Response) -> dt.datetime | None:
+    """The server's clock, when it refused this workstation's clock (``Problem.server_time``)."""
+    try:
+        problem = Problem.model_validate_json(response.content)
+    except (ValidationError, ValueError):
+        return None
+    return problem.server_time
 
 
 def _detail(response: httpx.Response) -> str | None:

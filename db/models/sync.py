@@ -14,7 +14,7 @@ from sqlalchemy import JSON, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, created_at, uuid_pk
-from db.models.enums import ChangeOperation, NumberSeries
+from db.models.enums import ChangeOperation
 
 
 class ChangeLogEntry(Base):
@@ -39,14 +39,17 @@ class ChangeLogEntry(Base):
 
 
 class NumberBlock(Base):
-    """A block of running numbers for one series and one year-week that this node may hand out."""
+    """A block of running numbers of one year-week that this node may hand out.
+
+    Every series (orders, purchase orders, activities, pickup orders, returns) draws from the week's one
+    sequence, so a ``YYWWNNNN`` number names one document.
+    """
 
     __tablename__ = "number_block"
     __local_only__ = True
-    __table_args__ = (UniqueConstraint("series", "year_week", "first"),)
+    __table_args__ = (UniqueConstraint("year_week", "first"),)
 
     id: Mapped[uuid_pk]
-    series: Mapped[NumberSeries]
     year_week: Mapped[str] = mapped_column(String(4))
     first: Mapped[int]
     last: Mapped[int]

@@ -52,7 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--tls-cert", help="certificate file (PEM); required off loopback")
     serve.add_argument("--tls-key", help="private key file (PEM); required off loopback")
     with_db(commands.add_parser("migrate", help="create or upgrade the central database"))
-    add = with_db(commands.add_parser("add-workstation", help="issue a token for a workstation"))
+    add = with_db(
+        commands.add_parser(
+            "add-workstation", help="issue a token for a new workstation, or a new one for a revoked one"
+        )
+    )
     add.add_argument("name")
     revoke = with_db(commands.add_parser("revoke-workstation", help="revoke a workstation's token"))
     revoke.add_argument("name")
@@ -95,12 +99,19 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 1
         if args.command == "add-workstation":
+            reissue = service.is_revoked(engine, args.name)
             try:
                 token = service.add_workstation(engine, args.name)
             except service.Refused as error:
                 print(error, file=sys.stderr)
                 return 1
-            print(f"Token for {args.name.strip()} (shown only this once):")
+            name = args.name.strip()
+            if reissue:
+                print(
+                    f"The workstation {name} had been revoked; it gets a new token now and its old token "
+                    "stays refused. Enter the new token in the workstation's sync settings."
+                )
+            print(f"Token for {name} (shown only this once):")
             print(token)
             return 0
         if args.command == "revoke-workstation":
@@ -126,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
             ssl_certfile=args.tls_cert,
             ssl_keyfile=args.tls_key,
             log_level="info",
+            access_log=False,  # a line for every idle poll of every workstation says nothing
+            # Workstations poll every 5 s: their connections stay open between polls instead of being
+            # closed (uvicorn's default is 5 s) and built again for every poll.
+            timeout_keep_alive=30,
         )
         return 0
     finally:

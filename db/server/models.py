@@ -10,7 +10,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, Text, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from db.base import NAMING_CONVENTION, utc_now
@@ -54,7 +54,9 @@ class ServerChangeRecord(ServerBase):
     row_id: Mapped[uuid.UUID] = mapped_column(index=True)
     operation: Mapped[str] = mapped_column(String(10))
     row: Mapped[dict[str, Any]] = mapped_column(JSON)
+    #: When the workstation says it made the change (its own clock; information only).
     recorded_at: Mapped[dt.datetime]
+    #: When the server applied it (the server's clock).
     applied_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 
@@ -79,35 +81,34 @@ class Conflict(ServerBase):
 
 
 class FieldStamp(ServerBase):
-    """When the value a column holds now was edited (the change's ``recorded_at``): newest edit wins."""
+    """When the value a column holds now was edited, on the server's clock: the newest edit wins."""
 
     __tablename__ = "sync_field_stamp"
 
     table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
     row_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     column_name: Mapped[str] = mapped_column(String(60), primary_key=True)
-    recorded_at: Mapped[dt.datetime]
+    edited_at: Mapped[dt.datetime]
     change_id: Mapped[uuid.UUID]
 
 
 class NumberCounter(ServerBase):
-    """The next free running number of one series and week (locked while a block is leased)."""
+    """The next free running number of one week's sequence, which every series draws from (locked while a
+    block is leased)."""
 
     __tablename__ = "sync_number_counter"
 
-    series: Mapped[str] = mapped_column(String(40), primary_key=True)
     year_week: Mapped[str] = mapped_column(String(4), primary_key=True)
     next_first: Mapped[int]
 
 
 class NumberLease(ServerBase):
-    """A block of running numbers handed to one workstation."""
+    """A block of a week's running numbers handed to one workstation (a record of who got which numbers;
+    the counter's row lock keeps blocks from overlapping)."""
 
     __tablename__ = "sync_number_lease"
-    __table_args__ = (UniqueConstraint("series", "year_week", "first"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    series: Mapped[str] = mapped_column(String(40))
     year_week: Mapped[str] = mapped_column(String(4))
     first: Mapped[int]
     last: Mapped[int]

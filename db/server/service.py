@@ -11,18 +11,30 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import time
 import uuid
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Connection, DateTime, Engine, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Engine,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
 
 from db import migrate as domain_migrate
 from db.base import Synced
-from db.models.enums import NumberSeries
 from db.server.models import (
     Conflict,
     FieldStamp,
@@ -31,7 +43,9 @@ from db.server.models import (
     ServerChangeRecord,
     Workstation,
 )
-from db.server.protocol import (
+from db.server.watermark import announce
+from db.sync_protocol.messages import (
+    MAX_CLOCK_SKEW,
     MAX_PAGE,
     Change,
     ConflictOut,
@@ -41,15 +55,18 @@ from db.server.protocol import (
     Rejection,
     ServerChange,
     ServerStatus,
+    UploadRequest,
     UploadResponse,
 )
-from db.server.values import BadValue, from_json, json_value, row_json, synced_tables
+from db.sync_protocol.values import BadValue, from_json, json_value, row_json, synced_tables
 
 LAST_RUNNING = 9999
 WRITER_LOCK_KEY = 0x48445359  # "HDSY": the sync writers' advisory lock
 #: Names the corrective change re-sending the server's row after an edit that lost to a newer one.
 CORRECTION_NAMESPACE = uuid.UUID("5b0d8f0e-3c0a-4f4e-9a53-6d1e6b1c2a77")
 SERVER_NAME = "server"
+#: An edit said to be older than this counts as made then (it loses to every newer edit of its fields).
+EARLIEST_EDIT = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 INDIVIDUAL_DECISION_FIELDS = ("status", "patient_id", "warehouse_id")
 INSERT_ONLY_TABLES = frozenset({"stock_movement"})
@@ -91,15 +108,36 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def is_revoked(engine: Engine, name: str) -> bool:
+    """True when a workstation of that name exists and its token was revoked."""
+    with engine.connect() as conn:
+        return bool(
+            conn.execute(select(_workstation.c.revoked).where(_workstation.c.name == name.strip())).scalar()
+        )
+
+
 def add_workstation(engine: Engine, name: str) -> str:
-    """Register *name* and return its token (shown once; only its hash is kept)."""
+    """Register *name*, or give a revoked name a new token; the token is shown once (only its hash is kept)."""
     name = name.strip()
     if not name:
         raise Refused("A workstation needs a name.")
     token = secrets.token_urlsafe(32)
     with engine.begin() as conn:
-        if conn.execute(select(_workstation.c.id).where(_workstation.c.name == name)).first():
-            raise Refused(f"A workstation named {name} already exists; choose another name.")
+        found = conn.execute(
+            select(_workstation.c.id, _workstation.c.revoked).where(_workstation.c.name == name)
+        ).first()
+        if found is not None and not found.revoked:
+            raise Refused(
+                f"The workstation {name} already has a valid token; revoke it first "
+                "(revoke-workstation) to give it a new one, or choose another name."
+            )
+        if found is not None:
+            conn.execute(
+                update(_workstation)
+                .where(_workstation.c.id == found.id)
+                .values(token_hash=hash_token(token), revoked=False, revoked_at=None)
+            )
+            return token
         conn.execute(
             insert(_workstation).values(
                 id=uuid.uuid4(), name=name, token_hash=hash_token(token), revoked=False, created_at=utc_now()
@@ -148,6 +186,8 @@ def publish_existing_rows(engine: Engine, chunk: int = 5000) -> int:
             if records:
                 conn.execute(insert(_change), records)
                 next_seq, added = next_seq + len(records), added + len(records)
+        if added:
+            announce(conn, next_seq - 1)
     return added
 
 
@@ -176,6 +216,9 @@ def revoke_workstation(engine: Engine, name: str) -> None:
         )
         if result.rowcount == 0:
             raise NotFound(f"There is no active workstation named {name}.")
+    for key, (holder, _until) in list(_checked_tokens.items()):
+        if holder == name:
+            _checked_tokens.pop(key, None)
 
 
 def authenticate(engine: Engine, token: str) -> str | None:
@@ -188,6 +231,34 @@ def authenticate(engine: Engine, token: str) -> str | None:
         ).scalar()
 
 
+#: How long a service instance trusts a token it has checked without asking the database again: an idle
+#: workstation polls every 5 s, so its token is looked up once in 12 polls. A token revoked by
+#: ``revoke-workstation`` stops working within this time on every instance (at once on one that revoked it
+#: itself).
+TOKEN_TRUSTED_S = 60.0
+#: Token hash → (workstation, until when on ``time.monotonic``); only valid tokens are kept.
+_checked_tokens: dict[str, tuple[str, float]] = {}
+
+
+def trusted_workstation(token: str) -> str | None:
+    """The workstation of *token* if it was checked less than ``TOKEN_TRUSTED_S`` ago (no database)."""
+    known = _checked_tokens.get(hash_token(token))
+    if known is None or known[1] < time.monotonic():
+        return None
+    return known[0]
+
+
+def check_token(engine: Engine, token: str) -> str | None:
+    """``authenticate``, remembering a valid token for ``TOKEN_TRUSTED_S``."""
+    name = authenticate(engine, token)
+    key = hash_token(token)
+    if name is None:
+        _checked_tokens.pop(key, None)
+    else:
+        _checked_tokens[key] = (name, time.monotonic() + TOKEN_TRUSTED_S)
+    return name
+
+
 # --- shared helpers -----------------------------------------------------------------------------------
 
 
@@ -196,8 +267,13 @@ def _writer_lock(conn: Connection) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
 
 
+def last_seq_query() -> Select[Any]:
+    """The newest server sequence number (0 for none)."""
+    return select(func.coalesce(func.max(_change.c.server_seq), 0))
+
+
 def _last_seq(conn: Connection) -> int:
-    return int(conn.execute(select(func.coalesce(func.max(_change.c.server_seq), 0))).scalar_one())
+    return int(conn.execute(last_seq_query()).scalar_one())
 
 
 def _current_row(conn: Connection, table: Table, row_id: uuid.UUID) -> dict[str, Any] | None:
@@ -283,10 +359,20 @@ class _Rejected(Exception):
 class _Batch:
     """One upload batch inside one transaction."""
 
-    def __init__(self, conn: Connection, workstation: str, careful: bool) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        workstation: str,
+        careful: bool,
+        received_at: dt.datetime | None = None,
+        sent_at: dt.datetime | None = None,
+    ) -> None:
         self.conn = conn
         self.workstation = workstation
         self.careful = careful
+        #: The server's clock when the batch arrived, and the workstation's when it sent it.
+        self.received_at = received_at or utc_now()
+        self.sent_at = sent_at or self.received_at
         self.next_seq = _last_seq(conn) + 1
         self.records: list[dict[str, Any]] = []
         self.last_record: dict[uuid.UUID, dict[str, Any]] = {}
@@ -316,6 +402,15 @@ class _Batch:
             isinstance(v, uuid.UUID) and v in self.pending_ids for v in (values or {}).values()
         ):
             self.flush()
+
+    def edited_at(self, change: Change) -> dt.datetime:
+        """When *change* was made, on the server's clock: as long before the batch arrived as the
+        workstation made it before sending (its own clock measures only that age; a date ahead of its
+        sending counts as made on arrival, one before ``EARLIEST_EDIT`` as made then)."""
+        age = max(self.sent_at - change.recorded_at, dt.timedelta(0))
+        if age > self.received_at - EARLIEST_EDIT:
+            return EARLIEST_EDIT
+        return self.received_at - age
 
     # -- bookkeeping
 
@@ -607,26 +702,19 @@ class _Batch:
             if clashing:
                 self.individual_conflict(change, current, clashing)
             decided = {field for field in INDIVIDUAL_DECISION_FIELDS if field in values and field in base}
-        stamps = {
-            row["column_name"]: _aware(row["recorded_at"])
-            for row in self.conn.execute(
-                select(_stamp.c.column_name, _stamp.c.recorded_at).where(
-                    _stamp.c.table_name == table.name, _stamp.c.row_id == change.row_id
-                )
-            ).mappings()
-        }
-        recorded_at = _aware(change.recorded_at)
+        stamps = _stamps(self.conn, table.name, change.row_id)
+        edited_at = self.edited_at(change)
         applied: dict[str, Any] = {}
         skipped: list[str] = []
         for column, value in values.items():
             stamp = stamps.get(column)
-            if column in decided or stamp is None or stamp <= recorded_at:
+            if column in decided or stamp is None or stamp <= edited_at:
                 applied[column] = value
             else:
                 skipped.append(column)
         if applied:
-            self.write(table, change.row_id, current, applied, change.id, recorded_at, stamps)
-            self.record(change.id, table.name, change.row_id, "update", row_json(current), recorded_at)
+            self.write(table, change.row_id, current, applied, change.id, edited_at, stamps)
+            self.record(change.id, table.name, change.row_id, "update", row_json(current), change.recorded_at)
         if skipped:
             # A newer edit of these fields stands; re-send the server's row under an id of its own so the
             # workstation that sent the older edit (which skips its own change ids) takes it too.
@@ -643,17 +731,18 @@ class _Batch:
         current: dict[str, Any],
         applied: dict[str, Any],
         change_id: uuid.UUID,
-        recorded_at: dt.datetime,
+        edited_at: dt.datetime,
         stamps: Mapping[str, dt.datetime],
     ) -> None:
-        """Update the row with *applied* (keeping onupdate columns as given) and stamp the fields."""
+        """Update the row with *applied* (keeping onupdate columns as given) and stamp the fields with when
+        they were edited (the server's clock)."""
         assignment = dict(applied)
         for column in table.columns:
             if column.onupdate is not None and column.name not in assignment:
                 assignment[column.name] = current[column.name]
         self.conn.execute(_update_by_id(table), {"row_id_": row_id, **assignment})
         current.update(assignment)
-        _write_stamps(self.conn, table.name, row_id, applied, change_id, recorded_at, stamps)
+        _write_stamps(self.conn, table.name, row_id, applied, change_id, edited_at, stamps)
 
     def individual_conflict(self, change: Change, current: dict[str, Any], clashing: list[str]) -> None:
         who, when, _deleted = self.last_writer(change.row_id)
@@ -693,6 +782,7 @@ class _Batch:
         self.flush()
         if self.records:
             self.conn.execute(insert(_change), self.records)
+            announce(self.conn, self.next_seq - 1)
         self.response.server_seq = self.next_seq - 1
         return self.response
 
@@ -703,7 +793,7 @@ def _write_stamps(
     row_id: uuid.UUID,
     applied: Mapping[str, Any],
     change_id: uuid.UUID,
-    recorded_at: dt.datetime,
+    edited_at: dt.datetime,
     stamps: Mapping[str, dt.datetime],
 ) -> None:
     new = [
@@ -711,7 +801,7 @@ def _write_stamps(
             "table_name": table_name,
             "row_id": row_id,
             "column_name": c,
-            "recorded_at": recorded_at,
+            "edited_at": edited_at,
             "change_id": change_id,
         }
         for c in applied
@@ -728,24 +818,68 @@ def _write_stamps(
                     _stamp.c.row_id == row_id,
                     _stamp.c.column_name == column,
                 )
-                .values(recorded_at=recorded_at, change_id=change_id)
+                .values(edited_at=edited_at, change_id=change_id)
             )
 
 
-def upload(engine: Engine, workstation: str, changes: list[Change]) -> UploadResponse:
-    """Apply one batch in one transaction; re-sent change ids are reported accepted, not re-applied."""
+def _stamps(conn: Connection, table_name: str, row_id: uuid.UUID) -> dict[str, dt.datetime]:
+    """Column → when the value it holds was edited (the server's clock)."""
+    return {
+        row["column_name"]: _aware(row["edited_at"])
+        for row in conn.execute(
+            select(_stamp.c.column_name, _stamp.c.edited_at).where(
+                _stamp.c.table_name == table_name, _stamp.c.row_id == row_id
+            )
+        ).mappings()
+    }
+
+
+class ClockRefused(Refused):
+    """The workstation's clock is too far from the server's; ``server_time`` is the server's clock."""
+
+    def __init__(self, sentence: str, server_time: dt.datetime) -> None:
+        super().__init__(sentence)
+        self.server_time = server_time
+
+
+def check_clock(sent_at: dt.datetime, now: dt.datetime) -> None:
+    """Refuse a workstation whose clock is more than ``MAX_CLOCK_SKEW`` from the server's."""
+    if abs(now - sent_at) <= MAX_CLOCK_SKEW:
+        return
+    minutes = int(MAX_CLOCK_SKEW.total_seconds() // 60)
+    raise ClockRefused(
+        f"This workstation's clock shows {sent_at:%Y-%m-%d %H:%M} UTC but the server's shows "
+        f"{now:%Y-%m-%d %H:%M} UTC, more than {minutes} minutes apart; set the clock right (date, time "
+        "and time zone), then sync again. The changes wait on the workstation and nothing is lost.",
+        now,
+    )
+
+
+def upload(
+    engine: Engine, workstation: str, request: UploadRequest, received_at: dt.datetime | None = None
+) -> UploadResponse:
+    """Apply one batch in one transaction; re-sent change ids are reported accepted, not re-applied.
+
+    The order of edits comes from the server's clock (``_Batch.edited_at``); a workstation whose clock is
+    far from it is refused (``ClockRefused``) before anything is applied.
+    """
+    received_at = received_at or utc_now()
+    check_clock(request.sent_at, received_at)
     try:
-        return _upload(engine, workstation, changes, careful=False)
+        return _upload(engine, workstation, request, received_at, careful=False)
     except (IntegrityError, DataError):
         # Some change breaks a constraint of the central database: do it again, one savepoint per change,
         # so that change alone is rejected.
-        return _upload(engine, workstation, changes, careful=True)
+        return _upload(engine, workstation, request, received_at, careful=True)
 
 
-def _upload(engine: Engine, workstation: str, changes: list[Change], careful: bool) -> UploadResponse:
+def _upload(
+    engine: Engine, workstation: str, request: UploadRequest, received_at: dt.datetime, careful: bool
+) -> UploadResponse:
+    changes = request.changes
     with engine.begin() as conn:
         _writer_lock(conn)
-        batch = _Batch(conn, workstation, careful)
+        batch = _Batch(conn, workstation, careful, received_at, request.sent_at)
         batch.prefetch(changes)
         for change in changes:
             batch.process(change)
@@ -799,47 +933,37 @@ def status(engine: Engine) -> ServerStatus:
 
 
 def lease(engine: Engine, workstation: str, request: LeaseRequest) -> LeaseResponse:
-    """The next free block of (series, week): the counter row is locked, so blocks never overlap."""
-    series_values = {s.value for s in NumberSeries}
-    if request.series not in series_values:
-        raise Refused(
-            f"There is no number series {request.series}; use one of {', '.join(sorted(series_values))}."
-        )
-    key = (_counter.c.series == request.series, _counter.c.year_week == request.year_week)
+    """The next free block of the week's one sequence (every series draws from it): the counter row is
+    locked, so blocks never overlap."""
+    week = request.year_week
+    key = _counter.c.year_week == week
     with engine.begin() as conn:
         for _attempt in range(10):
-            next_first = conn.execute(select(_counter.c.next_first).where(*key).with_for_update()).scalar()
+            next_first = conn.execute(select(_counter.c.next_first).where(key).with_for_update()).scalar()
             if next_first is not None:
                 break
             try:
                 with conn.begin_nested():
-                    conn.execute(
-                        insert(_counter).values(
-                            series=request.series, year_week=request.year_week, next_first=1
-                        )
-                    )
+                    conn.execute(insert(_counter).values(year_week=week, next_first=1))
             except IntegrityError:
                 continue  # another instance created it first: lock that one
         else:
-            raise Refused("The number series is busy; try again.")
+            raise Refused("The number sequence is busy; try again.")
         if next_first > LAST_RUNNING:
-            raise Refused(
-                f"Every number of series {request.series} in week {request.year_week} has been handed out."
-            )
+            raise Refused(f"Every number of week {week} has been handed out.")
         last = min(next_first + request.size - 1, LAST_RUNNING)
-        conn.execute(update(_counter).where(*key).values(next_first=last + 1))
+        conn.execute(update(_counter).where(key).values(next_first=last + 1))
         conn.execute(
             insert(_lease).values(
                 id=uuid.uuid4(),
-                series=request.series,
-                year_week=request.year_week,
+                year_week=week,
                 first=next_first,
                 last=last,
                 workstation=workstation,
                 leased_at=utc_now(),
             )
         )
-    return LeaseResponse(series=request.series, year_week=request.year_week, first=next_first, last=last)
+    return LeaseResponse(year_week=week, first=next_first, last=last)
 
 
 # --- conflicts ------------------------------------------------------------------------------------------
@@ -936,14 +1060,7 @@ def _apply_resolution(batch: _Batch, record: Mapping[str, Any], keep: int) -> No
         row = conn.execute(insert(table).values(id=row_id, **restored).returning(*table.c)).mappings().one()
         batch.record(uuid.uuid4(), table.name, row_id, "insert", row_json(row), now)
         return
-    stamps = {
-        row["column_name"]: _aware(row["recorded_at"])
-        for row in conn.execute(
-            select(_stamp.c.column_name, _stamp.c.recorded_at).where(
-                _stamp.c.table_name == table.name, _stamp.c.row_id == row_id
-            )
-        ).mappings()
-    }
+    stamps = _stamps(conn, table.name, row_id)
     change_id = uuid.uuid4()
     batch.write(table, row_id, current, values, change_id, now, stamps)
     batch.record(change_id, table.name, row_id, "update", row_json(current), now)

@@ -88,5 +88,12 @@
             <numerusform>%n refused changes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>⚠ Running out of document numbers: %n left</source>
+        <translation>
+            <numerusform>⚠ Running out of document numbers: %n left</numerusform>
+            <numerusform>⚠ Running out of document numbers: %n left</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

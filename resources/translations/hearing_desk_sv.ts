@@ -1527,26 +1527,6 @@
         <translation>Allt sparas på den här datorn; det synkroniseras inte med någon server. Klicka för att ställa in.</translation>
     </message>
     <message>
-        <source>orders</source>
-        <translation>beställningar</translation>
-    </message>
-    <message>
-        <source>purchase orders</source>
-        <translation>inköpsorder</translation>
-    </message>
-    <message>
-        <source>activities</source>
-        <translation>aktiviteter</translation>
-    </message>
-    <message>
-        <source>pickup orders</source>
-        <translation>hämtorder</translation>
-    </message>
-    <message>
-        <source>returns</source>
-        <translation>returer</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>aldrig</translation>
     </message>
@@ -1581,12 +1561,19 @@
         </translation>
     </message>
     <message>
-        <source>⚠ Running out of numbers for {kinds}</source>
-        <translation>⚠ Numren håller på att ta slut för {kinds}</translation>
+        <source>⚠ No document numbers left</source>
+        <translation>⚠ Inga dokumentnummer kvar</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Running out of document numbers: %n left</source>
+        <translation>
+            <numerusform>⚠ Dokumentnumren håller på att ta slut: %n kvar</numerusform>
+            <numerusform>⚠ Dokumentnumren håller på att ta slut: %n kvar</numerusform>
+        </translation>
     </message>
     <message>
-        <source>This workstation is running out of numbers for {kinds}. Connect it to the network so it can fetch more before they run out; without a number no new document of that kind can be saved.</source>
-        <translation>Arbetsstationen håller på att få slut på nummer för {kinds}. Anslut den till nätverket så att den kan hämta fler innan de tar slut; utan nummer kan inga nya dokument av det slaget sparas.</translation>
+        <source>This workstation is running out of the numbers its orders, purchase orders and other documents get. Connect it to the network so it can fetch more before they run out; without a number no new document can be saved.</source>
+        <translation>Arbetsstationen håller på att få slut på nummer till beställningar, inköpsorder och andra dokument. Anslut den till nätverket så att den kan hämta fler innan de tar slut; utan nummer kan inga nya dokument sparas.</translation>
     </message>
     <message>
         <source>Changes are kept here and sent when the server can be reached. Click to see conflicts and refused changes.</source>
@@ -1642,10 +1629,6 @@
     <message>
         <source>{text} is not a valid identity number.</source>
         <translation>{text} är inget giltigt personnummer.</translation>
-    </message>
-    <message>
-        <source>This workstation has no {series} numbers left for week {week}. Connect it to the network so it can fetch more; nothing was saved.</source>
-        <translation>Den här arbetsstationen har inga {series}-nummer kvar för vecka {week}. Anslut den till nätverket så att den kan hämta fler; inget sparades.</translation>
     </message>
     <message>
         <source>Warehouse {kind} is missing; contact the aid centre.</source>
@@ -1960,6 +1943,7 @@
     </message>
     <message>
         <source>The central server did not take any of this workstation&apos;s changes; they wait here and the sync will be tried again.</source>
+        <extracomment>Room for the request&apos;s frame around the changes (brackets, the key names, ``sent_at``).</extracomment>
         <translation>Den centrala servern tog inte emot några av arbetsstationens ändringar; de väntar här och synkroniseringen försöks igen.</translation>
     </message>
     <message>
@@ -2001,6 +1985,10 @@
     <message>
         <source>The central server had a problem ({status}); nothing was lost and the sync will be tried again.</source>
         <translation>Den centrala servern fick ett problem ({status}); inget gick förlorat och synkroniseringen försöks igen.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock shows {workstation_time} but the central server&apos;s shows {server_time}. Set the date, time and time zone right, then sync again; the changes wait here and nothing is lost.</source>
+        <translation>Datorns klocka visar {workstation_time} men den centrala serverns visar {server_time}. Ställ in rätt datum, tid och tidszon och synkronisera sedan igen; ändringarna väntar här och inget går förlorat.</translation>
     </message>
     <message>
         <source>Type at least 3 characters to search for articles.</source>
@@ -2133,6 +2121,10 @@
     <message>
         <source>{location} has no own stock to receive a replenishment into; contact the aid centre.</source>
         <translation>{location} har inget eget förråd att kvittera en lagerpåfyllnad till; kontakta Hjälpmedelscentralen.</translation>
+    </message>
+    <message>
+        <source>This workstation has no document numbers left for week {week}. Connect it to the network so it can fetch more; nothing was saved.</source>
+        <translation>Den här arbetsstationen har inga dokumentnummer kvar för vecka {week}. Anslut den till nätverket så att den kan hämta fler; inget sparades.</translation>
     </message>
     <message>
         <source>The central warehouse 70 is missing; contact the aid centre.</source>
@@ -2460,26 +2452,6 @@
     <message>
         <source>Closed</source>
         <translation>Avslutad</translation>
-    </message>
-    <message>
-        <source>Order numbers</source>
-        <translation>Beställningsnummer</translation>
-    </message>
-    <message>
-        <source>Purchase order numbers</source>
-        <translation>Inköpsordernummer</translation>
-    </message>
-    <message>
-        <source>Activity numbers</source>
-        <translation>Aktivitetsnummer</translation>
-    </message>
-    <message>
-        <source>Pickup order numbers</source>
-        <translation>Hämtordernummer</translation>
-    </message>
-    <message>
-        <source>Return numbers</source>
-        <translation>Returnummer</translation>
     </message>
     <message>
         <source>Prescription from the aid service</source>

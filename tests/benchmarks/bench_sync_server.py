@@ -1,30 +1,28 @@
-"""Benchmark the central sync service on a throwaway PostgreSQL over loopback.
+"""Benchmark the central sync service: 1 000 idle workstations polling every 5 s.
 
-    .venv/bin/python -m tests.benchmarks.bench_sync_server [--changes 10000]
+    .venv/bin/python -m tests.benchmarks.bench_sync_server [--workstations 1000] [--seconds 60]
 
-Starts PostgreSQL (as in ``tests/sync/conftest.py``) and one service instance under uvicorn, then prints:
-the time to upload and apply N pending changes in batches of ``MAX_BATCH`` (target ≤ 5 s for 10 000:
-patient inserts, stock movements and phone edits), the first download of everything, and an idle
-download round with nothing new (target ≤ 20 ms), and the CPU a ``hearing-desk-server serve`` process
-uses while 200 idle clients poll it every 5 s (target < 25 % of one core; Linux, read from /proc).
-Not a test: figures go in the closing note.
+Starts a throwaway PostgreSQL (as ``tests/sync/conftest.py`` does) and ``hearing-desk-server serve`` as a
+process of its own, gives every simulated workstation a token, and lets each do what an idle
+``SyncClient.sync_once`` sends every 5 s (``ui/sync/controller.py``): nothing to upload, so one
+``GET /v1/download?after=<its last sequence>`` over its own kept-alive connection, answered with no
+changes. The figure is the server process's CPU time over the wall time of the measurement (Linux,
+``/proc``), at the rate 1 000 workstations poll (200 a second): when the load generator on the same machine
+falls behind, the CPU time per answered poll is scaled to that rate rather than flattered by fewer polls.
+Target: under 25 % of one core. Not a test: the figures go in the closing note.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import asyncio
 import os
 import signal
 import socket
-import statistics
 import subprocess
 import sys
-import threading
 import time
-import uuid
 from pathlib import Path
-from typing import Any
 
 import httpx
 from sqlalchemy import create_engine
@@ -33,135 +31,13 @@ from sqlalchemy.pool import NullPool
 from db import migrate as domain_migrate
 from db.server import migrate, service
 from db.server.cli import server_engine
-from db.server.protocol import MAX_BATCH, SCHEMA_HEADER
-from tests.sync.conftest import running_postgres, start_server
+from db.sync_protocol.messages import API_PREFIX, MAX_PAGE, SCHEMA_HEADER
+from tests.benchmarks.figures import Figure, p95, table
+from tests.sync.conftest import running_postgres
 
-
-def _change(
-    n: int,
-    table: str,
-    operation: str,
-    row_id: str,
-    payload: dict[str, Any],
-    base: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    return {
-        "id": str(uuid.uuid4()),
-        "local_seq": n,
-        "table": table,
-        "row_id": row_id,
-        "operation": operation,
-        "payload": payload,
-        "base": base,
-        "recorded_at": (dt.datetime(2026, 11, 23, tzinfo=dt.UTC) + dt.timedelta(seconds=n)).isoformat(),
-    }
-
-
-def workload(total: int) -> list[dict[str, Any]]:
-    """A clinic's day: 70 % new patients (all columns), 20 % stock movements, 10 % phone edits."""
-    changes: list[dict[str, Any]] = []
-    ids = {name: str(uuid.uuid4()) for name in ("supplier", "article", "warehouse")}
-    now = dt.datetime(2026, 11, 23, tzinfo=dt.UTC).isoformat()
-    changes.append(
-        _change(
-            0, "supplier", "insert", ids["supplier"], {"id": ids["supplier"], "number": "S1", "name": "S"}
-        )
-    )
-    changes.append(
-        _change(
-            0,
-            "article",
-            "insert",
-            ids["article"],
-            {
-                "id": ids["article"],
-                "article_number": "A1",
-                "name": "Battery",
-                "supplier_id": ids["supplier"],
-                "iso_code": "222406",
-                "article_type": "accessory",
-            },
-        )
-    )
-    changes.append(
-        _change(
-            0,
-            "warehouse",
-            "insert",
-            ids["warehouse"],
-            {"id": ids["warehouse"], "code": "70", "name": "Central", "kind": "central"},
-        )
-    )
-    patients: list[str] = []
-    n = len(changes)
-    while len(changes) < total:
-        n += 1
-        kind = n % 10
-        if kind < 7 or not patients:
-            row_id = str(uuid.uuid4())
-            patients.append(row_id)
-            changes.append(
-                _change(
-                    n,
-                    "patient",
-                    "insert",
-                    row_id,
-                    {
-                        "id": row_id,
-                        "updated_at": now,
-                        "identity_number": f"{19000000 + n:08d}{n % 10000:04d}",
-                        "identity_kind": "personal",
-                        "first_name": "Pat",
-                        "last_name": f"Ient {n}",
-                        "first_name_key": "pat",
-                        "last_name_key": f"ient {n}",
-                        "birth_date": "1950-01-01",
-                        "street": "Storgatan 1",
-                        "postal_code": "211 11",
-                        "city": "Malmö",
-                        "phone": "040-100000",
-                        "home_region": "Region Skåne",
-                        "residency": "resident",
-                        "country": "",
-                        "protected_identity": False,
-                        "deceased_on": None,
-                        "active": True,
-                        "lma_card_valid_until": None,
-                        "replaced_by_id": None,
-                    },
-                )
-            )
-        elif kind < 9:
-            row_id = str(uuid.uuid4())
-            changes.append(
-                _change(
-                    n,
-                    "stock_movement",
-                    "insert",
-                    row_id,
-                    {
-                        "id": row_id,
-                        "warehouse_id": ids["warehouse"],
-                        "article_id": ids["article"],
-                        "quantity": 5 if n % 2 else -1,
-                        "reason": "goods_receipt" if n % 2 else "withdrawal",
-                        "unit_price": "12.50",
-                        "occurred_at": now,
-                    },
-                )
-            )
-        else:
-            changes.append(
-                _change(
-                    n,
-                    "patient",
-                    "update",
-                    patients[n % len(patients)],
-                    {"phone": f"070-{n:06d}", "updated_at": now},
-                    {"phone": "040-100000", "updated_at": now},
-                )
-            )
-    return changes[:total]
+ROOT = Path(__file__).resolve().parents[2]
+INTERVAL_S = 5.0  # ui.sync.controller.INTERVAL_MS
+TARGET_SHARE = 25.0
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -169,81 +45,111 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def idle_clients(url: str, clients: int, seconds: float, interval: float = 5.0) -> None:
-    """``clients`` workstations poll a served ``hearing-desk-server`` process; print its CPU share."""
-    engine = server_engine(url)
-    tokens = [service.add_workstation(engine, f"idle-{n}") for n in range(clients)]
-    last = service.status(engine).last_seq
-    engine.dispose()
+def _serve(url: str) -> tuple[subprocess.Popen[bytes], str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [
-        sys.executable,
-        "-m",
-        "db.server.cli",
-        "serve",
-        "--db",
-        url,
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{base}/openapi.json")
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
-        stop = threading.Event()
-        failures: list[int] = []
-
-        def poll(index: int, token: str) -> None:
-            headers = {"Authorization": f"Bearer {token}", SCHEMA_HEADER: domain_migrate.head_revision()}
-            with httpx.Client(base_url=base, headers=headers, timeout=30) as http:
-                if stop.wait(interval * index / clients):  # spread the clients over the interval
-                    return
-                while not stop.is_set():
-                    if http.get("/v1/download", params={"after": last}).status_code != 200:
-                        failures.append(index)
-                    stop.wait(interval)
-
-        threads = [threading.Thread(target=poll, args=(n, t), daemon=True) for n, t in enumerate(tokens)]
-        for thread in threads:
-            thread.start()
-        time.sleep(interval)  # every client has made its first round
-        cpu_before, started = _cpu_seconds(server.pid), time.monotonic()
-        time.sleep(seconds)
-        share = (_cpu_seconds(server.pid) - cpu_before) / (time.monotonic() - started)
-        stop.set()
-        for thread in threads:
-            thread.join()
-        print(
-            f"{clients} idle clients polling every {interval:.0f} s: server process at {share * 100:.1f} % "
-            f"of one core over {seconds:.0f} s ({len(failures)} failed polls; target < 25 %)"
-        )
-    finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=30)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    command = [sys.executable, "-m", "db.server.cli", "serve", "--db", url, "--host", "127.0.0.1"]
+    process = subprocess.Popen(
+        [*command, "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    parser.add_argument("--changes", type=int, default=10_000)
-    parser.add_argument("--idle-rounds", type=int, default=200)
-    parser.add_argument("--idle-clients", type=int, default=200)
-    parser.add_argument("--idle-seconds", type=float, default=30.0)
-    args = parser.parse_args()
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            httpx.get(f"{base}/openapi.json", timeout=5)
+            return process, base
+        except httpx.TransportError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
+
+class _Desk:
+    """One workstation's kept-alive connection, sending the request ``httpx`` sends for an idle poll
+    (written by hand so that the load generator, on the same machine, stays light)."""
+
+    def __init__(self, base: str, token: str, after: int) -> None:
+        host, port = base.removeprefix("http://").split(":")
+        self.address = (host, int(port))
+        self.request = (
+            f"GET {API_PREFIX}/download?after={after}&limit={MAX_PAGE} HTTP/1.1\r\n"
+            f"Host: {host}:{port}\r\nAccept: */*\r\nAccept-Encoding: gzip, deflate\r\n"
+            f"Connection: keep-alive\r\nUser-Agent: python-httpx/{httpx.__version__}\r\n"
+            f"Authorization: Bearer {token}\r\n{SCHEMA_HEADER}: {domain_migrate.head_revision()}\r\n\r\n"
+        ).encode()
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def poll(self) -> bool:
+        """One idle poll; True when the server answered 200 with no changes."""
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(*self.address)
+        reader, writer = self.streams
+        try:
+            writer.write(self.request)
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = next(
+                int(line.split(b":", 1)[1])
+                for line in head.split(b"\r\n")
+                if line.lower().startswith(b"content-length:")
+            )
+            body = await reader.readexactly(length)
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, StopIteration):
+            writer.close()
+            self.streams = None
+            return False
+        return head.startswith(b"HTTP/1.1 200") and b'"changes":[]' in body
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+
+
+async def _poll_for(
+    base: str, tokens: list[str], after: int, seconds: float, pid: int
+) -> tuple[float, int, int, float]:
+    """Every workstation polls every INTERVAL_S; returns (CPU share %, polls, failed polls, p95 ms)."""
+    desks = [_Desk(base, token, after) for token in tokens]
+    measuring = asyncio.Event()
+    done = asyncio.Event()
+    polls, failures = 0, 0
+    latencies: list[float] = []
+
+    async def workstation(index: int, desk: _Desk) -> None:
+        nonlocal polls, failures
+        await asyncio.sleep(INTERVAL_S * index / len(desks))  # the desks started at different moments
+        next_round = time.monotonic()
+        while not done.is_set():
+            started = time.perf_counter()
+            try:
+                ok = await asyncio.wait_for(desk.poll(), timeout=30)
+            except TimeoutError:
+                ok = False
+            if measuring.is_set():
+                polls += 1
+                failures += not ok
+                latencies.append((time.perf_counter() - started) * 1000)
+            next_round += INTERVAL_S
+            await asyncio.sleep(max(0.0, next_round - time.monotonic()))
+
+    tasks = [asyncio.create_task(workstation(n, desk)) for n, desk in enumerate(desks)]
+    await asyncio.sleep(INTERVAL_S * 2)  # every desk has made its first rounds (connections open)
+    measuring.set()
+    cpu_before, started = _cpu_seconds(pid), time.monotonic()
+    await asyncio.sleep(seconds)
+    cpu, wall = _cpu_seconds(pid) - cpu_before, time.monotonic() - started
+    answered = polls - failures
+    nominal = len(desks) / INTERVAL_S * wall  # the polls 1 000 desks make in that time
+    share = cpu / wall * 100 * max(1.0, nominal / max(answered, 1))
+    measuring.clear()
+    done.set()
+    await asyncio.gather(*tasks)
+    for desk in desks:
+        desk.close()
+    return share, polls, failures, p95(latencies) if latencies else 0.0
+
+
+def idle_polling(workstations: int = 1000, seconds: float = 60.0) -> Figure:
     with running_postgres() as postgres:
         with postgres.admin() as conn:
             conn.execute('CREATE DATABASE "bench"')
@@ -251,50 +157,45 @@ def main() -> None:
         engine = create_engine(url, poolclass=NullPool)
         migrate.upgrade(engine)
         engine.dispose()
-        server = start_server(url)
+        engine = server_engine(url)
+        tokens = [service.add_workstation(engine, f"idle-{n}") for n in range(workstations)]
+        after = service.status(engine).last_seq
+        engine.dispose()
+        server, base = _serve(url)
         try:
-            token = server.add_workstation("bench")
-            headers = {"Authorization": f"Bearer {token}", SCHEMA_HEADER: domain_migrate.head_revision()}
-            changes = workload(args.changes)
-            with httpx.Client(base_url=server.url, headers=headers, timeout=120) as http:
-                started = time.perf_counter()
-                rejected = 0
-                for start in range(0, len(changes), MAX_BATCH):
-                    response = http.post("/v1/upload", json={"changes": changes[start : start + MAX_BATCH]})
-                    response.raise_for_status()
-                    rejected += len(response.json()["rejected"])
-                upload_s = time.perf_counter() - started
-                last = response.json()["server_seq"]
-
-                started = time.perf_counter()
-                after, rows = 0, 0
-                while True:
-                    page = http.get("/v1/download", params={"after": after}).json()
-                    rows += len(page["changes"])
-                    after = page["last_seq"]
-                    if not page["more"]:
-                        break
-                download_s = time.perf_counter() - started
-
-                idle = []
-                for _ in range(args.idle_rounds):
-                    started = time.perf_counter()
-                    response = http.get("/v1/download", params={"after": last})
-                    idle.append((time.perf_counter() - started) * 1000)
-                    assert response.json()["changes"] == []
-            idle.sort()
-            print(f"upload+apply {len(changes)} changes in {len(changes) // MAX_BATCH} batches: {upload_s:.2f} s "
-                  f"({len(changes) / upload_s:.0f} changes/s, {rejected} rejected; target <= 5 s)")  # fmt: skip
-            print(f"first download of {rows} changes: {download_s:.2f} s")
-            print(
-                f"idle download round: median {statistics.median(idle):.1f} ms, "
-                f"p95 {idle[int(len(idle) * 0.95) - 1]:.1f} ms, max {idle[-1]:.1f} ms (target <= 20 ms)"
-            )
+            share, polls, failures, slowest = asyncio.run(_poll_for(base, tokens, after, seconds, server.pid))
         finally:
-            server.stop()
-        if args.idle_clients:
-            idle_clients(url, args.idle_clients, args.idle_seconds)
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=30)
+    return Figure(
+        f"{workstations} idle workstations polling every {INTERVAL_S:g} s: server CPU",
+        TARGET_SHARE,
+        share,
+        "% of one core",
+        f"{polls} polls in {seconds:g} s, {failures} failed, poll p95 {slowest:.1f} ms",
+    )
+
+
+def figures_for(workstations: int, seconds: float) -> list[Figure]:
+    return [idle_polling(workstations, seconds)]
+
+
+def figures(data_dir: Path) -> list[Figure]:
+    """The sync server's figure for the benchmark runner (it builds its own database)."""
+    return figures_for(1000, 60.0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--workstations", type=int, default=1000)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    args = parser.parse_args()
+    measured = figures_for(args.workstations, args.seconds)
+    print(table(measured))
+    return 0 if all(f.passed for f in measured) else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

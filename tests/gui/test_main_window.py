@@ -12,7 +12,6 @@ from app.config import Remembered
 from app.database import DATABASE_FILE
 from app.numbers import NumberSupply
 from app.sync.client import SyncStatus
-from db.models.enums import NumberSeries
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.qt import QApplication, QDialog, QLabel, Qt, QTimer
@@ -141,14 +140,12 @@ def test_sync_settings_keep_what_was_typed_and_say_in_the_dialog_why_the_address
 def test_sync_status_says_once_in_words_what_runs_short_and_what_to_do(qtbot) -> None:  # type: ignore[no-untyped-def]
     button = SyncStatusButton()
     qtbot.add_widget(button)
-    short = tuple(
-        NumberSupply(series=series, year_week="2648", remaining=0, held=0)
-        for series in (NumberSeries.ORDER, NumberSeries.PURCHASE_ORDER, NumberSeries.ACTIVITY)
-    )
     status = SyncStatus(online=False, pending_changes=3, last_success_at=None, open_conflicts=0)
-    button.show_state(SyncState(status, None, short))
+    button.show_state(SyncState(status, None, (NumberSupply(year_week="2648", remaining=0, held=200),)))
     text = button.text()
-    assert text.count("⚠") == 1 and "Running out of numbers for orders, purchase orders, activities" in text
-    assert ": 0" not in text and "left" not in text
+    assert text.count("⚠") == 1 and "No document numbers left" in text
+    assert ": 0" not in text
+    button.show_state(SyncState(status, None, (NumberSupply(year_week="2648", remaining=1, held=200),)))
+    assert "Running out of document numbers: 1 left" in button.text()
     tip = button.toolTip()
     assert "Connect it to the network so it can fetch more" in tip

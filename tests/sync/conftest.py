@@ -218,6 +218,7 @@ class RunningServer:
         self._stopped = True
         self._server.should_exit = True
         self._thread.join(timeout=10)
+        self._server.config.app.state.watermark.stop()  # lifespan is off here: stop its listener
         self.engine.dispose()
 
 

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 
 from app.database import Database
 from db.models import ChangeLogEntry, Patient, PatientAccessLog, User
-from db.server.protocol import DownloadResponse
+from db.sync_protocol.messages import DownloadResponse
 from tests.sync.test_client_support import (
     central_engine,
     client,

@@ -17,12 +17,12 @@ from app.errors import RuleViolation
 from app.numbers import NumberAllocator
 from app.sync.client import SyncClient, list_issues
 from app.sync.numbers import LeasingBlockSource, top_up
-from app.sync.transport import OFFLINE, SyncFailure, Transport
+from app.sync.transport import CLOCK_WRONG, OFFLINE, SyncFailure, Transport
 from db.models import ChangeLogEntry, Individual, Patient, User
 from db.models.enums import IndividualStatus, NumberSeries
-from db.server.protocol import DownloadResponse
 from db.server.service import publish_existing_rows
-from db.server.values import synced_tables
+from db.sync_protocol.messages import DownloadResponse
+from db.sync_protocol.values import synced_tables
 from tests.sync.test_client_support import (
     central_engine,
     client,
@@ -238,6 +238,32 @@ def test_another_schema_revision_is_refused_with_the_servers_sentence(clinic) ->
     assert refused.value.kind == "schema" and "0001" in refused.value.sentence
 
 
+def test_a_workstation_clock_far_from_the_servers_is_refused_and_the_clerk_is_told(clinic) -> None:
+    a = clinic["desks"][0]
+    ca = clinic["clients"][0]
+    patient_id = first_patients(a, 1)[0]
+    set_phone(a, patient_id, "070-999 99 99")
+    ahead = dt.timedelta(hours=2)
+    ca.transport.clock = lambda: dt.datetime.now(dt.UTC) + ahead  # type: ignore[method-assign]
+
+    report = ca.sync_once()
+
+    assert not report.ok and report.online
+    assert report.template == CLOCK_WRONG
+    shown = (dt.datetime.now(dt.UTC) + ahead).astimezone().strftime("%Y-%m-%d %H:")
+    assert report.params["workstation_time"].startswith(shown)
+    assert report.message is not None and "Set the date, time and time zone right" in report.message
+    assert ca.status().pending_changes == 1  # nothing lost: the change waits
+    with central_engine(clinic["central_url"]).connect() as conn:
+        assert (
+            conn.execute(select(Patient.phone).where(Patient.id == patient_id)).scalar_one()
+            != "070-999 99 99"
+        )
+
+    ca.transport.clock = lambda: dt.datetime.now(dt.UTC)  # type: ignore[method-assign]
+    assert ca.sync_once().ok and ca.status().pending_changes == 0
+
+
 def test_a_server_that_is_gone_means_offline(clinic) -> None:
     a, _b = clinic["desks"]
     set_phone(a, first_patients(a, 1)[0], "070-666 66 66")
@@ -257,7 +283,7 @@ def test_leased_blocks_never_overlap_between_workstations(clinic) -> None:
     numbers: list[str] = []
     for database, name in zip(clinic["desks"], ("desk-a", "desk-b"), strict=True):
         source = LeasingBlockSource(Transport(server.url, server.add_workstation(f"{name}-numbers")), size=5)
-        top_up(database, source, [NumberSeries.ORDER], today)
+        top_up(database, source, today)
         allocator = NumberAllocator(source)
         with database.write() as session:
             numbers += [allocator.allocate(session, NumberSeries.ORDER, today) for _ in range(12)]
@@ -271,7 +297,7 @@ def test_without_the_server_a_workstation_with_no_block_refuses_a_number(clinic)
     source = LeasingBlockSource.connect(server.url, server.add_workstation("numbers"), size=3)
     server.stop()
     allocator = NumberAllocator(source)
-    with pytest.raises(RuleViolation, match="no order numbers left"), database.write() as session:
+    with pytest.raises(RuleViolation, match="no document numbers left"), database.write() as session:
         allocator.allocate(session, NumberSeries.ORDER, dt.date(2030, 1, 9))
     source.transport.close()
 

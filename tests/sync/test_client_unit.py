@@ -35,7 +35,7 @@ from app.sync.transport import GARBAGE, OFFLINE, Transport
 from db.base import Base
 from db.models import ChangeLogEntry, NumberBlock, Patient, PatientAccessLog, User
 from db.models.enums import NumberSeries
-from db.server.protocol import (
+from db.sync_protocol.messages import (
     MAX_PAGE,
     ConflictOut,
     DownloadResponse,
@@ -45,7 +45,7 @@ from db.server.protocol import (
     UploadRequest,
     UploadResponse,
 )
-from db.server.values import from_json
+from db.sync_protocol.values import from_json
 
 TOKEN = "good-token"
 
@@ -91,10 +91,10 @@ class FakeServer:
             return httpx.Response(200, content=body.model_dump_json())
         if path == "/v1/numbers/lease":
             lease = LeaseRequest.model_validate_json(request.content)
-            first = self.leased.get((lease.series, lease.year_week), 0) + 1
+            first = self.leased.get(lease.year_week, 0) + 1
             last = first + lease.size - 1
-            self.leased[(lease.series, lease.year_week)] = last
-            answer = LeaseResponse(series=lease.series, year_week=lease.year_week, first=first, last=last)
+            self.leased[lease.year_week] = last
+            answer = LeaseResponse(year_week=lease.year_week, first=first, last=last)
             return httpx.Response(200, content=answer.model_dump_json())
         return httpx.Response(404)
 
@@ -230,6 +230,26 @@ def test_many_changes_go_in_batches_in_local_order_and_come_back_in_pages(workst
     assert sent == sorted(sent)
     assert client_for(b, server, "b").sync_once().downloaded == 20
     assert [phone_of(b, i) for i in ids] == [f"070-100 00 {n:02d}" for n in range(10)]
+
+
+def test_batches_are_packed_under_the_servers_body_limit(workstations, server, monkeypatch) -> None:
+    """A batch holds at most MAX_BATCH changes and at most MAX_UPLOAD_BYTES bytes: long rows only make
+    a batch hold fewer changes, so a legal batch never meets the server's 413."""
+    import app.sync.client as sync_client
+
+    monkeypatch.setattr(sync_client, "MAX_UPLOAD_BYTES", 900)
+    a, b = workstations
+    ids = some_patients(a, 6)
+    for index, patient_id in enumerate(ids):
+        set_phone(a, patient_id, f"070-300 00 {index:02d}")
+
+    report = client_for(a, server).sync_once()
+    uploads = [r for r in server.requests if r.url.path == "/v1/upload"]
+
+    assert report.ok and report.uploaded == 6
+    assert len(uploads) > 1 and all(len(r.content) <= 900 for r in uploads)
+    assert [len(json.loads(r.content)["changes"]) for r in uploads] != [6]
+    assert client_for(b, server, "b").sync_once().downloaded == 6
 
 
 def test_an_idle_round_sends_nothing_and_applies_nothing(workstations, server) -> None:
@@ -472,24 +492,23 @@ def test_numbers_come_from_leased_blocks_and_offline_refuses_cleanly(database: D
     server.misbehave = refuse
     with database.write() as session:
         assert allocator.allocate(session, NumberSeries.ORDER, today) == "30020004"  # still held
-    with pytest.raises(RuleViolation, match="no order numbers left"), database.write() as session:
+    with pytest.raises(RuleViolation, match="no document numbers left"), database.write() as session:
         allocator.allocate(session, NumberSeries.ORDER, today)
 
 
 def test_top_up_leases_ahead_when_running_low(database: Database, server) -> None:
     today = dt.date(2030, 1, 9)
     source = source_for(server, size=10)
-    supplies = top_up(database, source, [NumberSeries.ORDER], today)
-    assert supplies[NumberSeries.ORDER].remaining == 10
+    assert top_up(database, source, today).remaining == 10
     allocator = NumberAllocator(source)
     with database.write() as session:
         for _ in range(8):
             allocator.allocate(session, NumberSeries.ORDER, today)
-    assert top_up(database, source, [NumberSeries.ORDER], today)[NumberSeries.ORDER].remaining == 12
+    assert top_up(database, source, today).remaining == 12
     with database.read() as session:
         blocks = session.scalars(select(NumberBlock).order_by(NumberBlock.first)).all()
     assert [(b.first, b.last) for b in blocks] == [(1, 10), (11, 20)]
-    assert top_up(database, source, [NumberSeries.ORDER], today)[NumberSeries.ORDER].remaining == 12
+    assert top_up(database, source, today).remaining == 12
 
 
 # ------------------------------------------------------------------------------------------- settings

@@ -14,7 +14,7 @@ from app.organisation import work_context
 from app.sync.numbers import LeasingBlockSource, top_up
 from app.sync.transport import Transport
 from db.models import Article, Order, Patient, PurchaseOrder
-from db.models.enums import NumberSeries, OrderKind, OrderStatus, Residency
+from db.models.enums import OrderKind, OrderStatus, Residency
 from tests.sync.test_client_integration import assert_converged, clinic  # noqa: F401 - the fixture
 from tests.sync.test_client_support import sync_until_quiet
 
@@ -53,7 +53,7 @@ def test_r15_orders_made_offline_on_two_workstations_sync_without_number_collisi
         source = LeasingBlockSource(
             Transport(server.url, server.add_workstation(f"numbers-{index}")), size=20
         )
-        top_up(database, source, [NumberSeries.ORDER, NumberSeries.PURCHASE_ORDER], today)
+        top_up(database, source, today)
     with desks[0].read() as session:
         patients = list(
             session.scalars(
@@ -74,6 +74,8 @@ def test_r15_orders_made_offline_on_two_workstations_sync_without_number_collisi
     made_b = offline_orders(desks[1], patients[6:], unpriced, today)
     assert len(made_a) == len(made_b) == 12
     assert not set(made_a) & set(made_b), "two workstations handed out the same number"
+    # Orders and purchase orders of one week draw from one sequence: every number names one document.
+    assert len(set(made_a) | set(made_b)) == 24, "an order and a purchase order share a number"
     # Back online: everything reaches the server and the other desk, nothing collides or is refused.
     reports = sync_until_quiet(clinic["clients"])
     assert not any(report.rejected for report in reports)

@@ -16,7 +16,7 @@ from db import migrate
 from db.models import GoodsReceiptLine, Individual, Patient, StockMovement
 from db.server.app import ENDPOINTS
 from db.server.models import ServerChangeRecord, Workstation
-from db.server.protocol import SCHEMA_HEADER
+from db.sync_protocol.messages import SCHEMA_HEADER
 
 _local_seq = itertools.count(1)
 T0 = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
@@ -24,6 +24,11 @@ T0 = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
 
 def at(minutes: float) -> str:
     return (T0 + dt.timedelta(minutes=minutes)).isoformat()
+
+
+def now_iso() -> str:
+    """This machine's clock (the test workstations' and the server's) as the protocol writes it."""
+    return dt.datetime.now(dt.UTC).isoformat()
 
 
 def change(
@@ -74,8 +79,9 @@ class Workstation_:
         other.http = httpx.Client(base_url=server.url, headers=self.http.headers, timeout=30)
         return other
 
-    def upload(self, *changes: dict[str, Any]) -> dict[str, Any]:
-        response = self.http.post("/v1/upload", json={"changes": list(changes)})
+    def upload(self, *changes: dict[str, Any], sent_at: dt.datetime | None = None) -> dict[str, Any]:
+        moment = (sent_at or dt.datetime.now(dt.UTC)).isoformat()
+        response = self.http.post("/v1/upload", json={"changes": list(changes), "sent_at": moment})
         assert response.status_code == 200, response.text
         return response.json()
 
@@ -190,9 +196,7 @@ def test_missing_wrong_and_revoked_tokens_get_401_and_touch_nothing(server: Any)
             upload = http.post("/v1/upload", json={"changes": [patient]}, headers=attempt)
             assert upload.status_code == 401, what
             assert upload.headers["www-authenticate"] == "Bearer"
-            lease = http.post(
-                "/v1/numbers/lease", json={"series": "order", "year_week": "2648"}, headers=attempt
-            )
+            lease = http.post("/v1/numbers/lease", json={"year_week": "2648"}, headers=attempt)
             assert lease.status_code == 401, what
             assert http.get("/v1/download", headers=attempt).status_code == 401, what
             assert http.get("/v1/conflicts", headers=attempt).status_code == 401, what
@@ -600,9 +604,7 @@ def test_number_leases_never_overlap_even_concurrently_from_two_instances(sync_s
 
     def lease_many(ws: Workstation_) -> None:
         for _ in range(12):
-            response = ws.http.post(
-                "/v1/numbers/lease", json={"series": "order", "year_week": "2648", "size": 37}
-            )
+            response = ws.http.post("/v1/numbers/lease", json={"year_week": "2648", "size": 37})
             if response.status_code != 200:
                 errors.append(response.text)
                 continue
@@ -621,19 +623,17 @@ def test_number_leases_never_overlap_even_concurrently_from_two_instances(sync_s
     assert blocks[0][0] == 1
     for (_first, last), (next_first, _last) in itertools.pairwise(blocks):
         assert next_first == last + 1
-    other_week = workstations[0].http.post("/v1/numbers/lease", json={"series": "order", "year_week": "2649"})
+    other_week = workstations[0].http.post("/v1/numbers/lease", json={"year_week": "2649"})
     assert (other_week.json()["first"], other_week.json()["last"]) == (1, 200)
 
 
 def test_a_week_whose_numbers_are_all_handed_out_is_refused_with_a_sentence(server: Any) -> None:
     ws = Workstation_(server, "north")
-    whole = ws.http.post("/v1/numbers/lease", json={"series": "activity", "year_week": "2648", "size": 9999})
+    whole = ws.http.post("/v1/numbers/lease", json={"year_week": "2648", "size": 9999})
     assert (whole.json()["first"], whole.json()["last"]) == (1, 9999)
-    refused = ws.http.post("/v1/numbers/lease", json={"series": "activity", "year_week": "2648", "size": 1})
+    refused = ws.http.post("/v1/numbers/lease", json={"year_week": "2648", "size": 1})
     assert refused.status_code == 409
-    assert refused.json()["detail"] == "Every number of series activity in week 2648 has been handed out."
-    unknown = ws.http.post("/v1/numbers/lease", json={"series": "bananas", "year_week": "2648"})
-    assert unknown.status_code == 409 and "no number series bananas" in unknown.json()["detail"]
+    assert refused.json()["detail"] == "Every number of week 2648 has been handed out."
 
 
 def test_two_instances_on_one_database_behave_as_one(sync_server: Any) -> None:

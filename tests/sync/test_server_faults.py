@@ -41,7 +41,7 @@ from db.models import (
 from db.models.enums import MovementReason
 from db.server import service
 from db.server.models import ServerChangeRecord
-from db.server.protocol import DownloadResponse
+from db.sync_protocol.messages import DownloadResponse
 from tests.sync.test_client_support import (
     central_engine,
     client,

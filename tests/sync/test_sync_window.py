@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from app.database import DATABASE_FILE
 from app.patients import format_identity
 from db.models import Individual, NumberBlock, StockMovement
-from db.models.enums import IndividualStatus, NumberSeries
+from db.models.enums import IndividualStatus
 from tests.sync.test_client_support import central_engine, client, load_baseline, workstation
 from ui.main_window import MainWindow
 from ui.messages import MessageBoxes
@@ -95,8 +95,8 @@ def test_sync_state_is_always_in_the_status_bar_and_an_edit_reaches_the_server(q
     # The server goes away: the desk says offline by itself and keeps the edit waiting.
     desk["server"].stop()
     database = window.workstation.database  # type: ignore[union-attr]
-    with database.write() as session:  # the clerk has used up most of this week's order numbers
-        block = session.scalars(select(NumberBlock).where(NumberBlock.series == NumberSeries.ORDER)).first()
+    with database.write() as session:  # the clerk has used up most of this week's numbers
+        block = session.scalars(select(NumberBlock)).first()
         assert block is not None
         block.next = block.last - 2
     view.phone_edit.clear()
@@ -116,8 +116,8 @@ def test_sync_state_is_always_in_the_status_bar_and_an_edit_reaches_the_server(q
         timeout=20000,
     )
     assert "waiting" in window.status_sync.text()
-    assert "⚠ Running out of numbers for orders" in window.status_sync.text()
-    assert "running out of numbers" in window.status_sync.toolTip()
+    assert "⚠ Running out of document numbers: 3 left" in window.status_sync.text()
+    assert "running out of the numbers" in window.status_sync.toolTip()
 
 
 def test_a_conflict_is_shown_and_resolved_from_the_status_bar(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from db.models.enums import NumberSeries
 from ui.qt import QToolButton, QWidget
 
 if TYPE_CHECKING:
@@ -29,17 +28,6 @@ class SyncStatusButton(QToolButton):
             )
         )
 
-    def _documents(self, series: NumberSeries) -> str:
-        """The documents a number series numbers, as a clerk names them ("orders")."""
-        names = {
-            NumberSeries.ORDER: self.tr("orders"),
-            NumberSeries.PURCHASE_ORDER: self.tr("purchase orders"),
-            NumberSeries.ACTIVITY: self.tr("activities"),
-            NumberSeries.PICKUP_ORDER: self.tr("pickup orders"),
-            NumberSeries.RETURN: self.tr("returns"),
-        }
-        return names[series]
-
     def show_state(self, state: SyncState) -> None:
         from ui.sync.controller import report_sentence
 
@@ -62,19 +50,22 @@ class SyncStatusButton(QToolButton):
             parts.append(self.tr("%n conflict(s)", "", status.open_conflicts))
         if status.open_rejections:
             parts.append(self.tr("%n refused change(s)", "", status.open_rejections))
-        kinds = ", ".join(self._documents(supply.series) for supply in state.low_numbers)
-        if kinds:
-            parts.append(self.tr("⚠ Running out of numbers for {kinds}").format(kinds=kinds))
+        left = min((supply.remaining for supply in state.low_numbers), default=None)
+        if left == 0:
+            parts.append(self.tr("⚠ No document numbers left"))
+        elif left is not None:
+            parts.append(self.tr("⚠ Running out of document numbers: %n left", "", left))
         self.setText(" · ".join(parts))
         tip = self.tr(
             "Changes are kept here and sent when the server can be reached. Click to see conflicts and "
             "refused changes."
         )
-        if kinds:
+        if left is not None:
             warning = self.tr(
-                "This workstation is running out of numbers for {kinds}. Connect it to the network so it can "
-                "fetch more before they run out; without a number no new document of that kind can be saved."
-            ).format(kinds=kinds)
+                "This workstation is running out of the numbers its orders, purchase orders and other documents "
+                "get. Connect it to the network so it can fetch more before they run out; without a number no "
+                "new document can be saved."
+            )
             tip = warning + "\n" + tip
         if state.report is not None and not state.report.ok:
             tip = report_sentence(state.report) + "\n" + tip

@@ -10,7 +10,20 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Integer, Numeric, String, Table, Uuid
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    Integer,
+    Numeric,
+    String,
+    Table,
+    Uuid,
+)
 
 import db.models  # noqa: F401  (registers every model)
 from db.base import Synced
@@ -39,17 +52,29 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
 
+def _ascii(value: str) -> str:
+    """Numbers, ids and dates travel in the digits 0-9 only (Python would also read full-width digits)."""
+    if not value.isascii():
+        raise ValueError("not written with the digits 0-9")
+    return value
+
+
 def _to_uuid(value: Any) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(_ascii(str(value)))
 
 
 def _to_datetime(value: Any) -> dt.datetime:
     """A moment in UTC: a workstation's SQLite keeps no offset, so every node stores the same wall time."""
     if isinstance(value, dt.datetime):
-        return _aware(value).astimezone(dt.UTC)
-    if not isinstance(value, str):
+        moment = value
+    elif isinstance(value, str):
+        moment = dt.datetime.fromisoformat(_ascii(value))
+    else:
         raise TypeError("not a text")
-    return _aware(dt.datetime.fromisoformat(value)).astimezone(dt.UTC)
+    try:
+        return _aware(moment).astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError("outside the years 1 to 9999 when converted to UTC") from None
 
 
 def _to_date(value: Any) -> dt.date:
@@ -57,13 +82,13 @@ def _to_date(value: Any) -> dt.date:
         return value
     if not isinstance(value, str):
         raise TypeError("not a text")
-    return dt.date.fromisoformat(value)
+    return dt.date.fromisoformat(_ascii(value))
 
 
 def _to_decimal(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
         raise TypeError("not a number")
-    result = Decimal(str(value))
+    result = Decimal(_ascii(str(value)))
     if not result.is_finite():
         raise TypeError("not a finite number")
     return result
@@ -75,10 +100,18 @@ def _to_bool(value: Any) -> bool:
     return value
 
 
-def _to_int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError("not a whole number")
-    return value
+def _int_converter(column_type: Integer) -> Converter:
+    """Whole numbers within the column's range (32 bits, or 64 for a BIGINT) in every database."""
+    limit = 2**63 if isinstance(column_type, BigInteger) else 2**31
+
+    def convert(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError("not a whole number")
+        if not -limit <= value < limit:
+            raise ValueError(f"not between {-limit} and {limit - 1}")
+        return value
+
+    return convert
 
 
 def _to_str(value: Any) -> str:
@@ -116,7 +149,7 @@ def _converter(column: Column[Any]) -> Converter:
     if isinstance(column_type, Boolean):
         return _to_bool
     if isinstance(column_type, Integer):
-        return _to_int
+        return _int_converter(column_type)
     if isinstance(column_type, String):
         return _to_str
     if isinstance(column_type, JSON):
