@@ -11,11 +11,12 @@ import logging
 import re
 import unicodedata
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import phonenumbers
-from sqlalchemy import and_, or_, select
+from sqlalchemy import BindParameter, Date, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
@@ -101,20 +102,39 @@ class PatientSearch:
     exact: bool  # a complete identity number was typed
 
 
-def _hit(row: Patient, *, typed_number: bool = False) -> PatientHit:
-    """A hit as the list shows it. A protected identity (R5) shows its number only to the clerk who typed
-    that whole number; found by name, the list holds the fictive name and nothing that links it to the
-    real number."""
-    hidden = row.protected_identity and not typed_number
+#: The columns a hit shows: a list of hits is read as plain rows, not as ``Patient`` objects (the ORM's
+#: object building was most of the time a keystroke took).
+_HIT_COLUMNS = (
+    Patient.id,
+    Patient.identity_number,
+    Patient.last_name,
+    Patient.first_name,
+    Patient.birth_date,
+    Patient.city,
+    Patient.protected_identity,
+    Patient.deceased_on,
+    Patient.active,
+)
+#: A complete number's one hit (built once: a lookup is the record's first step).
+_BY_NUMBER = select(*_HIT_COLUMNS).where(Patient.identity_number == bindparam("number"))
+
+
+def _hit(row: Sequence[Any], *, typed_number: bool = False) -> PatientHit:
+    """A hit as the list shows it, from a row of ``_HIT_COLUMNS``. A protected identity (R5) shows its
+    number only to the clerk who typed that whole number; found by name, the list holds the fictive name
+    and nothing that links it to the real number."""
+    # Unpacked rather than read by name: a row's attribute access costs a failed lookup each time.
+    patient_id, number, last_name, first_name, birth_date, city, protected, deceased_on, active = row
+    hidden = protected and not typed_number
     return PatientHit(
-        id=row.id,
-        identity_number="" if hidden else format_identity(row.identity_number),
-        name=f"{row.last_name}, {row.first_name}",
-        birth_date=None if hidden else row.birth_date,
-        city="" if row.protected_identity else row.city,
-        protected_identity=row.protected_identity,
-        deceased=row.deceased_on is not None,
-        active=row.active,
+        id=patient_id,
+        identity_number="" if hidden else format_identity(number),
+        name=f"{last_name}, {first_name}",
+        birth_date=None if hidden else birth_date,
+        city="" if protected else city,
+        protected_identity=protected,
+        deceased=deceased_on is not None,
+        active=active,
     )
 
 
@@ -145,7 +165,7 @@ def search_patients(
         complete = (len(digits) in (6, 8) and len(tail) == 4) or (len(digits) in (10, 12) and not tail)
         if complete:
             identity = parse_identity(cleaned, today)
-            row = session.scalars(select(Patient).where(Patient.identity_number == identity.number)).first()
+            row = session.execute(_BY_NUMBER, {"number": identity.number}).first()
             return PatientSearch((_hit(row, typed_number=True),) if row else (), False, True)
         stem = digits + tail
         prefixes = [stem] if len(digits) >= 8 and stem[:2] in ("19", "20") else [f"19{stem}", f"20{stem}"]
@@ -153,8 +173,8 @@ def search_patients(
         # R5: a part of a number never lists a protected identity (the hit would tie the fictive name to
         # the real number); the whole number finds it.
         rows = list(
-            session.scalars(
-                select(Patient)
+            session.execute(
+                select(*_HIT_COLUMNS)
                 .where(condition, Patient.protected_identity.is_(False))
                 .order_by(Patient.identity_number)
                 .limit(limit + 1)
@@ -167,11 +187,11 @@ def search_patients(
         return PatientSearch((), False, False)
     anchor = max(words, key=len)
     others = [w for w in words if w is not anchor]
-    hits: list[Patient] = []
+    hits: list[Sequence[Any]] = []
     seen: set[uuid.UUID] = set()
     # Two index range scans (last name, then first name) rather than one OR that defeats the index.
     for column in (Patient.last_name_key, Patient.first_name_key):
-        query = select(Patient).where(_prefix_range(column, anchor))
+        query = select(*_HIT_COLUMNS).where(_prefix_range(column, anchor))
         for word in others:
             query = query.where(
                 or_(_prefix_range(Patient.first_name_key, word), _prefix_range(Patient.last_name_key, word))
@@ -181,9 +201,9 @@ def search_patients(
             if column is Patient.last_name_key
             else (Patient.first_name_key, Patient.last_name_key)
         )
-        for row in session.scalars(query.order_by(*order).limit(limit + 1 - len(hits))):
-            if row.id not in seen:
-                seen.add(row.id)
+        for row in session.execute(query.order_by(*order).limit(limit + 1 - len(hits))):
+            if row[0] not in seen:  # the id
+                seen.add(row[0])
                 hits.append(row)
         if len(hits) > limit:
             break
@@ -269,155 +289,223 @@ class PatientRecord:
     can_order: bool
 
 
+# The record's reads are built once, with the patient and the day as parameters, and read plain columns:
+# building a statement and its cache key anew, and whole ORM objects, took most of the time a record
+# took to open.
+_PATIENT: BindParameter[uuid.UUID] = bindparam("patient_id")
+_TODAY: BindParameter[dt.date] = bindparam("today", type_=Date)
+
+_OPEN_PICKUPS = (
+    select(PickupOrderLine.individual_id)
+    .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
+    .where(PickupOrder.patient_id == _PATIENT, PickupOrder.status == PickupStatus.REGISTERED)
+)
+_INDIVIDUALS_HELD = (
+    select(
+        Individual.id,
+        Individual.purchase_date,
+        Individual.individual_number,
+        Individual.serial_number,
+        Article.article_number,
+        Article.name,
+        OrderLine.delivered_on,
+        Order.number,
+    )
+    .join(Article, Article.id == Individual.article_id)
+    .outerjoin(OrderLine, OrderLine.id == Individual.order_line_id)
+    .outerjoin(Order, Order.id == OrderLine.order_id)
+    .where(
+        Individual.patient_id == _PATIENT,
+        Individual.status.in_(
+            (IndividualStatus.DELIVERED, IndividualStatus.IN_TRANSIT, IndividualStatus.IN_REPAIR)
+        ),
+        # A device on its way from the central warehouse is held from the day it counts as delivered.
+        or_(OrderLine.delivered_on.is_(None), OrderLine.delivered_on <= _TODAY),
+    )
+)
+_RETURNED_QUANTITIES = (
+    select(StockReturnLine.order_line_id, StockReturnLine.quantity)
+    .join(StockReturn, StockReturn.id == StockReturnLine.stock_return_id)
+    .where(StockReturn.patient_id == _PATIENT, StockReturnLine.order_line_id.is_not(None))
+)
+_LINES_HELD = (
+    select(
+        OrderLine.id,
+        OrderLine.quantity,
+        OrderLine.delivered_on,
+        Article.article_number,
+        Article.name,
+        Order.number,
+    )
+    .join(Order, Order.id == OrderLine.order_id)
+    .join(Article, Article.id == OrderLine.article_id)
+    .where(
+        Order.patient_id == _PATIENT,
+        arrived_by(_TODAY),
+        Article.individually_marked.is_(False),
+        Article.article_type != ArticleType.SERVICE,
+    )
+)
+
+
 def _aids_held(session: Session, patient_id: uuid.UUID, today: dt.date) -> list[AidHeld]:
-    open_pickups = set(
-        session.scalars(
-            select(PickupOrderLine.individual_id)
-            .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
-            .where(PickupOrder.patient_id == patient_id, PickupOrder.status == PickupStatus.REGISTERED)
-        )
-    )
+    asked = {"patient_id": patient_id, "today": today}
+    open_pickups = set(session.scalars(_OPEN_PICKUPS, asked))
     rows: list[AidHeld] = []
-    individuals = session.execute(
-        select(Individual, Article, OrderLine.delivered_on, Order.number)
-        .join(Article, Article.id == Individual.article_id)
-        .outerjoin(OrderLine, OrderLine.id == Individual.order_line_id)
-        .outerjoin(Order, Order.id == OrderLine.order_id)
-        .where(
-            Individual.patient_id == patient_id,
-            Individual.status.in_(
-                (IndividualStatus.DELIVERED, IndividualStatus.IN_TRANSIT, IndividualStatus.IN_REPAIR)
-            ),
-            # A device on its way from the central warehouse is held from the day it counts as delivered.
-            or_(OrderLine.delivered_on.is_(None), OrderLine.delivered_on <= today),
-        )
-    )
-    for individual, article, delivered_on, order_number in individuals:
+    for (
+        individual_id,
+        purchase_date,
+        individual_number,
+        serial_number,
+        article_number,
+        article_name,
+        delivered_on,
+        order_number,
+    ) in session.execute(_INDIVIDUALS_HELD, asked):
         rows.append(
             AidHeld(
-                delivered_on=delivered_on or individual.purchase_date,
-                article_number=article.article_number,
-                article_name=article.name,
+                delivered_on=delivered_on or purchase_date,
+                article_number=article_number,
+                article_name=article_name,
                 quantity=1,
-                individual_number=individual.individual_number,
-                serial_number=individual.serial_number,
+                individual_number=individual_number,
+                serial_number=serial_number,
                 order_number=order_number or "",
-                pickup_registered=individual.id in open_pickups,
+                pickup_registered=individual_id in open_pickups,
             )
         )
     # Articles that are not individually marked: delivered quantity less what was returned.
     returned: dict[uuid.UUID, int] = {}
-    for line_id, quantity in session.execute(
-        select(StockReturnLine.order_line_id, StockReturnLine.quantity)
-        .join(StockReturn, StockReturn.id == StockReturnLine.stock_return_id)
-        .where(StockReturn.patient_id == patient_id, StockReturnLine.order_line_id.is_not(None))
-    ):
+    for line_id, quantity in session.execute(_RETURNED_QUANTITIES, asked):
         if line_id is not None:
             returned[line_id] = returned.get(line_id, 0) + quantity
-    lines = session.execute(
-        select(OrderLine, Article, Order.number)
-        .join(Order, Order.id == OrderLine.order_id)
-        .join(Article, Article.id == OrderLine.article_id)
-        .where(
-            Order.patient_id == patient_id,
-            arrived_by(today),
-            Article.individually_marked.is_(False),
-            Article.article_type != ArticleType.SERVICE,
-        )
-    )
-    for line, article, order_number in lines:
-        held = line.quantity - returned.get(line.id, 0)
+    for line_id, quantity, delivered_on, article_number, article_name, order_number in session.execute(
+        _LINES_HELD, asked
+    ):
+        held = quantity - returned.get(line_id, 0)
         if held > 0:
             rows.append(
-                AidHeld(
-                    line.delivered_on,
-                    article.article_number,
-                    article.name,
-                    held,
-                    "",
-                    "",
-                    order_number or "",
-                    False,
-                )
+                AidHeld(delivered_on, article_number, article_name, held, "", "", order_number or "", False)
             )
     rows.sort(key=lambda r: r.delivered_on or dt.date.min, reverse=True)
     return rows
 
 
+_ORDERED = (
+    select(
+        Order.number,
+        Article.article_number,
+        Article.name,
+        OrderLine.quantity,
+        OrderLine.planned_delivery_on,
+        Order.created_at,
+    )
+    .join(Order, Order.id == OrderLine.order_id)
+    .join(Article, Article.id == OrderLine.article_id)
+    .where(
+        Order.patient_id == _PATIENT,
+        Order.status.not_in((OrderStatus.CART, OrderStatus.CANCELLED)),
+        on_its_way(_TODAY),
+    )
+    .order_by(Order.created_at.desc(), OrderLine.line_number)
+)
+
+
 def _ordered(session: Session, patient_id: uuid.UUID, today: dt.date) -> list[AidOrdered]:
     """Lines still to come: open ones, and central-warehouse lines before the day they count as delivered."""
-    result = session.execute(
-        select(OrderLine, Article, Order)
-        .join(Order, Order.id == OrderLine.order_id)
-        .join(Article, Article.id == OrderLine.article_id)
-        .where(
-            Order.patient_id == patient_id,
-            Order.status.not_in((OrderStatus.CART, OrderStatus.CANCELLED)),
-            on_its_way(today),
-        )
-        .order_by(Order.created_at.desc(), OrderLine.line_number)
-    )
     return [
-        AidOrdered(
-            order.number or "",
-            article.article_number,
-            article.name,
-            line.quantity,
-            line.planned_delivery_on,
-            order.created_at.date(),
+        AidOrdered(number or "", article_number, article_name, quantity, planned, created_at.date())
+        for number, article_number, article_name, quantity, planned, created_at in session.execute(
+            _ORDERED, {"patient_id": patient_id, "today": today}
         )
-        for line, article, order in result
     ]
 
 
+_STOCK_RETURNED = (
+    select(
+        StockReturn.created_at,
+        Article.article_number,
+        Article.name,
+        StockReturnLine.quantity,
+        Individual.individual_number,
+        StockReturn.number,
+    )
+    .join(StockReturn, StockReturn.id == StockReturnLine.stock_return_id)
+    .join(Article, Article.id == StockReturnLine.article_id)
+    .outerjoin(Individual, Individual.id == StockReturnLine.individual_id)
+    .where(StockReturn.patient_id == _PATIENT)
+)
+_PICKED_UP = (
+    select(
+        PickupOrder.closed_at,
+        PickupOrder.created_at,
+        Article.article_number,
+        Article.name,
+        PickupOrderLine.quantity,
+        Individual.individual_number,
+        PickupOrder.number,
+    )
+    .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
+    .join(Article, Article.id == PickupOrderLine.article_id)
+    .outerjoin(Individual, Individual.id == PickupOrderLine.individual_id)
+    .where(PickupOrder.patient_id == _PATIENT, PickupOrder.status == PickupStatus.CLOSED)
+)
+
+
 def _returned(session: Session, patient_id: uuid.UUID) -> list[AidReturned]:
-    rows: list[AidReturned] = []
-    for line, ret, article, individual_number in session.execute(
-        select(StockReturnLine, StockReturn, Article, Individual.individual_number)
-        .join(StockReturn, StockReturn.id == StockReturnLine.stock_return_id)
-        .join(Article, Article.id == StockReturnLine.article_id)
-        .outerjoin(Individual, Individual.id == StockReturnLine.individual_id)
-        .where(StockReturn.patient_id == patient_id)
-    ):
-        rows.append(
-            AidReturned(
-                ret.created_at.date(),
-                article.article_number,
-                article.name,
-                line.quantity,
-                individual_number or "",
-                ret.number,
-            )
+    asked = {"patient_id": patient_id}
+    rows = [
+        AidReturned(
+            created_at.date(), article_number, article_name, quantity, individual_number or "", number
         )
-    for pickup_line, pickup, article, individual_number in session.execute(
-        select(PickupOrderLine, PickupOrder, Article, Individual.individual_number)
-        .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
-        .join(Article, Article.id == PickupOrderLine.article_id)
-        .outerjoin(Individual, Individual.id == PickupOrderLine.individual_id)
-        .where(PickupOrder.patient_id == patient_id, PickupOrder.status == PickupStatus.CLOSED)
-    ):
-        closed = pickup.closed_at or pickup.created_at
+        for created_at, article_number, article_name, quantity, individual_number, number in session.execute(
+            _STOCK_RETURNED, asked
+        )
+    ]
+    for (
+        closed_at,
+        created_at,
+        article_number,
+        article_name,
+        quantity,
+        individual_number,
+        number,
+    ) in session.execute(_PICKED_UP, asked):
         rows.append(
             AidReturned(
-                closed.date(),
-                article.article_number,
-                article.name,
-                pickup_line.quantity,
+                (closed_at or created_at).date(),
+                article_number,
+                article_name,
+                quantity,
                 individual_number or "",
-                pickup.number,
+                number,
             )
         )
     rows.sort(key=lambda r: r.returned_on, reverse=True)
     return rows
 
 
+_ACTIVITIES = (
+    select(Activity.number, Activity.kind, Activity.status, Activity.created_at)
+    .where(Activity.patient_id == _PATIENT)
+    .order_by(Activity.created_at.desc())
+)
+
+
 def _activities(session: Session, patient_id: uuid.UUID) -> list[ActivityRow]:
     return [
-        ActivityRow(a.number, a.kind.value, a.status.value, a.created_at.date())
-        for a in session.scalars(
-            select(Activity).where(Activity.patient_id == patient_id).order_by(Activity.created_at.desc())
-        )
+        ActivityRow(number, kind.value, status.value, created_at.date())
+        for number, kind, status, created_at in session.execute(_ACTIVITIES, {"patient_id": patient_id})
     ]
+
+
+_ACCESS_LOG = (
+    select(PatientAccessLog.opened_at, User.full_name, PatientAccessLog.description)
+    .join(User, User.id == PatientAccessLog.user_id)
+    .where(PatientAccessLog.patient_id == _PATIENT)
+    .order_by(PatientAccessLog.opened_at.desc())
+    .limit(bindparam("limit"))
+)
 
 
 def _access_log(session: Session, patient_id: uuid.UUID, limit: int = 20) -> list[AccessRow]:
@@ -425,16 +513,12 @@ def _access_log(session: Session, patient_id: uuid.UUID, limit: int = 20) -> lis
     # the same words, without the number (R5).
     return [
         AccessRow(
-            entry.opened_at,
+            opened_at,
             user_name,
-            RECORD_OPENED if entry.description.startswith(RECORD_OPENED) else entry.description,
+            RECORD_OPENED if description.startswith(RECORD_OPENED) else description,
         )
-        for entry, user_name in session.execute(
-            select(PatientAccessLog, User.full_name)
-            .join(User, User.id == PatientAccessLog.user_id)
-            .where(PatientAccessLog.patient_id == patient_id)
-            .order_by(PatientAccessLog.opened_at.desc())
-            .limit(limit)
+        for opened_at, user_name, description in session.execute(
+            _ACCESS_LOG, {"patient_id": patient_id, "limit": limit}
         )
     ]
 
