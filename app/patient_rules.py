@@ -428,14 +428,15 @@ def load_facts(session: Session, patient: Patient) -> PatientFacts:
     """The facts ``check_patient`` reads, from the patient's row and documents."""
     replaced = session.get(Patient, patient.replaced_by_id) if patient.replaced_by_id else None
     asked = {"patient_id": patient.id}
+    connection = session.connection()  # plain reads: no ORM work per statement
     commitments = tuple(
         Document(reference, received_on, valid_until)
-        for reference, received_on, valid_until in session.execute(_COMMITMENTS, asked)
+        for reference, received_on, valid_until in connection.execute(_COMMITMENTS, asked)
     )
     certificates = tuple(
-        Document(kind, None, valid_until) for kind, valid_until in session.execute(_CERTIFICATES, asked)
+        Document(kind, None, valid_until) for kind, valid_until in connection.execute(_CERTIFICATES, asked)
     )
-    urgent = session.scalars(_URGENT, asked).first() is not None
+    urgent = connection.scalars(_URGENT, asked).first() is not None
     return PatientFacts(
         residency=patient.residency,
         birth_date=patient.birth_date,
@@ -462,7 +463,7 @@ _AID_CENTRE_ROLE = select(UserRole.id).where(
 
 def desk_of(session: Session, user_id: uuid.UUID, service_location_id: uuid.UUID | None) -> Desk:
     """Who asks: the user's aid-centre role and whether the service location is a private clinic."""
-    aid_centre = session.scalars(_AID_CENTRE_ROLE, {"user_id": user_id}).first() is not None
+    aid_centre = session.connection().scalars(_AID_CENTRE_ROLE, {"user_id": user_id}).first() is not None
     location = session.get(ServiceLocation, service_location_id) if service_location_id else None
     return Desk(
         aid_centre=aid_centre,

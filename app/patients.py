@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import phonenumbers
-from sqlalchemy import BindParameter, Date, and_, bindparam, or_, select
+from sqlalchemy import BindParameter, Connection, Date, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
@@ -348,9 +348,9 @@ _LINES_HELD = (
 )
 
 
-def _aids_held(session: Session, patient_id: uuid.UUID, today: dt.date) -> list[AidHeld]:
+def _aids_held(connection: Connection, patient_id: uuid.UUID, today: dt.date) -> list[AidHeld]:
     asked = {"patient_id": patient_id, "today": today}
-    open_pickups = set(session.scalars(_OPEN_PICKUPS, asked))
+    open_pickups = set(connection.scalars(_OPEN_PICKUPS, asked))
     rows: list[AidHeld] = []
     for (
         individual_id,
@@ -361,7 +361,7 @@ def _aids_held(session: Session, patient_id: uuid.UUID, today: dt.date) -> list[
         article_name,
         delivered_on,
         order_number,
-    ) in session.execute(_INDIVIDUALS_HELD, asked):
+    ) in connection.execute(_INDIVIDUALS_HELD, asked):
         rows.append(
             AidHeld(
                 delivered_on=delivered_on or purchase_date,
@@ -376,10 +376,10 @@ def _aids_held(session: Session, patient_id: uuid.UUID, today: dt.date) -> list[
         )
     # Articles that are not individually marked: delivered quantity less what was returned.
     returned: dict[uuid.UUID, int] = {}
-    for line_id, quantity in session.execute(_RETURNED_QUANTITIES, asked):
+    for line_id, quantity in connection.execute(_RETURNED_QUANTITIES, asked):
         if line_id is not None:
             returned[line_id] = returned.get(line_id, 0) + quantity
-    for line_id, quantity, delivered_on, article_number, article_name, order_number in session.execute(
+    for line_id, quantity, delivered_on, article_number, article_name, order_number in connection.execute(
         _LINES_HELD, asked
     ):
         held = quantity - returned.get(line_id, 0)
@@ -411,11 +411,11 @@ _ORDERED = (
 )
 
 
-def _ordered(session: Session, patient_id: uuid.UUID, today: dt.date) -> list[AidOrdered]:
+def _ordered(connection: Connection, patient_id: uuid.UUID, today: dt.date) -> list[AidOrdered]:
     """Lines still to come: open ones, and central-warehouse lines before the day they count as delivered."""
     return [
         AidOrdered(number or "", article_number, article_name, quantity, planned, created_at.date())
-        for number, article_number, article_name, quantity, planned, created_at in session.execute(
+        for number, article_number, article_name, quantity, planned, created_at in connection.execute(
             _ORDERED, {"patient_id": patient_id, "today": today}
         )
     ]
@@ -452,13 +452,13 @@ _PICKED_UP = (
 )
 
 
-def _returned(session: Session, patient_id: uuid.UUID) -> list[AidReturned]:
+def _returned(connection: Connection, patient_id: uuid.UUID) -> list[AidReturned]:
     asked = {"patient_id": patient_id}
     rows = [
         AidReturned(
             created_at.date(), article_number, article_name, quantity, individual_number or "", number
         )
-        for created_at, article_number, article_name, quantity, individual_number, number in session.execute(
+        for created_at, article_number, article_name, quantity, individual_number, number in connection.execute(
             _STOCK_RETURNED, asked
         )
     ]
@@ -470,7 +470,7 @@ def _returned(session: Session, patient_id: uuid.UUID) -> list[AidReturned]:
         quantity,
         individual_number,
         number,
-    ) in session.execute(_PICKED_UP, asked):
+    ) in connection.execute(_PICKED_UP, asked):
         rows.append(
             AidReturned(
                 (closed_at or created_at).date(),
@@ -492,10 +492,10 @@ _ACTIVITIES = (
 )
 
 
-def _activities(session: Session, patient_id: uuid.UUID) -> list[ActivityRow]:
+def _activities(connection: Connection, patient_id: uuid.UUID) -> list[ActivityRow]:
     return [
         ActivityRow(number, kind.value, status.value, created_at.date())
-        for number, kind, status, created_at in session.execute(_ACTIVITIES, {"patient_id": patient_id})
+        for number, kind, status, created_at in connection.execute(_ACTIVITIES, {"patient_id": patient_id})
     ]
 
 
@@ -508,7 +508,7 @@ _ACCESS_LOG = (
 )
 
 
-def _access_log(session: Session, patient_id: uuid.UUID, limit: int = 20) -> list[AccessRow]:
+def _access_log(connection: Connection, patient_id: uuid.UUID, limit: int = 20) -> list[AccessRow]:
     # Entries written before the text became a translatable one ("Record opened: <number>") are shown as
     # the same words, without the number (R5).
     return [
@@ -517,7 +517,7 @@ def _access_log(session: Session, patient_id: uuid.UUID, limit: int = 20) -> lis
             user_name,
             RECORD_OPENED if description.startswith(RECORD_OPENED) else description,
         )
-        for opened_at, user_name, description in session.execute(
+        for opened_at, user_name, description in connection.execute(
             _ACCESS_LOG, {"patient_id": patient_id, "limit": limit}
         )
     ]
@@ -541,7 +541,11 @@ def read_patient_record(
     patient = session.get(Patient, patient_id)
     if patient is None:
         raise NotFound(QT_TRANSLATE_NOOP("app", "The patient was not found; search again."))
-    aids_held = _aids_held(session, patient.id, today)
+    # The lists are read straight from the session's connection (the ORM's work for each statement was a
+    # third of each read), after anything pending is flushed.
+    session.flush()
+    connection = session.connection()
+    aids_held = _aids_held(connection, patient.id, today)
     report = patient_report(
         session,
         patient,
@@ -575,10 +579,10 @@ def read_patient_record(
         notices=report.notices,
         can_order=report.may_order,
         aids_held=tuple(aids_held),
-        ordered=tuple(_ordered(session, patient.id, today)),
-        returned=tuple(_returned(session, patient.id)),
-        activities=tuple(_activities(session, patient.id)),
-        access_log=tuple(_access_log(session, patient.id)),
+        ordered=tuple(_ordered(connection, patient.id, today)),
+        returned=tuple(_returned(connection, patient.id)),
+        activities=tuple(_activities(connection, patient.id)),
+        access_log=tuple(_access_log(connection, patient.id)),
     )
 
 
