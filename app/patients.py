@@ -13,10 +13,11 @@ import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import phonenumbers
-from sqlalchemy import BindParameter, Connection, Date, and_, bindparam, or_, select
+from sqlalchemy import BindParameter, Connection, Date, Executable, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
@@ -187,27 +188,48 @@ def search_patients(
         return PatientSearch((), False, False)
     anchor = max(words, key=len)
     others = [w for w in words if w is not anchor]
+    asked: dict[str, Any] = {"anchor": anchor, "anchor_end": anchor + _PREFIX_END}
+    for number, word in enumerate(others):
+        asked[f"word{number}"] = word
+        asked[f"word{number}_end"] = word + _PREFIX_END
     hits: list[Sequence[Any]] = []
     seen: set[uuid.UUID] = set()
     # Two index range scans (last name, then first name) rather than one OR that defeats the index.
-    for column in (Patient.last_name_key, Patient.first_name_key):
-        query = select(*_HIT_COLUMNS).where(_prefix_range(column, anchor))
-        for word in others:
-            query = query.where(
-                or_(_prefix_range(Patient.first_name_key, word), _prefix_range(Patient.last_name_key, word))
-            )
-        order = (
-            (Patient.last_name_key, Patient.first_name_key)
-            if column is Patient.last_name_key
-            else (Patient.first_name_key, Patient.last_name_key)
-        )
-        for row in session.execute(query.order_by(*order).limit(limit + 1 - len(hits))):
+    for by_first_name in (False, True):
+        asked["limit"] = limit + 1 - len(hits)
+        for row in session.execute(_name_query(by_first_name, len(others)), asked):
             if row[0] not in seen:  # the id
                 seen.add(row[0])
                 hits.append(row)
         if len(hits) > limit:
             break
     return PatientSearch(tuple(_hit(r) for r in hits[:limit]), len(hits) > limit, False)
+
+
+_PREFIX_END = "\uffff"  # after every name that starts with the prefix
+
+
+@cache
+def _name_query(by_first_name: bool, others: int) -> Executable:
+    """The name search's statement for an anchor word in the first (else the last) name and *others* more
+    words, each starting a first or last name; the words are parameters, so a keystroke builds nothing."""
+    column = Patient.first_name_key if by_first_name else Patient.last_name_key
+    query = select(*_HIT_COLUMNS).where(column >= bindparam("anchor"), column < bindparam("anchor_end"))
+    for number in range(others):
+        start: BindParameter[str] = bindparam(f"word{number}")
+        end: BindParameter[str] = bindparam(f"word{number}_end")
+        query = query.where(
+            or_(
+                and_(Patient.first_name_key >= start, Patient.first_name_key < end),
+                and_(Patient.last_name_key >= start, Patient.last_name_key < end),
+            )
+        )
+    order = (
+        (Patient.first_name_key, Patient.last_name_key)
+        if by_first_name
+        else (Patient.last_name_key, Patient.first_name_key)
+    )
+    return query.order_by(*order).limit(bindparam("limit"))
 
 
 # ---------------------------------------------------------------------------------------------- record
