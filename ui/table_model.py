@@ -48,6 +48,8 @@ class RowTableModel(QAbstractTableModel):
         self._highlight = highlight
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        if not rows and not self._rows:
+            return  # still empty: a reset would only make the views measure and paint their columns again
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()

@@ -370,7 +370,10 @@ class PatientRecordView(QWidget):
             record.access_log,
         ]
         for index, (title, rows) in enumerate(zip(titles, counts, strict=True)):
-            self.lists.setTabText(index, f"{index + 1} " + title.format(count=len(rows)))
+            text = f"{index + 1} " + title.format(count=len(rows))
+            # Qt lays the tab bar out and repaints the whole tab widget on every setTabText, even unchanged.
+            if self.lists.tabText(index) != text:
+                self.lists.setTabText(index, text)
 
     def _show_notices(self, notices: tuple[Notice, ...]) -> None:
         while self.notices.count():
