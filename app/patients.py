@@ -116,8 +116,12 @@ _HIT_COLUMNS = (
     Patient.deceased_on,
     Patient.active,
 )
-#: A complete number's one hit (built once: a lookup is the record's first step).
-_BY_NUMBER = select(*_HIT_COLUMNS).where(Patient.identity_number == bindparam("number"))
+
+
+# A complete number's one hit (built once: a lookup is the record's first step).
+@cache
+def _by_number() -> Executable:
+    return select(*_HIT_COLUMNS).where(Patient.identity_number == bindparam("number"))
 
 
 def _hit(row: Sequence[Any], *, typed_number: bool = False) -> PatientHit:
@@ -166,7 +170,7 @@ def search_patients(
         complete = (len(digits) in (6, 8) and len(tail) == 4) or (len(digits) in (10, 12) and not tail)
         if complete:
             identity = parse_identity(cleaned, today)
-            row = session.execute(_BY_NUMBER, {"number": identity.number}).first()
+            row = session.execute(_by_number(), {"number": identity.number}).first()
             return PatientSearch((_hit(row, typed_number=True),) if row else (), False, True)
         stem = digits + tail
         prefixes = [stem] if len(digits) >= 8 and stem[:2] in ("19", "20") else [f"19{stem}", f"20{stem}"]
@@ -311,68 +315,83 @@ class PatientRecord:
     can_order: bool
 
 
-# The record's reads are built once, with the patient and the day as parameters, and read plain columns:
-# building a statement and its cache key anew, and whole ORM objects, took most of the time a record
-# took to open.
+# The record's reads are built once (at their first use, not at start-up), with the patient and the day as
+# parameters, and read plain columns: building a statement and its cache key anew, and whole ORM objects,
+# took most of the time a record took to open.
 _PATIENT: BindParameter[uuid.UUID] = bindparam("patient_id")
 _TODAY: BindParameter[dt.date] = bindparam("today", type_=Date)
 
-_OPEN_PICKUPS = (
-    select(PickupOrderLine.individual_id)
-    .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
-    .where(PickupOrder.patient_id == _PATIENT, PickupOrder.status == PickupStatus.REGISTERED)
-)
-_INDIVIDUALS_HELD = (
-    select(
-        Individual.id,
-        Individual.purchase_date,
-        Individual.individual_number,
-        Individual.serial_number,
-        Article.article_number,
-        Article.name,
-        OrderLine.delivered_on,
-        Order.number,
+
+@cache
+def _open_pickups() -> Executable:
+    return (
+        select(PickupOrderLine.individual_id)
+        .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
+        .where(PickupOrder.patient_id == _PATIENT, PickupOrder.status == PickupStatus.REGISTERED)
     )
-    .join(Article, Article.id == Individual.article_id)
-    .outerjoin(OrderLine, OrderLine.id == Individual.order_line_id)
-    .outerjoin(Order, Order.id == OrderLine.order_id)
-    .where(
-        Individual.patient_id == _PATIENT,
-        Individual.status.in_(
-            (IndividualStatus.DELIVERED, IndividualStatus.IN_TRANSIT, IndividualStatus.IN_REPAIR)
-        ),
-        # A device on its way from the central warehouse is held from the day it counts as delivered.
-        or_(OrderLine.delivered_on.is_(None), OrderLine.delivered_on <= _TODAY),
+
+
+@cache
+def _individuals_held() -> Executable:
+    return (
+        select(
+            Individual.id,
+            Individual.purchase_date,
+            Individual.individual_number,
+            Individual.serial_number,
+            Article.article_number,
+            Article.name,
+            OrderLine.delivered_on,
+            Order.number,
+        )
+        .join(Article, Article.id == Individual.article_id)
+        .outerjoin(OrderLine, OrderLine.id == Individual.order_line_id)
+        .outerjoin(Order, Order.id == OrderLine.order_id)
+        .where(
+            Individual.patient_id == _PATIENT,
+            Individual.status.in_(
+                (IndividualStatus.DELIVERED, IndividualStatus.IN_TRANSIT, IndividualStatus.IN_REPAIR)
+            ),
+            # A device on its way from the central warehouse is held from the day it counts as delivered.
+            or_(OrderLine.delivered_on.is_(None), OrderLine.delivered_on <= _TODAY),
+        )
     )
-)
-_RETURNED_QUANTITIES = (
-    select(StockReturnLine.order_line_id, StockReturnLine.quantity)
-    .join(StockReturn, StockReturn.id == StockReturnLine.stock_return_id)
-    .where(StockReturn.patient_id == _PATIENT, StockReturnLine.order_line_id.is_not(None))
-)
-_LINES_HELD = (
-    select(
-        OrderLine.id,
-        OrderLine.quantity,
-        OrderLine.delivered_on,
-        Article.article_number,
-        Article.name,
-        Order.number,
+
+
+@cache
+def _returned_quantities() -> Executable:
+    return (
+        select(StockReturnLine.order_line_id, StockReturnLine.quantity)
+        .join(StockReturn, StockReturn.id == StockReturnLine.stock_return_id)
+        .where(StockReturn.patient_id == _PATIENT, StockReturnLine.order_line_id.is_not(None))
     )
-    .join(Order, Order.id == OrderLine.order_id)
-    .join(Article, Article.id == OrderLine.article_id)
-    .where(
-        Order.patient_id == _PATIENT,
-        arrived_by(_TODAY),
-        Article.individually_marked.is_(False),
-        Article.article_type != ArticleType.SERVICE,
+
+
+@cache
+def _lines_held() -> Executable:
+    return (
+        select(
+            OrderLine.id,
+            OrderLine.quantity,
+            OrderLine.delivered_on,
+            Article.article_number,
+            Article.name,
+            Order.number,
+        )
+        .join(Order, Order.id == OrderLine.order_id)
+        .join(Article, Article.id == OrderLine.article_id)
+        .where(
+            Order.patient_id == _PATIENT,
+            arrived_by(_TODAY),
+            Article.individually_marked.is_(False),
+            Article.article_type != ArticleType.SERVICE,
+        )
     )
-)
 
 
 def _aids_held(connection: Connection, patient_id: uuid.UUID, today: dt.date) -> list[AidHeld]:
     asked = {"patient_id": patient_id, "today": today}
-    open_pickups = set(connection.scalars(_OPEN_PICKUPS, asked))
+    open_pickups = set(connection.scalars(_open_pickups(), asked))
     rows: list[AidHeld] = []
     for (
         individual_id,
@@ -383,7 +402,7 @@ def _aids_held(connection: Connection, patient_id: uuid.UUID, today: dt.date) ->
         article_name,
         delivered_on,
         order_number,
-    ) in connection.execute(_INDIVIDUALS_HELD, asked):
+    ) in connection.execute(_individuals_held(), asked):
         rows.append(
             AidHeld(
                 delivered_on=delivered_on or purchase_date,
@@ -398,11 +417,11 @@ def _aids_held(connection: Connection, patient_id: uuid.UUID, today: dt.date) ->
         )
     # Articles that are not individually marked: delivered quantity less what was returned.
     returned: dict[uuid.UUID, int] = {}
-    for line_id, quantity in connection.execute(_RETURNED_QUANTITIES, asked):
+    for line_id, quantity in connection.execute(_returned_quantities(), asked):
         if line_id is not None:
             returned[line_id] = returned.get(line_id, 0) + quantity
     for line_id, quantity, delivered_on, article_number, article_name, order_number in connection.execute(
-        _LINES_HELD, asked
+        _lines_held(), asked
     ):
         held = quantity - returned.get(line_id, 0)
         if held > 0:
@@ -413,24 +432,26 @@ def _aids_held(connection: Connection, patient_id: uuid.UUID, today: dt.date) ->
     return rows
 
 
-_ORDERED = (
-    select(
-        Order.number,
-        Article.article_number,
-        Article.name,
-        OrderLine.quantity,
-        OrderLine.planned_delivery_on,
-        Order.created_at,
+@cache
+def _ordered_query() -> Executable:
+    return (
+        select(
+            Order.number,
+            Article.article_number,
+            Article.name,
+            OrderLine.quantity,
+            OrderLine.planned_delivery_on,
+            Order.created_at,
+        )
+        .join(Order, Order.id == OrderLine.order_id)
+        .join(Article, Article.id == OrderLine.article_id)
+        .where(
+            Order.patient_id == _PATIENT,
+            Order.status.not_in((OrderStatus.CART, OrderStatus.CANCELLED)),
+            on_its_way(_TODAY),
+        )
+        .order_by(Order.created_at.desc(), OrderLine.line_number)
     )
-    .join(Order, Order.id == OrderLine.order_id)
-    .join(Article, Article.id == OrderLine.article_id)
-    .where(
-        Order.patient_id == _PATIENT,
-        Order.status.not_in((OrderStatus.CART, OrderStatus.CANCELLED)),
-        on_its_way(_TODAY),
-    )
-    .order_by(Order.created_at.desc(), OrderLine.line_number)
-)
 
 
 def _ordered(connection: Connection, patient_id: uuid.UUID, today: dt.date) -> list[AidOrdered]:
@@ -438,40 +459,46 @@ def _ordered(connection: Connection, patient_id: uuid.UUID, today: dt.date) -> l
     return [
         AidOrdered(number or "", article_number, article_name, quantity, planned, created_at.date())
         for number, article_number, article_name, quantity, planned, created_at in connection.execute(
-            _ORDERED, {"patient_id": patient_id, "today": today}
+            _ordered_query(), {"patient_id": patient_id, "today": today}
         )
     ]
 
 
-_STOCK_RETURNED = (
-    select(
-        StockReturn.created_at,
-        Article.article_number,
-        Article.name,
-        StockReturnLine.quantity,
-        Individual.individual_number,
-        StockReturn.number,
+@cache
+def _stock_returned() -> Executable:
+    return (
+        select(
+            StockReturn.created_at,
+            Article.article_number,
+            Article.name,
+            StockReturnLine.quantity,
+            Individual.individual_number,
+            StockReturn.number,
+        )
+        .join(StockReturn, StockReturn.id == StockReturnLine.stock_return_id)
+        .join(Article, Article.id == StockReturnLine.article_id)
+        .outerjoin(Individual, Individual.id == StockReturnLine.individual_id)
+        .where(StockReturn.patient_id == _PATIENT)
     )
-    .join(StockReturn, StockReturn.id == StockReturnLine.stock_return_id)
-    .join(Article, Article.id == StockReturnLine.article_id)
-    .outerjoin(Individual, Individual.id == StockReturnLine.individual_id)
-    .where(StockReturn.patient_id == _PATIENT)
-)
-_PICKED_UP = (
-    select(
-        PickupOrder.closed_at,
-        PickupOrder.created_at,
-        Article.article_number,
-        Article.name,
-        PickupOrderLine.quantity,
-        Individual.individual_number,
-        PickupOrder.number,
+
+
+@cache
+def _picked_up() -> Executable:
+    return (
+        select(
+            PickupOrder.closed_at,
+            PickupOrder.created_at,
+            Article.article_number,
+            Article.name,
+            PickupOrderLine.quantity,
+            Individual.individual_number,
+            PickupOrder.number,
+        )
+        .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
+        .join(Article, Article.id == PickupOrderLine.article_id)
+        .outerjoin(Individual, Individual.id == PickupOrderLine.individual_id)
+        .where(PickupOrder.patient_id == _PATIENT, PickupOrder.status == PickupStatus.CLOSED)
     )
-    .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
-    .join(Article, Article.id == PickupOrderLine.article_id)
-    .outerjoin(Individual, Individual.id == PickupOrderLine.individual_id)
-    .where(PickupOrder.patient_id == _PATIENT, PickupOrder.status == PickupStatus.CLOSED)
-)
 
 
 def _returned(connection: Connection, patient_id: uuid.UUID) -> list[AidReturned]:
@@ -481,7 +508,7 @@ def _returned(connection: Connection, patient_id: uuid.UUID) -> list[AidReturned
             created_at.date(), article_number, article_name, quantity, individual_number or "", number
         )
         for created_at, article_number, article_name, quantity, individual_number, number in connection.execute(
-            _STOCK_RETURNED, asked
+            _stock_returned(), asked
         )
     ]
     for (
@@ -492,7 +519,7 @@ def _returned(connection: Connection, patient_id: uuid.UUID) -> list[AidReturned
         quantity,
         individual_number,
         number,
-    ) in connection.execute(_PICKED_UP, asked):
+    ) in connection.execute(_picked_up(), asked):
         rows.append(
             AidReturned(
                 (closed_at or created_at).date(),
@@ -507,27 +534,33 @@ def _returned(connection: Connection, patient_id: uuid.UUID) -> list[AidReturned
     return rows
 
 
-_ACTIVITIES = (
-    select(Activity.number, Activity.kind, Activity.status, Activity.created_at)
-    .where(Activity.patient_id == _PATIENT)
-    .order_by(Activity.created_at.desc())
-)
+@cache
+def _activities_query() -> Executable:
+    return (
+        select(Activity.number, Activity.kind, Activity.status, Activity.created_at)
+        .where(Activity.patient_id == _PATIENT)
+        .order_by(Activity.created_at.desc())
+    )
 
 
 def _activities(connection: Connection, patient_id: uuid.UUID) -> list[ActivityRow]:
     return [
         ActivityRow(number, kind.value, status.value, created_at.date())
-        for number, kind, status, created_at in connection.execute(_ACTIVITIES, {"patient_id": patient_id})
+        for number, kind, status, created_at in connection.execute(
+            _activities_query(), {"patient_id": patient_id}
+        )
     ]
 
 
-_ACCESS_LOG = (
-    select(PatientAccessLog.opened_at, User.full_name, PatientAccessLog.description)
-    .join(User, User.id == PatientAccessLog.user_id)
-    .where(PatientAccessLog.patient_id == _PATIENT)
-    .order_by(PatientAccessLog.opened_at.desc())
-    .limit(bindparam("limit"))
-)
+@cache
+def _access_log_query() -> Executable:
+    return (
+        select(PatientAccessLog.opened_at, User.full_name, PatientAccessLog.description)
+        .join(User, User.id == PatientAccessLog.user_id)
+        .where(PatientAccessLog.patient_id == _PATIENT)
+        .order_by(PatientAccessLog.opened_at.desc())
+        .limit(bindparam("limit"))
+    )
 
 
 def _access_log(connection: Connection, patient_id: uuid.UUID, limit: int = 20) -> list[AccessRow]:
@@ -540,7 +573,7 @@ def _access_log(connection: Connection, patient_id: uuid.UUID, limit: int = 20) 
             RECORD_OPENED if description.startswith(RECORD_OPENED) else description,
         )
         for opened_at, user_name, description in connection.execute(
-            _ACCESS_LOG, {"patient_id": patient_id, "limit": limit}
+            _access_log_query(), {"patient_id": patient_id, "limit": limit}
         )
     ]
 
