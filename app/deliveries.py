@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import BindParameter, ColumnElement, and_, or_
 
 from db.models import OrderLine
 from db.models.enums import LineStatus, OrderStatus
 
 
-def arrived_by(today: dt.date) -> ColumnElement[bool]:
+def arrived_by(today: dt.date | BindParameter[dt.date]) -> ColumnElement[bool]:
     """An order line delivered on or before *today* (a central-warehouse line from its delivery day)."""
     return and_(
         OrderLine.status == LineStatus.DELIVERED,
@@ -24,7 +24,7 @@ def arrived_by(today: dt.date) -> ColumnElement[bool]:
     )
 
 
-def on_its_way(today: dt.date) -> ColumnElement[bool]:
+def on_its_way(today: dt.date | BindParameter[dt.date]) -> ColumnElement[bool]:
     """An order line still to come on *today*: open, or from the central warehouse before its day."""
     return or_(
         OrderLine.status == LineStatus.OPEN,

@@ -16,8 +16,9 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import Executable, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
@@ -412,29 +413,41 @@ def check_patient(facts: PatientFacts, desk: Desk, today: dt.date) -> PatientRep
 # ------------------------------------------------------------------------------------ database reads
 
 
+# Built once (at first use), with the patient as a parameter: the report is read each time a record opens.
+@cache
+def _commitments() -> Executable:
+    return (
+        select(PaymentCommitment.reference, PaymentCommitment.received_on, PaymentCommitment.valid_until)
+        .where(PaymentCommitment.patient_id == bindparam("patient_id"))
+        .order_by(PaymentCommitment.received_on.desc())
+    )
+
+
+@cache
+def _certificates() -> Executable:
+    return select(ForeignCertificate.kind, ForeignCertificate.valid_until).where(
+        ForeignCertificate.patient_id == bindparam("patient_id")
+    )
+
+
+@cache
+def _urgent() -> Executable:
+    return select(UrgentNeedDecision.id).where(UrgentNeedDecision.patient_id == bindparam("patient_id"))
+
+
 def load_facts(session: Session, patient: Patient) -> PatientFacts:
     """The facts ``check_patient`` reads, from the patient's row and documents."""
     replaced = session.get(Patient, patient.replaced_by_id) if patient.replaced_by_id else None
+    asked = {"patient_id": patient.id}
+    connection = session.connection()  # plain reads: no ORM work per statement
     commitments = tuple(
-        Document(c.reference, c.received_on, c.valid_until)
-        for c in session.scalars(
-            select(PaymentCommitment)
-            .where(PaymentCommitment.patient_id == patient.id)
-            .order_by(PaymentCommitment.received_on.desc())
-        )
+        Document(reference, received_on, valid_until)
+        for reference, received_on, valid_until in connection.execute(_commitments(), asked)
     )
     certificates = tuple(
-        Document(c.kind, None, c.valid_until)
-        for c in session.scalars(
-            select(ForeignCertificate).where(ForeignCertificate.patient_id == patient.id)
-        )
+        Document(kind, None, valid_until) for kind, valid_until in connection.execute(_certificates(), asked)
     )
-    urgent = (
-        session.scalars(
-            select(UrgentNeedDecision.id).where(UrgentNeedDecision.patient_id == patient.id)
-        ).first()
-        is not None
-    )
+    urgent = connection.scalars(_urgent(), asked).first() is not None
     return PatientFacts(
         residency=patient.residency,
         birth_date=patient.birth_date,
@@ -454,14 +467,16 @@ def load_facts(session: Session, patient: Patient) -> PatientFacts:
     )
 
 
+@cache
+def _aid_centre_role() -> Executable:
+    return select(UserRole.id).where(
+        UserRole.user_id == bindparam("user_id"), UserRole.role == Role.AID_CENTRE
+    )
+
+
 def desk_of(session: Session, user_id: uuid.UUID, service_location_id: uuid.UUID | None) -> Desk:
     """Who asks: the user's aid-centre role and whether the service location is a private clinic."""
-    aid_centre = (
-        session.scalars(
-            select(UserRole.id).where(UserRole.user_id == user_id, UserRole.role == Role.AID_CENTRE)
-        ).first()
-        is not None
-    )
+    aid_centre = session.connection().scalars(_aid_centre_role(), {"user_id": user_id}).first() is not None
     location = session.get(ServiceLocation, service_location_id) if service_location_id else None
     return Desk(
         aid_centre=aid_centre,

@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from app import patients
 from app.database import Database
@@ -101,6 +101,35 @@ def test_r1_find_by_name_every_word_starts_a_name(database: Database) -> None:
         assert names("berg anders") == ["Berg, Anders"]
         assert names("helene") == ["Svensson, Hélène"]
         assert names("zz") == []
+
+
+def test_name_search_reads_each_name_index_in_the_order_it_lists(database: Database) -> None:
+    """Issue 9 (name search per keystroke): both passes of a name search (the longest word starting a last
+    name, then a first name) are index range scans in list order, so the scan stops at the limit; a
+    first-name index without the last name beside it made SQLite test and sort every "gun…" row."""
+    with database.seed() as session:
+        factories.patient(session, "Gunnar", "Ek", serial=1)
+        factories.patient(session, "Gun", "Ekberg", serial=2)
+    statements: list[tuple[str, Any]] = []
+
+    def remember(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    event.listen(database.engine, "before_cursor_execute", remember)
+    try:
+        with database.read() as session:
+            found = patients.search_patients(session, "ek gun", today=TODAY)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", remember)
+    assert sorted(h.name for h in found.hits) == ["Ek, Gunnar", "Ekberg, Gun"]
+    assert len(statements) == 2
+    with database.engine.connect() as connection:
+        for statement, parameters in statements:
+            plan = " / ".join(
+                row[3] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+            )
+            assert "USING INDEX" in plan and "TEMP B-TREE" not in plan, plan
 
 
 def test_r1_search_result_is_capped_and_says_so(database: Database) -> None:

@@ -12,6 +12,12 @@ from ui.qt import QAbstractTableModel, QColor, QModelIndex, QObject, QPersistent
 Index = QModelIndex | QPersistentModelIndex
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ANSWERED = frozenset((_DISPLAY, _ALIGNMENT, Qt.ItemDataRole.BackgroundRole))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 @dataclass(frozen=True)
 class Column:
     header: str  # already translated
@@ -42,6 +48,8 @@ class RowTableModel(QAbstractTableModel):
         self._highlight = highlight
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        if not rows and not self._rows:
+            return  # still empty: a reset would only make the views measure and paint their columns again
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
@@ -55,18 +63,22 @@ class RowTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Asked for every role of every cell each time a view measures or paints (a dozen calls a cell):
+        # the roles this model never answers are turned away before anything else is looked at.
+        if role not in _ANSWERED:
             return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display(column.value(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and self._highlight is not None:
-            return self._highlight(row)
-        return None
+        if not index.isValid():
+            return None
+        row_number = index.row()
+        if not 0 <= row_number < len(self._rows):
+            return None
+        row = self._rows[row_number]
+        if role == _DISPLAY:
+            return display(self._columns[index.column()].value(row))
+        if role == _ALIGNMENT:
+            return _RIGHT if self._columns[index.column()].align_right else None
+        return None if self._highlight is None else self._highlight(row)  # the background
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

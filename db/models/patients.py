@@ -22,7 +22,7 @@ class Patient(Synced):
     __tablename__ = "patient"
     __table_args__ = (
         Index("ix_patient_last_key_first_key", "last_name_key", "first_name_key"),
-        Index("ix_patient_first_key", "first_name_key"),
+        Index("ix_patient_first_key_last_key", "first_name_key", "last_name_key"),
     )
 
     #: Normalised: 12 digits (personal/coordination) or 8 digits + 4 letters (reserve number).

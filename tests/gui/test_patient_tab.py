@@ -206,6 +206,27 @@ def test_special_patients_tell_the_clerk_what_to_do(
     assert not [text for _rule, text in shown if re.search(r"\bR\d+\b", text)], shown
 
 
+def test_a_record_shows_only_its_own_notices(qtbot, window: MainWindow, examples: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """The notice boxes are reused from record to record (issue 9): none of the last record's is left."""
+    view = window.patient_tab.record_view
+
+    def visible() -> list[str]:
+        """The rule of every box the clerk sees in the notices' place."""
+        boxes = [view.notices.itemAt(i).widget() for i in range(view.notices.count())]  # type: ignore[union-attr]
+        return sorted(box.objectName().removeprefix("notice_") for box in boxes if box.isVisible())
+
+    for example, rule, absent in (
+        ("deceased", "R9", "R5"),
+        ("protected", "R5", "R9"),
+        ("ordinary", None, "R5"),
+        ("deceased", "R9", "R5"),
+    ):
+        _open_by_identity(qtbot, window, examples[example])
+        shown = [shown_rule for shown_rule, _text in view.shown_notices()]
+        assert (rule is None or rule in shown) and absent not in shown, shown
+        assert visible() == sorted(shown) == sorted(notice.rule for notice in view.record.notices)  # type: ignore[union-attr]
+
+
 def test_enter_on_several_hits_moves_to_the_list_and_enter_opens(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     tab = window.patient_tab
     _search(qtbot, window, "a", enter=True)
