@@ -333,26 +333,36 @@ class SyncClient:
     # ----------------------------------------------------------------------------------------- upload
 
     def _pending_batch(self) -> list[Change]:
-        with self.database.read() as session:
-            entries = session.scalars(
-                select(ChangeLogEntry)
-                .where(ChangeLogEntry.uploaded_at.is_(None))
-                .order_by(ChangeLogEntry.local_seq)
+        log_table = ChangeLogEntry.__table__
+        with self.database.read() as session:  # plain rows: no ORM identity kept for a read-only batch
+            entries = session.execute(
+                select(
+                    log_table.c.id,
+                    log_table.c.local_seq,
+                    log_table.c.table_name,
+                    log_table.c.row_id,
+                    log_table.c.operation,
+                    log_table.c.payload,
+                    log_table.c.base,
+                    log_table.c.recorded_at,
+                )
+                .where(log_table.c.uploaded_at.is_(None))
+                .order_by(log_table.c.local_seq)
                 .limit(self.batch_size)
             ).all()
-            return [
-                Change(
-                    id=e.id,
-                    local_seq=e.local_seq,
-                    table=e.table_name,
-                    row_id=e.row_id,
-                    operation=e.operation.value,
-                    payload=e.payload,
-                    base=e.base,
-                    recorded_at=_aware(e.recorded_at),
-                )
-                for e in entries
-            ]
+        return [
+            Change(
+                id=e.id,
+                local_seq=e.local_seq,
+                table=e.table_name,
+                row_id=e.row_id,
+                operation=e.operation.value,
+                payload=e.payload,
+                base=e.base,
+                recorded_at=_aware(e.recorded_at),
+            )
+            for e in entries
+        ]
 
     def _upload(self, counts: dict[str, int]) -> None:
         while True:
