@@ -30,13 +30,13 @@ from typing import Any
 import httpx
 from pydantic import RootModel
 from sqlalchemy import Table, delete, func, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.database import Database
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
+from app.sync.local_rows import put_rows, upsert
 from app.sync.transport import GARBAGE, SyncFailure, Transport
 from db.models import ChangeLogEntry, NodeSetting, SyncIssueRecord
 from db.sync_protocol.messages import (
@@ -112,21 +112,6 @@ def _table(name: str) -> Table:
         log.warning("sync: the server sent a change to an unknown table")
         raise SyncFailure("garbage", GARBAGE)
     return table
-
-
-def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert or replace whole rows (grouped by their set of columns, one executemany each)."""
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(tuple(sorted(row)), []).append(row)
-    for keys, group in groups.items():
-        statement = sqlite_insert(table)
-        updates = {k: statement.excluded[k] for k in keys if k != "id"}
-        if updates:
-            statement = statement.on_conflict_do_update(index_elements=[table.c.id], set_=updates)
-        else:
-            statement = statement.on_conflict_do_nothing(index_elements=[table.c.id])
-        session.execute(statement, group)
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -348,26 +333,36 @@ class SyncClient:
     # ----------------------------------------------------------------------------------------- upload
 
     def _pending_batch(self) -> list[Change]:
-        with self.database.read() as session:
-            entries = session.scalars(
-                select(ChangeLogEntry)
-                .where(ChangeLogEntry.uploaded_at.is_(None))
-                .order_by(ChangeLogEntry.local_seq)
+        log_table = ChangeLogEntry.__table__
+        with self.database.read() as session:  # plain rows: no ORM identity kept for a read-only batch
+            entries = session.execute(
+                select(
+                    log_table.c.id,
+                    log_table.c.local_seq,
+                    log_table.c.table_name,
+                    log_table.c.row_id,
+                    log_table.c.operation,
+                    log_table.c.payload,
+                    log_table.c.base,
+                    log_table.c.recorded_at,
+                )
+                .where(log_table.c.uploaded_at.is_(None))
+                .order_by(log_table.c.local_seq)
                 .limit(self.batch_size)
             ).all()
-            return [
-                Change(
-                    id=e.id,
-                    local_seq=e.local_seq,
-                    table=e.table_name,
-                    row_id=e.row_id,
-                    operation=e.operation.value,
-                    payload=e.payload,
-                    base=e.base,
-                    recorded_at=_aware(e.recorded_at),
-                )
-                for e in entries
-            ]
+        return [
+            Change(
+                id=e.id,
+                local_seq=e.local_seq,
+                table=e.table_name,
+                row_id=e.row_id,
+                operation=e.operation.value,
+                payload=e.payload,
+                base=e.base,
+                recorded_at=_aware(e.recorded_at),
+            )
+            for e in entries
+        ]
 
     def _upload(self, counts: dict[str, int]) -> None:
         while True:
@@ -430,7 +425,7 @@ class SyncClient:
         else:
             row = from_json(table.name, rejection.current)
             row["id"] = change.row_id
-            _upsert(session, table, [row])
+            upsert(session, table, [row])
 
     # --------------------------------------------------------------------------------------- download
 
@@ -471,7 +466,7 @@ class SyncClient:
         with self.database.apply_remote() as session:
             waiting = _rows_waiting(session, latest.keys())
             deletes: dict[str, list[uuid.UUID]] = {}
-            upserts: dict[str, list[dict[str, Any]]] = {}
+            upserts: dict[str, list[tuple[uuid.UUID, dict[str, Any]]]] = {}
             for row_id, change in latest.items():
                 if row_id in waiting:
                     continue
@@ -479,15 +474,13 @@ class SyncClient:
                 if change.operation == "delete":
                     deletes.setdefault(table.name, []).append(row_id)
                 else:
-                    row = from_json(table.name, change.row)
-                    row["id"] = row_id
-                    upserts.setdefault(table.name, []).append(row)
+                    upserts.setdefault(table.name, []).append((row_id, change.row))
             for name, ids in deletes.items():
                 table = _table(name)
                 for start in range(0, len(ids), 500):
                     session.execute(delete(table).where(table.c.id.in_(ids[start : start + 500])))
             for name, rows in upserts.items():
-                _upsert(session, _table(name), rows)
+                put_rows(session, _table(name), rows)
             put_setting(session, LAST_SERVER_SEQ, str(last_seq))
         return len(changes)
 

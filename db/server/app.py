@@ -303,14 +303,15 @@ def create_app(engine: Engine) -> FastAPI:
             problem = Problem(detail=str(refused), server_time=refused.server_time)
             return JSONResponse(status_code=409, content=problem.model_dump(mode="json"))
 
-    @router.get("/download", responses=_answers(status_422=BAD_VALUE_DOC))
+    @router.get("/download", response_model=DownloadResponse, responses=_answers(status_422=BAD_VALUE_DOC))
     def get_download(
         _name: Workstation,
         after: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = MAX_PAGE,
-    ) -> DownloadResponse:
-        """Every change after server sequence *after* (an idle poll is answered by the ``Gate``)."""
-        return service.download(engine, after, limit)
+    ) -> Response:
+        """Every change after server sequence *after* (an idle poll is answered by the ``Gate``); the
+        page's JSON comes from the service as it is sent, with the stored rows never parsed."""
+        return Response(service.download(engine, after, limit), media_type="application/json")
 
     @router.post(
         "/numbers/lease",

@@ -1,0 +1,181 @@
+"""Rows from the central server into the workstation's SQLite file.
+
+A downloaded page holds the server's full rows in their JSON form. ``put_rows`` turns each value straight
+into the form SQLite stores (what SQLAlchemy's column types would bind: a UUID as 32 hex digits, a moment as
+``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC, an amount as a float, …), checking it as ``from_json`` does, and
+writes a table's rows with one prepared statement through the driver (``executemany``): a plain INSERT for
+rows this workstation lacks (a new workstation's first download is nothing else) and an upsert for the rest.
+A row that lacks columns goes through ``upsert``, SQLAlchemy's statement, which fills defaults as before.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Column, Connection, DateTime, Enum, Table, Uuid
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from db.sync_protocol.values import BadValue, converters, from_json
+
+_DIALECT = sqlite.dialect()
+#: Ids per ``IN (…)`` when asking which rows are already here (well below SQLite's limit of variables).
+_CHUNK = 900
+
+Storage = Callable[[Any], Any]
+
+
+def upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert or replace rows of column values (grouped by their set of columns, one executemany each);
+    a row's columns that are not given keep their value, or get their default in a new row."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    for keys, group in groups.items():
+        statement = sqlite_insert(table)
+        updates = {k: statement.excluded[k] for k in keys if k != "id"}
+        if updates:
+            statement = statement.on_conflict_do_update(index_elements=[table.c.id], set_=updates)
+        else:
+            statement = statement.on_conflict_do_nothing(index_elements=[table.c.id])
+        session.execute(statement, group)
+
+
+def _uuid_hex(convert: Storage) -> Storage:
+    """A UUID as SQLite stores it (32 lower-case hex digits): the wire's usual form is read without
+    building a ``uuid.UUID``, any other goes through *convert* (``from_json``'s check)."""
+
+    def stored(value: Any) -> str:
+        if isinstance(value, str) and len(value) == 36 and value.isascii():
+            digits = value.replace("-", "")
+            dashes = value[8] == value[13] == value[18] == value[23] == "-"
+            if len(digits) == 32 and dashes and digits.isalnum():
+                int(digits, 16)  # a ValueError for anything but hex digits
+                return digits.lower()
+        return str(convert(value).hex)
+
+    return stored
+
+
+def _storage(table_name: str, column: Column[Any]) -> Storage:
+    """Wire value → stored value of one column: ``from_json``'s check, then the column type's binding for
+    SQLite (faster forms for UUIDs, moments and enums; ``tests/sync/test_local_rows.py`` holds them to the
+    type's own binding)."""
+    convert, _nullable = converters(table_name)[column.name]
+    column_type = column.type
+    if isinstance(column_type, Uuid):
+        return _uuid_hex(convert)
+    if isinstance(column_type, DateTime):
+
+        def moment(value: Any) -> str:
+            return str(convert(value).replace(tzinfo=None).isoformat(" ", "microseconds"))
+
+        return moment
+    bind = column_type.dialect_impl(_DIALECT).bind_processor(_DIALECT)
+    if isinstance(column_type, Enum):
+        members = column_type.enum_class or ()
+        stored = {member.value: bind(member) if bind else member.value for member in members}
+        stored |= {value: value for value in column_type.enums if value not in stored}
+
+        def member(value: Any) -> Any:
+            try:
+                return stored[value]
+            except (KeyError, TypeError):
+                return convert(value)  # raises with the sentence's reason
+
+        return member
+    if bind is None:
+        return convert
+    return lambda value: bind(convert(value))
+
+
+@dataclass(frozen=True)
+class _Writer:
+    """One table's stored forms and statements."""
+
+    table: Table
+    names: tuple[str, ...]
+    stored: tuple[tuple[str, Storage, bool], ...]
+    insert_sql: str
+    upsert_sql: str
+    present_sql: Callable[[int], str]
+
+    def stored_row(self, row_id: uuid.UUID, row: Mapping[str, Any]) -> tuple[Any, ...]:
+        values: list[Any] = []
+        table_name = self.table.name
+        for name, store, nullable in self.stored:
+            value = row.get(name)
+            if value is None:
+                if name == "id" and name not in row:
+                    values.append(row_id.hex)
+                elif not nullable:
+                    raise BadValue(f"The column {table_name}.{name} needs a value.")
+                else:
+                    values.append(None)
+                continue
+            try:
+                # The row's own id is checked as from_json checks it; the change's row id stands.
+                values.append(store(value) if name != "id" else (store(value) and row_id.hex))
+            except (TypeError, ValueError, ArithmeticError) as error:
+                raise BadValue(
+                    f"The value {value!r} does not fit the column {table_name}.{name} ({error})."
+                ) from None
+        return tuple(values)
+
+
+@cache
+def _writer(table: Table) -> _Writer:
+    names = tuple(column.name for column in table.columns)
+    columns = ", ".join(f'"{name}"' for name in names)
+    marks = ", ".join("?" for _ in names)
+    insert_sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'
+    updates = ", ".join(f'"{name}" = excluded."{name}"' for name in names if name != "id")
+    nullable = {name: spec[1] for name, spec in converters(table.name).items()}
+    return _Writer(
+        table=table,
+        names=names,
+        stored=tuple((c.name, _storage(table.name, c), nullable[c.name]) for c in table.columns),
+        insert_sql=insert_sql,
+        upsert_sql=f'{insert_sql} ON CONFLICT ("id") DO UPDATE SET {updates}',
+        present_sql=lambda count: f'SELECT "id" FROM "{table.name}" WHERE "id" IN ({", ".join("?" * count)})',
+    )
+
+
+def _present(connection: Connection, writer: _Writer, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = tuple(ids[start : start + _CHUNK])
+        found.update(row[0] for row in connection.exec_driver_sql(writer.present_sql(len(chunk)), chunk))
+    return found
+
+
+def put_rows(session: Session, table: Table, rows: list[tuple[uuid.UUID, dict[str, Any]]]) -> None:
+    """Write the server's rows (id, JSON values) of *table*, each whole as the server has it; raises
+    ``BadValue`` (a ``ValueError``) for a value that does not fit its column, as ``from_json`` does."""
+    writer = _writer(table)
+    whole = frozenset(writer.names)
+    stored: list[tuple[Any, ...]] = []
+    partial: list[dict[str, Any]] = []
+    for row_id, row in rows:
+        if row.keys() == whole or row.keys() == whole - {"id"}:
+            stored.append(writer.stored_row(row_id, row))
+        else:
+            values = from_json(table.name, row)
+            values["id"] = row_id
+            partial.append(values)
+    if stored:
+        connection = session.connection()
+        position = writer.names.index("id")
+        here = _present(connection, writer, [values[position] for values in stored])
+        new = [values for values in stored if values[position] not in here]
+        if new:
+            connection.exec_driver_sql(writer.insert_sql, new)
+        if here:
+            connection.exec_driver_sql(writer.upsert_sql, [v for v in stored if v[position] in here])
+    if partial:
+        upsert(session, table, partial)
