@@ -77,6 +77,9 @@ class SyncReport:
     seconds: float = 0.0
     template: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
+    #: The tables whose rows here this round wrote (rows downloaded, refused changes put back), so the
+    #: screens showing them refresh; pages applied before a failure count too.
+    tables: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -245,6 +248,7 @@ class SyncClient:
         self.page_size = min(page_size, MAX_PAGE)
         self._online = False
         self._lock = threading.Lock()
+        self._touched: set[str] = set()  # the tables the running round wrote (``SyncReport.tables``)
 
     def close(self) -> None:
         self.transport.close()
@@ -260,6 +264,7 @@ class SyncClient:
         started = time.perf_counter()
         with self._lock:
             counts = {"uploaded": 0, "rejected": 0, "conflicts": 0, "downloaded": 0}
+            self._touched = set()
             try:
                 self._upload(counts)
                 self._download(counts)
@@ -272,6 +277,7 @@ class SyncClient:
                     template=failure.template,
                     params=failure.params,
                     seconds=time.perf_counter() - started,
+                    tables=frozenset(self._touched),
                     **_counted(counts),
                 )
             try:
@@ -281,7 +287,13 @@ class SyncClient:
             self._online = True
             with self.database.write() as session:
                 put_setting(session, LAST_SUCCESS_AT, dt.datetime.now(dt.UTC).isoformat())
-            return SyncReport(ok=True, online=True, seconds=time.perf_counter() - started, **_counted(counts))
+            return SyncReport(
+                ok=True,
+                online=True,
+                seconds=time.perf_counter() - started,
+                tables=frozenset(self._touched),
+                **_counted(counts),
+            )
 
     def resolve_conflict(self, conflict_id: uuid.UUID, keep: int) -> SyncReport:
         """Decide a conflict: *keep* is the index of the version that stands; then sync to take it over."""
@@ -398,6 +410,7 @@ class SyncClient:
                     .where(ChangeLogEntry.id.in_(ids[start : start + 500]))
                     .values(uploaded_at=now)
                 )
+        self._touched.update(sent[rejection.id].table for rejection in rejected)
         return len(finished)
 
     def _put_right(self, session: Session, change: Change, rejection: Rejection) -> None:
@@ -444,6 +457,7 @@ class SyncClient:
                 raise SyncFailure("garbage", _BAD_PAGE)
             if page.last_seq != after or page.changes:
                 counts["downloaded"] += self._apply_page(page.changes, page.last_seq)
+                self._touched.update(change.table for change in page.changes)
             after = page.last_seq
             if not page.more:
                 return
