@@ -65,3 +65,22 @@ def test_modules_imported_after_qt_leave_no_source_in_memory(tmp_path: Path) -> 
     )
     # No source kept; a module that uses PySide6 gets 0 ("no feature"), the others -1 ("ignore").
     assert result.stdout.split() == ["0", "0", "-1", "-1"]
+
+
+def test_a_workstation_without_sync_loads_no_sync_client() -> None:
+    """The tabs and the sync controller of a workstation that works alone leave the sync client, httpx and
+    pydantic unloaded (about 20 MB); they come when sync is set up or its lists are opened."""
+    probe = (
+        "import sys, ui.main_window, ui.operations, ui.patient.tab, ui.order.tab, ui.sync.controller, "
+        "ui.sync.status; "
+        "print(sorted(m for m in ('app.sync.client', 'httpx', 'pydantic') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
