@@ -17,7 +17,7 @@ from db.models import Article, StockMovement, Supplier, Warehouse
 from db.models.enums import ArticleStatus, ArticleType
 
 MIN_SEARCH_CHARACTERS = 3
-BROAD = 1500  # from this many index hits, the first ones are found through the name index
+BROAD = 4000  # from this many index hits, the first ones are found through the name index (fewer: sorted)
 # Marks the index writes around each character of a search key and before each pair of adjacent characters
 # (migration 0005), so a criterion of one or two characters is a three-character term of the index too.
 ONE_CHARACTER, TWO_CHARACTERS = "\ue000", "\ue001"
