@@ -17,7 +17,7 @@ from db.models import Article, StockMovement, Supplier, Warehouse
 from db.models.enums import ArticleStatus, ArticleType
 
 MIN_SEARCH_CHARACTERS = 3
-BROAD = 1500  # from this many index hits, the first ones are found through the name index
+BROAD = 4000  # from this many index hits, the first ones are found through the name index (fewer: sorted)
 # Marks the index writes around each character of a search key and before each pair of adjacent characters
 # (migration 0005), so a criterion of one or two characters is a three-character term of the index too.
 ONE_CHARACTER, TWO_CHARACTERS = "\ue000", "\ue001"
@@ -121,9 +121,18 @@ _INDEX_COUNT = select(func.count()).select_from(table("article_search")).where(_
 
 
 def _page(conditions: list[Any], *, balance: bool) -> Select[Any]:
-    """The page of hits in name order: the hit's columns, its supplier's name and (when the warehouse shows
-    one) its balance, both looked up per returned row (a join would make SQLite start from the supplier and
-    sort every match instead of walking the name index and stopping at the page)."""
+    """The page of hits in name order: first the page's articles alone (name index, or the matches looked up
+    and sorted), then for those *limit* rows only their columns, their supplier's name and (when the
+    warehouse shows one) their balance. Asked in one query, SQLite would sum the ledger and look up the
+    supplier of every match before sorting them; a join would make it start from the supplier and sort every
+    match instead of walking the name index and stopping at the page."""
+    chosen = (
+        select(_article.c.id)
+        .where(*conditions)
+        .order_by(_article.c.name, _article.c.article_number)
+        .limit(bindparam("limit"))
+        .subquery("page")
+    )
     movement = StockMovement.__table__
     held = (
         select(func.coalesce(func.sum(movement.c.quantity), 0))
@@ -148,9 +157,8 @@ def _page(conditions: list[Any], *, balance: bool) -> Select[Any]:
             _article.c.in_assortment,
             held,
         )
-        .where(*conditions)
+        .select_from(chosen.join(_article, _article.c.id == chosen.c.id))
         .order_by(_article.c.name, _article.c.article_number)
-        .limit(bindparam("limit"))
     )
 
 

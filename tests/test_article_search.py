@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
-from app.articles import search_articles, search_key
+from app.articles import _statements, search_articles, search_key
 from app.database import Database
 from db.models import Article, Supplier
 from db.models.enums import ArticleType
@@ -143,3 +143,23 @@ def test_r33_demo_catalogue_index_holds_what_the_view_says(demo: Database) -> No
     index_is_consistent(demo)
     with demo.read() as session:
         assert search_articles(session, "phonak r, b").total > 0
+
+
+def test_ledger_and_supplier_are_read_for_the_page_only(catalogue: Database) -> None:
+    """Issue 9: a search that matches thousands of articles sorts them, takes the page, and only then sums
+    the ledger and looks up the supplier of the page's rows (not of every match before sorting)."""
+    for broad in (False, True):
+        _count, page = _statements(filtered_type=False, assortment_only=False, balance=True, broad=broad)
+        with catalogue.read() as session:
+            compiled = page.compile(session.get_bind())
+            parameters = {**compiled.construct_params({"match": '"pho"', "limit": 100, "warehouse_id": None})}
+            positional = [parameters[name] for name in compiled.positiontup or ()]
+            plan = session.connection().exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + str(compiled), tuple(positional)
+            )
+            rows = [(row[0], row[1], row[3]) for row in plan]
+        top = [detail for _id, parent, detail in rows if parent == 0]
+        # The outer query walks the chosen page, then looks up each of its rows; the matches are read and
+        # sorted inside the page's own subquery.
+        loops = [detail for detail in top if detail.startswith(("SCAN", "SEARCH"))]
+        assert "MATERIALIZE page" in top and loops[0] == "SCAN page", rows

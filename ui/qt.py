@@ -1,5 +1,8 @@
 """Every Qt name the UI uses, imported in one place (as qutebrowser's ``qutebrowser/qt``)."""
 
+import sys
+from types import ModuleType
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
@@ -70,6 +73,37 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def _look_for_pyside_without_keeping_sources() -> None:
+    """Let PySide's import hook read a module's file, not keep its source for the rest of the run.
+
+    Once PySide6 is imported, it asks of every module imported after it whether its source mentions
+    "PySide6" (for ``from __feature__ import …``), through ``inspect.getsource``: that puts the source of
+    every module the program imports (SQLAlchemy, httpx, pydantic, …) into ``linecache`` for good, about
+    30 MB and a quarter of the start's import time. Same question, same answer, read from the file and
+    dropped. A PySide without that hook (or with another one) is left alone.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or original is None or getattr(original, "reads_file", False):
+        return
+
+    def mod_uses_pyside(module: ModuleType) -> bool:
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            try:
+                with open(path, "rb") as source:
+                    return b"PySide6" in source.read()
+            except OSError:
+                pass
+        return bool(original(module))
+
+    mod_uses_pyside.reads_file = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = mod_uses_pyside  # type: ignore[attr-defined]
+
+
+_look_for_pyside_without_keeping_sources()
 
 __all__ = [
     "QAbstractItemModel",

@@ -37,8 +37,9 @@ from app.database import Database
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync.local_rows import put_rows, upsert
+from app.sync.settings import get_setting, put_setting
 from app.sync.transport import GARBAGE, SyncFailure, Transport
-from db.models import ChangeLogEntry, NodeSetting, SyncIssueRecord
+from db.models import ChangeLogEntry, SyncIssueRecord
 from db.sync_protocol.messages import (
     MAX_BATCH,
     MAX_PAGE,
@@ -119,22 +120,6 @@ def _table(name: str) -> Table:
 
 def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-# ------------------------------------------------------------------------------------------- settings
-
-
-def get_setting(session: Session, key: str) -> str | None:
-    row = session.get(NodeSetting, key)
-    return row.value if row else None
-
-
-def put_setting(session: Session, key: str, value: str) -> None:
-    row = session.get(NodeSetting, key)
-    if row is None:
-        session.add(NodeSetting(key=key, value=value))
-    else:
-        row.value = value
 
 
 def _record_issue(session: Session, issue: SyncIssue) -> None:

@@ -13,13 +13,18 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from app.database import Database
 from app.errors import InvalidInput
 from app.i18n import QT_TRANSLATE_NOOP
-from app.sync.client import SyncClient, get_setting, put_setting
+from db.models import NodeSetting
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.sync.client import SyncClient
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +32,19 @@ SERVER_URL = "sync.server_url"
 WORKSTATION_NAME = "sync.workstation"
 TOKEN_FILE = "sync-token"
 KEYRING_SERVICE = "hearing-desk-sync"
+
+
+def get_setting(session: Session, key: str) -> str | None:
+    row = session.get(NodeSetting, key)
+    return row.value if row else None
+
+
+def put_setting(session: Session, key: str, value: str) -> None:
+    row = session.get(NodeSetting, key)
+    if row is None:
+        session.add(NodeSetting(key=key, value=value))
+    else:
+        row.value = value
 
 
 def is_loopback(host: str) -> bool:
@@ -187,4 +205,6 @@ def client_from_settings(database: Database, data_dir: Path) -> SyncClient | Non
     token = TokenStore(data_dir).load() if stored else None
     if stored is None or not token:
         return None
+    from app.sync.client import SyncClient  # httpx and pydantic: only on a workstation that syncs
+
     return SyncClient(database, stored.server_url, token, stored.workstation_name)

@@ -42,3 +42,45 @@ def test_the_window_module_loads_no_database_stack() -> None:
         check=True,
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_modules_imported_after_qt_leave_no_source_in_memory(tmp_path: Path) -> None:
+    """PySide6 checks each module imported after it for "PySide6" in its source; the program's start must
+    not keep those sources (about 30 MB with the database stack) and must get the same answers."""
+    (tmp_path / "uses_qt.py").write_text("from PySide6.QtCore import QObject\n")
+    (tmp_path / "plain.py").write_text("VALUE = 1\n")
+    probe = (
+        "import linecache, sys, ui.qt, sqlalchemy.orm, uses_qt, plain; "
+        "feature = sys.modules['shibokensupport.feature'].pyside_feature_dict; "
+        "kept = [f for f in linecache.cache if f.endswith(('uses_qt.py', 'plain.py')) or 'sqlalchemy/' in f]; "
+        "print(len(kept), feature['uses_qt'], feature['plain'], feature['sqlalchemy.orm'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(tmp_path)},
+        check=True,
+    )
+    # No source kept; a module that uses PySide6 gets 0 ("no feature"), the others -1 ("ignore").
+    assert result.stdout.split() == ["0", "0", "-1", "-1"]
+
+
+def test_a_workstation_without_sync_loads_no_sync_client() -> None:
+    """The tabs and the sync controller of a workstation that works alone leave the sync client, httpx and
+    pydantic unloaded (about 20 MB); they come when sync is set up or its lists are opened."""
+    probe = (
+        "import sys, ui.main_window, ui.operations, ui.patient.tab, ui.order.tab, ui.sync.controller, "
+        "ui.sync.status; "
+        "print(sorted(m for m in ('app.sync.client', 'httpx', 'pydantic') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"

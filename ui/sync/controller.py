@@ -12,15 +12,19 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.changes import changes_of_tables
 from app.database import Database
 from app.numbers import NumberSupply
-from app.sync.client import SyncClient, SyncIssue, SyncReport, SyncStatus, acknowledge_rejection, list_issues
-from app.sync.numbers import LeasingBlockSource, running_short, top_up
 from app.sync.settings import TokenStore, client_from_settings, save_settings
 from ui.operations import OperationRunner
 from ui.qt import QCoreApplication, QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    # The client brings httpx and pydantic: imported when sync is set up or its lists are opened, not at
+    # every start of a workstation that works alone.
+    from app.sync.client import SyncClient, SyncReport, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +124,8 @@ class SyncController(QObject):
         self._running = True
 
         def work() -> tuple[SyncReport, SyncStatus, tuple[NumberSupply, ...]]:
+            from app.sync.numbers import LeasingBlockSource, running_short, top_up
+
             report = client.sync_once()
             if report.ok:
                 try:
@@ -152,6 +158,8 @@ class SyncController(QObject):
     def load_issues(self) -> None:
         if self._database is None:
             return
+        from app.sync.client import list_issues
+
         self._runner.read(list_issues, on_success=self.sig_issues.emit)
 
     def resolve(self, conflict_id: uuid.UUID, keep: int) -> None:
@@ -180,6 +188,8 @@ class SyncController(QObject):
             self.load_issues()
             self.sync_now()
 
+        from app.sync.client import acknowledge_rejection
+
         self._runner.write(
             lambda session: acknowledge_rejection(session, issue_id),
             on_success=done,
@@ -192,4 +202,4 @@ class SyncController(QObject):
             self._client.close()
 
 
-__all__ = ["SyncController", "SyncIssue", "SyncState", "report_sentence"]
+__all__ = ["SyncController", "SyncState", "report_sentence"]
