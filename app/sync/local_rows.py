@@ -154,6 +154,44 @@ def _present(connection: Connection, writer: _Writer, ids: list[str]) -> set[str
     return found
 
 
+#: A table whose rows feed a local full-text index through a trigger, row by row (migration 0005): the
+#: trigger's name, and the statement that indexes every row after a rowid at once (from the same view the
+#: trigger's expression defines, so the index ends identical).
+_INDEXED_BY_TRIGGER = {
+    "article": (
+        "article_search_insert",
+        "INSERT INTO article_search (rowid, search_key) "
+        "SELECT article_rowid, search_key FROM article_search_text WHERE article_rowid > ?",
+    ),
+}
+#: From how many new rows the index is fed in one statement (it costs two schema changes).
+_BULK_INDEX_FROM = 200
+
+
+def _insert(connection: Connection, writer: _Writer, rows: list[tuple[Any, ...]]) -> None:
+    """Insert new rows; many new rows of an indexed table (a first download) are indexed in one statement
+    after they are in, instead of by the trigger row by row (less than half the time). The trigger is
+    dropped and made again from its own SQL inside the caller's transaction: a crash rolls both back."""
+    indexed = _INDEXED_BY_TRIGGER.get(writer.table.name)
+    trigger_sql = None
+    if indexed is not None and len(rows) >= _BULK_INDEX_FROM:
+        trigger_sql = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (indexed[0],)
+        ).scalar()
+    if trigger_sql is None or indexed is None:
+        connection.exec_driver_sql(writer.insert_sql, rows)
+        return
+    trigger, index_after = indexed
+    last_rowid = connection.exec_driver_sql(
+        f'SELECT coalesce(max(rowid), 0) FROM "{writer.table.name}"'
+    ).scalar()
+    connection.exec_driver_sql(f'DROP TRIGGER "{trigger}"')
+    connection.exec_driver_sql(writer.insert_sql, rows)
+    # New rows get rowids after the largest (no AUTOINCREMENT; nobody else writes in this transaction).
+    connection.exec_driver_sql(index_after, (last_rowid,))
+    connection.exec_driver_sql(trigger_sql)
+
+
 def put_rows(session: Session, table: Table, rows: list[tuple[uuid.UUID, dict[str, Any]]]) -> None:
     """Write the server's rows (id, JSON values) of *table*, each whole as the server has it; raises
     ``BadValue`` (a ``ValueError``) for a value that does not fit its column, as ``from_json`` does."""
@@ -174,7 +212,7 @@ def put_rows(session: Session, table: Table, rows: list[tuple[uuid.UUID, dict[st
         here = _present(connection, writer, [values[position] for values in stored])
         new = [values for values in stored if values[position] not in here]
         if new:
-            connection.exec_driver_sql(writer.insert_sql, new)
+            _insert(connection, writer, new)
         if here:
             connection.exec_driver_sql(writer.upsert_sql, [v for v in stored if v[position] in here])
     if partial:
