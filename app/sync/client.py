@@ -46,11 +46,11 @@ from db.sync_protocol.messages import (
     MAX_UPLOAD_BYTES,
     Change,
     ConflictOut,
-    Downloaded,
+    DownloadResponse,
     Rejection,
     ResolveRequest,
+    ServerChange,
     UploadResponse,
-    read_download_page,
 )
 from db.sync_protocol.values import from_json, synced_tables
 
@@ -406,12 +406,13 @@ class SyncClient:
         advanced to the last of them: still each page wholly or not at all, with far fewer commits."""
         with self.database.read() as session:
             after = int(get_setting(session, LAST_SERVER_SEQ) or 0)
-        waiting: list[Downloaded] = []
+        waiting: list[ServerChange] = []
         applied = after
         while True:
-            changes, last_seq, more = self.transport.call_read(
-                "GET", "/download", read_download_page, params={"after": after, "limit": self.page_size}
+            page = self.transport.call(
+                "GET", "/download", DownloadResponse, params={"after": after, "limit": self.page_size}
             )
+            changes, last_seq, more = page.changes, page.last_seq, page.more
             if changes and (changes[0].server_seq <= after or last_seq < changes[-1].server_seq):
                 raise SyncFailure("garbage", _BAD_PAGE)
             if last_seq < after or (more and last_seq == after):
@@ -424,7 +425,7 @@ class SyncClient:
             if not more:
                 return
 
-    def _apply_page(self, changes: list[Downloaded], last_seq: int) -> int:
+    def _apply_page(self, changes: list[ServerChange], last_seq: int) -> int:
         try:
             return self._apply_page_unchecked(changes, last_seq)
         except (ValueError, TypeError, KeyError) as error:  # a value that does not fit its column
@@ -434,8 +435,8 @@ class SyncClient:
             log.warning("sync: a downloaded page does not fit this database: %s", error.orig)
             raise SyncFailure("server", _DOES_NOT_FIT) from error
 
-    def _apply_page_unchecked(self, changes: list[Downloaded], last_seq: int) -> int:
-        latest: dict[uuid.UUID, Downloaded] = {}
+    def _apply_page_unchecked(self, changes: list[ServerChange], last_seq: int) -> int:
+        latest: dict[uuid.UUID, ServerChange] = {}
         for change in changes:  # in server order: the last change of a row is its state after the page
             latest.pop(change.row_id, None)
             latest[change.row_id] = change

@@ -10,6 +10,8 @@ A row that lacks columns goes through ``upsert``, SQLAlchemy's statement, which 
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -46,18 +48,32 @@ def upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         session.execute(statement, group)
 
 
+#: The wire's usual forms of a UUID and of a moment (``json_value``'s, in UTC), in ASCII digits only.
+_UUID_TEXT = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_UTC_MOMENT = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}:[0-9]{2}:[0-9]{2})(\.[0-9]{6})?\+00:00")
+
+
 def _uuid_hex(convert: Storage) -> Storage:
     """A UUID as SQLite stores it (32 lower-case hex digits): the wire's usual form is read without
     building a ``uuid.UUID``, any other goes through *convert* (``from_json``'s check)."""
 
     def stored(value: Any) -> str:
-        if isinstance(value, str) and len(value) == 36 and value.isascii():
-            digits = value.replace("-", "")
-            dashes = value[8] == value[13] == value[18] == value[23] == "-"
-            if len(digits) == 32 and dashes and digits.isalnum():
-                int(digits, 16)  # a ValueError for anything but hex digits
-                return digits.lower()
+        if type(value) is str and _UUID_TEXT.fullmatch(value):
+            return value.replace("-", "").lower()
         return str(convert(value).hex)
+
+    return stored
+
+
+def _moment(convert: Storage) -> Storage:
+    """A moment as SQLite stores it (``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC): the wire's usual form, already
+    in UTC, is only checked to name a real date and time; any other goes through *convert*."""
+
+    def stored(value: Any) -> str:
+        if type(value) is str and (parts := _UTC_MOMENT.fullmatch(value)):
+            dt.datetime.fromisoformat(value)  # a ValueError for a day or an hour that does not exist
+            return f"{parts[1]} {parts[2]}{parts[3] or '.000000'}"
+        return str(convert(value).replace(tzinfo=None).isoformat(" ", "microseconds"))
 
     return stored
 
@@ -71,11 +87,7 @@ def _storage(table_name: str, column: Column[Any]) -> Storage:
     if isinstance(column_type, Uuid):
         return _uuid_hex(convert)
     if isinstance(column_type, DateTime):
-
-        def moment(value: Any) -> str:
-            return str(convert(value).replace(tzinfo=None).isoformat(" ", "microseconds"))
-
-        return moment
+        return _moment(convert)
     bind = column_type.dialect_impl(_DIALECT).bind_processor(_DIALECT)
     if isinstance(column_type, Enum):
         members = column_type.enum_class or ()

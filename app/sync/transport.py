@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 import httpx
@@ -21,7 +20,6 @@ from db.sync_protocol.messages import API_PREFIX, SCHEMA_HEADER, Problem
 log = logging.getLogger(__name__)
 
 Model = TypeVar("Model", bound=BaseModel)
-Read = TypeVar("Read")
 
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=3.0)
 
@@ -107,29 +105,6 @@ class Transport:
         params: dict[str, Any] | None = None,
     ) -> Model:
         """*body* is a message, or its JSON already encoded."""
-        response = self._send(method, path, body, params)
-        try:
-            return answer.model_validate_json(response.content)
-        except (ValidationError, ValueError) as error:
-            log.warning("sync: unreadable answer to %s %s", method, path)
-            raise SyncFailure("garbage", GARBAGE) from error
-
-    def call_read(
-        self, method: str, path: str, read: Callable[[Any], Read], *, params: dict[str, Any] | None = None
-    ) -> Read:
-        """An answer parsed from JSON and handed to *read*, which raises ``ValueError`` or ``TypeError``
-        for anything it does not take (for large answers that a pydantic model would build slowly)."""
-        response = self._send(method, path, None, params)
-        try:
-            return read(json.loads(response.content))
-        except (ValueError, TypeError) as error:
-            log.warning("sync: unreadable answer to %s %s", method, path)
-            raise SyncFailure("garbage", GARBAGE) from error
-
-    def _send(
-        self, method: str, path: str, body: BaseModel | bytes | None, params: dict[str, Any] | None
-    ) -> httpx.Response:
-        """The server's answer, or a ``SyncFailure`` for a failed request or a refusal."""
         content = body.model_dump_json().encode() if isinstance(body, BaseModel) else body
         headers = dict(self._headers)
         if content is not None:
@@ -163,7 +138,11 @@ class Transport:
             if detail:
                 raise SyncFailure("server", detail)
             raise SyncFailure("server", SERVER_ERROR, status=response.status_code)
-        return response
+        try:
+            return answer.model_validate_json(response.content)
+        except (ValidationError, ValueError) as error:
+            log.warning("sync: unreadable answer to %s %s", method, path)
+            raise SyncFailure("garbage", GARBAGE) from error
 
 
 def _server_time(response: httpx.Response) -> dt.datetime | None:

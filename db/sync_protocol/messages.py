@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, Field, field_validator
 
@@ -135,52 +135,6 @@ class DownloadResponse(BaseModel):
     changes: list[ServerChange]
     last_seq: int
     more: bool
-
-
-class Downloaded(NamedTuple):
-    """A ``ServerChange`` as the workstation applies it (``read_download_page``)."""
-
-    server_seq: int
-    table: str
-    row_id: uuid.UUID
-    operation: str
-    row: dict[str, Any]
-
-
-_OPERATIONS = frozenset(("insert", "update", "delete"))
-
-
-def read_download_page(data: Any) -> tuple[list[Downloaded], int, bool]:
-    """(changes, ``last_seq``, ``more``) of a ``DownloadResponse`` already parsed from JSON, checked for
-    the shape the workstation relies on (the fields it reads, of their types; the row's values are
-    checked as they are stored). A page is tens of thousands of changes: this is several times faster
-    than building the pydantic model. Raises ``ValueError`` for anything that is not such a page."""
-    if not isinstance(data, dict):
-        raise ValueError("a download page is an object")
-    changes, last_seq, more = data.get("changes"), data.get("last_seq"), data.get("more")
-    if type(last_seq) is not int or type(more) is not bool or not isinstance(changes, list):
-        raise ValueError("a download page has changes, last_seq and more")
-    read: list[Downloaded] = []
-    for change in changes:
-        if not isinstance(change, dict):
-            raise ValueError("a change is an object")
-        seq, table, row_id, operation = (
-            change.get(k) for k in ("server_seq", "table", "row_id", "operation")
-        )
-        row = change.get("row", {})
-        if (
-            type(seq) is not int
-            or type(table) is not str
-            or type(row_id) is not str
-            or type(operation) is not str
-            or operation not in _OPERATIONS
-            or type(row) is not dict
-            or type(change.get("id")) is not str
-            or type(change.get("workstation")) is not str
-        ):
-            raise ValueError("a change lacks a field or has one of the wrong type")
-        read.append(Downloaded(seq, table, uuid.UUID(row_id), operation, row))
-    return read, last_seq, more
 
 
 WEEK_PATTERN = r"^[0-9]{2}(0[1-9]|[1-4][0-9]|5[0-3])$"
