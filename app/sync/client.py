@@ -80,6 +80,9 @@ class SyncReport:
     seconds: float = 0.0
     template: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
+    #: The tables whose rows here this round wrote (rows downloaded, refused changes put back), so the
+    #: screens showing them refresh; pages applied before a failure count too.
+    tables: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,7 @@ class SyncClient:
         self.page_size = min(page_size, MAX_PAGE)
         self._online = False
         self._lock = threading.Lock()
+        self._touched: set[str] = set()  # the tables the running round wrote (``SyncReport.tables``)
 
     def close(self) -> None:
         self.transport.close()
@@ -263,6 +267,7 @@ class SyncClient:
         started = time.perf_counter()
         with self._lock:
             counts = {"uploaded": 0, "rejected": 0, "conflicts": 0, "downloaded": 0}
+            self._touched = set()
             try:
                 self._upload(counts)
                 self._download(counts)
@@ -275,6 +280,7 @@ class SyncClient:
                     template=failure.template,
                     params=failure.params,
                     seconds=time.perf_counter() - started,
+                    tables=frozenset(self._touched),
                     **_counted(counts),
                 )
             try:
@@ -284,7 +290,13 @@ class SyncClient:
             self._online = True
             with self.database.write() as session:
                 put_setting(session, LAST_SUCCESS_AT, dt.datetime.now(dt.UTC).isoformat())
-            return SyncReport(ok=True, online=True, seconds=time.perf_counter() - started, **_counted(counts))
+            return SyncReport(
+                ok=True,
+                online=True,
+                seconds=time.perf_counter() - started,
+                tables=frozenset(self._touched),
+                **_counted(counts),
+            )
 
     def resolve_conflict(self, conflict_id: uuid.UUID, keep: int) -> SyncReport:
         """Decide a conflict: *keep* is the index of the version that stands; then sync to take it over."""
@@ -369,6 +381,7 @@ class SyncClient:
             for conflict in answer.conflicts:
                 _record_issue(session, _conflict_issue(conflict))
             session.connection().exec_driver_sql(_UPLOADED_SQL, [(now, change_id) for change_id in finished])
+        self._touched.update(sent[rejection.id.hex].table_name for rejection in rejected)
         return len(finished)
 
     def _put_right(self, session: Session, change: Change, rejection: Rejection) -> None:
@@ -421,6 +434,7 @@ class SyncClient:
             after = last_seq
             if (not more or len(waiting) >= APPLY_AT) and (after != applied or waiting):
                 counts["downloaded"] += self._apply_page(waiting, after)
+                self._touched.update(change.table for change in waiting)
                 waiting, applied = [], after
             if not more:
                 return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import uuid
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -59,8 +60,18 @@ def _ascii(value: str) -> str:
     return value
 
 
+#: An id as text: 32 hex digits, grouped 8-4-4-4-12 or not, in braces or not. (``uuid.UUID`` alone would
+#: also read underscores between digits, which makes another id of a mistyped one.)
+_ID = re.compile(r"\{?[0-9a-fA-F]{8}(-?)[0-9a-fA-F]{4}\1[0-9a-fA-F]{4}\1[0-9a-fA-F]{4}\1[0-9a-fA-F]{12}\}?")
+
+
 def _to_uuid(value: Any) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(_ascii(str(value)))
+    if isinstance(value, uuid.UUID):
+        return value
+    text = _ascii(str(value))
+    if not _ID.fullmatch(text) or (text[0] == "{") != (text[-1] == "}"):
+        raise ValueError("not an id of 32 hexadecimal digits")
+    return uuid.UUID(text)
 
 
 def _to_datetime(value: Any) -> dt.datetime:

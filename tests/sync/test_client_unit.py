@@ -216,6 +216,7 @@ def test_a_change_made_on_one_workstation_arrives_on_the_other(workstations, ser
 
     assert report_a.ok and report_a.uploaded == 1
     assert report_b.ok and report_b.uploaded == 1
+    assert report_b.tables == {"patient"}  # what the round wrote here, for the screens to refresh
     for database in (a, b):
         assert phone_of(database, first) == "070-111 11 11"
         assert phone_of(database, second) == "070-222 22 22"
@@ -342,6 +343,7 @@ def test_an_idle_round_sends_nothing_and_applies_nothing(workstations, server) -
     report = client.sync_once()
 
     assert report.ok and report.uploaded == 0 and report.downloaded == 0
+    assert report.tables == frozenset()
     assert [r.url.path for r in server.requests] == ["/v1/download"]
 
 
@@ -529,6 +531,7 @@ def test_a_rejection_puts_the_local_row_back_and_is_kept_for_a_person(workstatio
     report = client.sync_once()
 
     assert report.ok and report.rejected == 1
+    assert "patient" in report.tables  # the row put back
     assert phone_of(a, patient_id) == before
     assert pending(a) == 0
     with a.read() as session:

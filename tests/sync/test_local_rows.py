@@ -163,6 +163,8 @@ def test_each_stored_form_is_the_column_types_own_binding(table_name: str, colum
 BAD = [
     ("individual", "patient_id", "0b9e5c1e-7a4e-4a51-9f3e-2a5c1d7e9bzz"),
     ("individual", "patient_id", "0b9e5c1e-7a4e-4a51-9f3e-2a5c1d7e9b0１"),
+    ("individual", "patient_id", "0b9e5c1e-7a4e-4a51-9f3e-2a5c1d7_9b01"),  # uuid.UUID reads "_" as nothing
+    ("individual", "patient_id", "0b9e5c1e-7a4e4a51-9f3e-2a5c1d7e9b01"),
     ("individual", "patient_id", 17),
     ("stock_movement", "occurred_at", "23 November"),
     ("stock_movement", "occurred_at", "２０２６-11-23T08:00:00+00:00"),

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
+from app.changes import Changes
 from app.database import DATABASE_FILE
 from app.patients import format_identity
 from db.models import Individual, NumberBlock, StockMovement
@@ -179,6 +180,8 @@ def test_a_refused_change_is_put_back_shown_and_read_from_the_status_bar(qtbot, 
     _set_up_through_the_dialog(qtbot, window, server.url, server.add_workstation("desk-ui"))
     qtbot.wait_until(lambda: window.status_sync.text().startswith("Online · 0 waiting"), timeout=20000)
     database = window.workstation.database  # type: ignore[union-attr]
+    broadcast: list[Changes] = []
+    window.runner.sig_changes.connect(broadcast.append)
     with database.write() as session:  # stock movements are never deleted: the server refuses this
         movement = session.scalars(select(StockMovement).limit(1)).one()
         movement_id = movement.id
@@ -186,6 +189,9 @@ def test_a_refused_change_is_put_back_shown_and_read_from_the_status_bar(qtbot, 
     qtbot.keyClick(window, Qt.Key.Key_F5)
     qtbot.wait_until(lambda: "1 refused change" in window.status_sync.text(), timeout=20000)
     assert "conflict" not in window.status_sync.text()
+    # The row put back is a change to stock that the screens are told of, and nothing else is.
+    qtbot.wait_until(lambda: Changes(stock=True) in broadcast, timeout=5000)
+    assert not any(c.orders or c.patients or c.fees for c in broadcast)
     with database.read() as session:
         assert session.get(StockMovement, movement_id) is not None
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.changes import Changes
+from app.changes import changes_of_tables
 from app.database import Database
 from app.numbers import NumberSupply
 from app.sync.client import SyncClient, SyncIssue, SyncReport, SyncStatus, acknowledge_rejection, list_issues
@@ -25,16 +25,6 @@ from ui.qt import QCoreApplication, QObject, QTimer, Signal
 log = logging.getLogger(__name__)
 
 INTERVAL_MS = 5000
-EVERYTHING = Changes(
-    patients=True,
-    access_log=True,
-    orders=True,
-    stock=True,
-    individuals=True,
-    activities=True,
-    returns=True,
-    fees=True,
-)
 
 
 @dataclass(frozen=True)
@@ -144,8 +134,9 @@ class SyncController(QObject):
         self._running = False
         report, status, short = result
         self.sig_state.emit(SyncState(status, report, short))
-        if report.downloaded:
-            self._runner.sig_changes.emit(EVERYTHING)
+        changes = changes_of_tables(report.tables)  # what the round wrote here, as a write of our own
+        if changes.any():
+            self._runner.sig_changes.emit(changes)
         self._run_again_if_asked()
 
     def _round_failed(self, sentence: str) -> None:
