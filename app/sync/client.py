@@ -25,11 +25,11 @@ import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import httpx
 from pydantic import RootModel
-from sqlalchemy import Table, delete, func, select, update
+from sqlalchemy import Table, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -40,6 +40,7 @@ from app.sync.local_rows import put_rows, upsert
 from app.sync.settings import get_setting, put_setting
 from app.sync.transport import GARBAGE, SyncFailure, Transport
 from db.models import ChangeLogEntry, SyncIssueRecord
+from db.models.enums import ChangeOperation
 from db.sync_protocol.messages import (
     MAX_BATCH,
     MAX_PAGE,
@@ -58,6 +59,8 @@ log = logging.getLogger(__name__)
 
 LAST_SERVER_SEQ = "sync.last_server_seq"
 LAST_SUCCESS_AT = "sync.last_success_at"
+#: The most downloaded changes applied in one transaction (several pages of a large download).
+APPLY_AT = 25_000
 REJECTED = "rejected"  # the kind of a change the server refused, kept beside the conflicts it reported
 
 
@@ -329,37 +332,11 @@ class SyncClient:
 
     # ----------------------------------------------------------------------------------------- upload
 
-    def _pending_batch(self) -> list[Change]:
-        log_table = ChangeLogEntry.__table__
-        with self.database.read() as session:  # plain rows: no ORM identity kept for a read-only batch
-            entries = session.execute(
-                select(
-                    log_table.c.id,
-                    log_table.c.local_seq,
-                    log_table.c.table_name,
-                    log_table.c.row_id,
-                    log_table.c.operation,
-                    log_table.c.payload,
-                    log_table.c.base,
-                    log_table.c.recorded_at,
-                )
-                .where(log_table.c.uploaded_at.is_(None))
-                .order_by(log_table.c.local_seq)
-                .limit(self.batch_size)
-            ).all()
-        return [
-            Change(
-                id=e.id,
-                local_seq=e.local_seq,
-                table=e.table_name,
-                row_id=e.row_id,
-                operation=e.operation.value,
-                payload=e.payload,
-                base=e.base,
-                recorded_at=_aware(e.recorded_at),
-            )
-            for e in entries
-        ]
+    def _pending_batch(self) -> list[_Pending]:
+        """The oldest changes waiting to go up, read as stored (see ``_Pending``)."""
+        with self.database.read() as session:
+            rows = session.connection().exec_driver_sql(_PENDING_SQL, (self.batch_size,)).all()
+        return [_Pending(*row) for row in rows]
 
     def _upload(self, counts: dict[str, int]) -> None:
         while True:
@@ -372,30 +349,24 @@ class SyncClient:
             except (ValueError, TypeError, KeyError) as error:  # a rejection's row that fits no column
                 log.warning("sync: an upload answer could not be recorded: %s", type(error).__name__)
                 raise SyncFailure("garbage", GARBAGE) from error
-            counts["uploaded"] += len(set(answer.accepted) & {c.id for c in batch})
+            counts["uploaded"] += len({a.hex for a in answer.accepted} & {c.id for c in batch})
             counts["rejected"] += len(answer.rejected)
             counts["conflicts"] += len(answer.conflicts)
             if done == 0:  # the server neither accepted nor rejected anything: try again next round
                 raise SyncFailure("garbage", _NO_PROGRESS)
 
-    def _record_upload(self, batch: list[Change], answer: UploadResponse) -> int:
+    def _record_upload(self, batch: list[_Pending], answer: UploadResponse) -> int:
         sent = {c.id: c for c in batch}
-        rejected = [r for r in answer.rejected if r.id in sent]
-        finished = (set(answer.accepted) & sent.keys()) | {r.id for r in rejected}
-        now = dt.datetime.now(dt.UTC)
+        rejected = [r for r in answer.rejected if r.id.hex in sent]
+        finished = ({a.hex for a in answer.accepted} & sent.keys()) | {r.id.hex for r in rejected}
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")  # as stored
         with self.database.apply_remote() as session:
             for rejection in rejected:
-                self._put_right(session, sent[rejection.id], rejection)
+                self._put_right(session, sent[rejection.id.hex].change(), rejection)
             for conflict in answer.conflicts:
                 _record_issue(session, _conflict_issue(conflict))
-            ids = list(finished)
-            for start in range(0, len(ids), 500):
-                session.execute(
-                    update(ChangeLogEntry)
-                    .where(ChangeLogEntry.id.in_(ids[start : start + 500]))
-                    .values(uploaded_at=now)
-                )
-        self._touched.update(sent[rejection.id].table for rejection in rejected)
+            session.connection().exec_driver_sql(_UPLOADED_SQL, [(now, change_id) for change_id in finished])
+        self._touched.update(sent[rejection.id.hex].table_name for rejection in rejected)
         return len(finished)
 
     def _put_right(self, session: Session, change: Change, rejection: Rejection) -> None:
@@ -428,23 +399,29 @@ class SyncClient:
     # --------------------------------------------------------------------------------------- download
 
     def _download(self, counts: dict[str, int]) -> None:
+        """Fetch pages after ``last_server_seq`` and apply them. Pages read in a row (a large download)
+        are applied together, up to ``APPLY_AT`` changes in one transaction with ``last_server_seq``
+        advanced to the last of them: still each page wholly or not at all, with far fewer commits."""
         with self.database.read() as session:
             after = int(get_setting(session, LAST_SERVER_SEQ) or 0)
+        waiting: list[ServerChange] = []
+        applied = after
         while True:
             page = self.transport.call(
                 "GET", "/download", DownloadResponse, params={"after": after, "limit": self.page_size}
             )
-            if page.changes and (
-                page.changes[0].server_seq <= after or page.last_seq < page.changes[-1].server_seq
-            ):
+            changes, last_seq, more = page.changes, page.last_seq, page.more
+            if changes and (changes[0].server_seq <= after or last_seq < changes[-1].server_seq):
                 raise SyncFailure("garbage", _BAD_PAGE)
-            if page.last_seq < after or (page.more and page.last_seq == after):
+            if last_seq < after or (more and last_seq == after):
                 raise SyncFailure("garbage", _BAD_PAGE)
-            if page.last_seq != after or page.changes:
-                counts["downloaded"] += self._apply_page(page.changes, page.last_seq)
-                self._touched.update(change.table for change in page.changes)
-            after = page.last_seq
-            if not page.more:
+            waiting.extend(changes)
+            after = last_seq
+            if (not more or len(waiting) >= APPLY_AT) and (after != applied or waiting):
+                counts["downloaded"] += self._apply_page(waiting, after)
+                self._touched.update(change.table for change in waiting)
+                waiting, applied = [], after
+            if not more:
                 return
 
     def _apply_page(self, changes: list[ServerChange], last_seq: int) -> int:
@@ -484,18 +461,53 @@ class SyncClient:
         return len(changes)
 
 
+#: The oldest changes waiting to go up, as SQLite stores them (ids as 32 hex digits, the payload and base
+#: as JSON text, the moment as ``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC).
+_PENDING_SQL = (
+    "SELECT id, local_seq, table_name, row_id, operation, payload, base, recorded_at FROM change_log "
+    "WHERE uploaded_at IS NULL ORDER BY local_seq LIMIT ?"
+)
+_UPLOADED_SQL = "UPDATE change_log SET uploaded_at = ? WHERE id = ?"
+
+
+class _Pending(NamedTuple):
+    """A change-log entry waiting to go up, as stored: its upload JSON is written straight from these
+    values (a ``Change`` per entry, and its JSON, cost most of an upload's time on the workstation)."""
+
+    id: str
+    local_seq: int
+    table_name: str
+    row_id: str
+    operation: str  # a ChangeOperation as stored
+    payload: str
+    base: str | None
+    recorded_at: str
+
+    def json(self) -> bytes:
+        """The entry as a ``Change`` in JSON (``tests/sync/test_client_unit.py`` holds it to the model)."""
+        return (
+            f'{{"id":"{self.id}","local_seq":{self.local_seq},"table":{json.dumps(self.table_name)},'
+            f'"row_id":"{self.row_id}","operation":"{ChangeOperation(self.operation).value}",'
+            f'"payload":{self.payload},"base":{self.base or "null"},'
+            f'"recorded_at":"{self.recorded_at.replace(" ", "T")}+00:00"}}'
+        ).encode()
+
+    def change(self) -> Change:
+        return Change.model_validate_json(self.json())
+
+
 #: Room for the request's frame around the changes (brackets, the key names, ``sent_at``).
 _ENVELOPE = 200
 
 
-def _packed(changes: list[Change], clock: Callable[[], dt.datetime]) -> tuple[list[Change], bytes]:
+def _packed(changes: list[_Pending], clock: Callable[[], dt.datetime]) -> tuple[list[_Pending], bytes]:
     """The first of *changes* that fit one request under ``MAX_UPLOAD_BYTES`` (at least one), and the
     request's JSON (an ``UploadRequest``) with this workstation's *clock* read last, as it is sent (the
     server takes the time between an edit and its sending as the edit's age)."""
     encoded: list[bytes] = []
     size = _ENVELOPE
     for change in changes:
-        one = change.model_dump_json().encode()
+        one = change.json()
         if encoded and size + len(one) + 1 > MAX_UPLOAD_BYTES:
             break
         encoded.append(one)

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app import patients
+from app.articles import search_articles
 from app.database import Database
 from app.errors import RuleViolation
 from app.numbers import NumberAllocator
@@ -302,6 +303,41 @@ def test_without_the_server_a_workstation_with_no_block_refuses_a_number(clinic)
     source.transport.close()
 
 
+#: Criteria of one, two and three or more characters (the index's three kinds of terms), and none.
+SEARCHES = ("wid", "a", "ph", "r b", "moment 1", "ö", "zzzzzz")
+
+
+def assert_article_search_as_on(fresh: Database, source: Database) -> None:
+    """The article index a first download built (in bulk, not by its trigger) is the one the trigger
+    builds: FTS5's own check of the index against the text it indexes passes, every search finds what it
+    finds on the workstation the rows came from, and the trigger is back for the next article."""
+    try:
+        totals = 0
+        for criteria in SEARCHES:
+            with fresh.read() as mine, source.read() as theirs:
+                found = search_articles(mine, criteria, limit=10_000)
+                expected = search_articles(theirs, criteria, limit=10_000)
+            assert [h.id for h in found.hits] == [h.id for h in expected.hits], criteria
+            assert found.total == expected.total
+            totals += found.total
+        assert totals > 0
+        with fresh.write() as session:
+            connection = session.connection()
+            connection.exec_driver_sql(
+                "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 1)"
+            )
+            triggers = connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+            ).scalars()
+            assert list(triggers) == [
+                "article_search_delete",
+                "article_search_insert",
+                "article_search_update",
+            ]
+    finally:
+        source.dispose()
+
+
 def test_a_new_empty_workstation_receives_rows_imported_straight_into_the_central_database(
     demo_template, central_url: str, sync_server, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
@@ -327,6 +363,7 @@ def test_a_new_empty_workstation_receives_rows_imported_straight_into_the_centra
                 assert session.scalar(
                     select(func.count()).select_from(Patient).where(Patient.replaced_by_id.is_not(None))
                 )
+            assert_article_search_as_on(fresh, Database(demo_template[0]))
         finally:
             laptop.close()
             fresh.dispose()

@@ -29,13 +29,22 @@ from app.database import DATABASE_FILE, Database
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.numbers import NumberAllocator
 from app.sync import settings
-from app.sync.client import SyncClient, SyncIssue, acknowledge_rejection, list_issues, versions_for_people
+from app.sync.client import (
+    LAST_SERVER_SEQ,
+    SyncClient,
+    SyncIssue,
+    acknowledge_rejection,
+    get_setting,
+    list_issues,
+    versions_for_people,
+)
 from app.sync.numbers import LeasingBlockSource, top_up
 from app.sync.transport import GARBAGE, OFFLINE, Transport
 from db.base import Base
 from db.models import ChangeLogEntry, NumberBlock, Patient, PatientAccessLog, User
 from db.sync_protocol.messages import (
     MAX_PAGE,
+    Change,
     ConflictOut,
     DownloadResponse,
     LeaseRequest,
@@ -232,6 +241,78 @@ def test_many_changes_go_in_batches_in_local_order_and_come_back_in_pages(workst
     assert [phone_of(b, i) for i in ids] == [f"070-100 00 {n:02d}" for n in range(10)]
 
 
+def _changed_twice(database: Database, count: int) -> list[uuid.UUID]:
+    ids = some_patients(database, count)
+    for index, patient_id in enumerate(ids):
+        set_phone(database, patient_id, f"070-200 00 {index:02d}")
+        set_phone(database, patient_id, f"070-210 00 {index:02d}")
+    return ids
+
+
+def _last_server_seq(database: Database) -> int:
+    with database.read() as session:
+        return int(get_setting(session, LAST_SERVER_SEQ) or 0)
+
+
+def test_pages_read_in_a_row_are_applied_in_one_transaction(workstations, server, monkeypatch) -> None:
+    """A large download (a new workstation's first) commits once per ``APPLY_AT`` changes, not per page."""
+    import app.sync.client as sync_client
+
+    monkeypatch.setattr(sync_client, "APPLY_AT", 10)
+    a, b = workstations
+    ids = _changed_twice(a, 10)
+    client_for(a, server).sync_once()
+    opened = []
+    apply_remote = b.apply_remote
+
+    def counted() -> Any:
+        opened.append(1)
+        return apply_remote()
+
+    monkeypatch.setattr(b, "apply_remote", counted)
+
+    before = len(server.requests)
+    report = client_for(b, server, "b").sync_once()
+
+    assert [r.url.path for r in server.requests[before:]] == ["/v1/download"] * 4  # pages of five
+    assert report.ok and report.downloaded == 20 and len(opened) == 2  # in two transactions
+    assert [phone_of(b, i) for i in ids] == [f"070-210 00 {n:02d}" for n in range(10)]
+    assert _last_server_seq(b) == 20
+
+
+def test_a_bad_page_among_pages_applied_together_applies_none_of_them(
+    workstations, server, monkeypatch
+) -> None:
+    """The pages gathered for one transaction go in wholly or not at all, ``last_server_seq`` with them;
+    the next round fetches them again and applies each change once."""
+    import app.sync.client as sync_client
+
+    monkeypatch.setattr(sync_client, "APPLY_AT", 10)
+    a, b = workstations
+    ids = _changed_twice(a, 10)
+    client_for(a, server).sync_once()
+    handler, pages = server.handler, []
+
+    def fourth_page_bad(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/download":
+            pages.append(request)
+            if len(pages) == 4:  # the second page of the second transaction
+                return httpx.Response(200, json={"changes": [], "last_seq": 1, "more": False})
+        return handler(request)
+
+    monkeypatch.setattr(server, "handler", fourth_page_bad)
+
+    report = client_for(b, server, "b").sync_once()
+
+    assert not report.ok and report.message == sync_client._BAD_PAGE
+    assert _last_server_seq(b) == 10  # the first two pages, and nothing of the third
+    assert [phone_of(b, i) for i in ids[:5]] == [f"070-210 00 {n:02d}" for n in range(5)]
+    assert [phone_of(b, i) for i in ids[5:]] != [f"070-210 00 {n:02d}" for n in range(5, 10)]
+    assert client_for(b, server, "b").sync_once().ok
+    assert [phone_of(b, i) for i in ids] == [f"070-210 00 {n:02d}" for n in range(10)]
+    assert _last_server_seq(b) == 20
+
+
 def test_batches_are_packed_under_the_servers_body_limit(workstations, server, monkeypatch) -> None:
     """A batch holds at most MAX_BATCH changes and at most MAX_UPLOAD_BYTES bytes: long rows only make
     a batch hold fewer changes, so a legal batch never meets the server's 413."""
@@ -372,6 +453,45 @@ def test_a_garbage_answer_is_one_sentence_and_loses_nothing(workstations, server
     assert not report.ok and report.message == GARBAGE
     assert pending(a) == 1
     assert client_for(a, server).sync_once().ok and pending(a) == 0
+
+
+def test_pending_changes_go_up_as_the_change_model_writes_them(workstations, server) -> None:
+    """The upload's JSON is written straight from the stored change log (for speed): each entry reads
+    back as the ``Change`` the model builds from the same entry."""
+    a, _b = workstations
+    patient_id = some_patients(a, 1)[0]
+    with a.read() as session:
+        user_id = session.scalars(select(User.id).limit(1)).one()
+    with a.write() as session:
+        patients.open_patient_record(
+            session, patient_id=patient_id, user_id=user_id, service_location_id=None
+        )
+    set_phone(a, patient_id, "070-171 71 71")
+    with a.write() as session:
+        session.delete(session.scalars(select(PatientAccessLog).limit(1)).one())
+    client = client_for(a, server)
+    with a.read() as session:
+        entries = list(session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.local_seq)))
+        expected = [
+            Change(
+                id=e.id,
+                local_seq=e.local_seq,
+                table=e.table_name,
+                row_id=e.row_id,
+                operation=e.operation.value,
+                payload=e.payload,
+                base=e.base,
+                recorded_at=e.recorded_at.replace(tzinfo=e.recorded_at.tzinfo or dt.UTC),
+            )
+            for e in entries
+        ]
+
+    batch = client._pending_batch()
+
+    assert {e.operation.value for e in entries} == {"insert", "update", "delete"}
+    assert [Change.model_validate_json(pending.json()) for pending in batch] == expected
+    assert [pending.change() for pending in batch] == expected
+    client.close()
 
 
 def test_a_page_with_an_unreadable_row_applies_nothing(workstations, server) -> None:

@@ -135,6 +135,8 @@ MOMENTS = [
     "2026-11-23 08:00:00Z",
     "0001-01-01T00:00:00+00:00",
     "9999-12-31T23:59:59.999999+00:00",
+    "2026-11-23T08:00:00.123456+00:00",
+    "2026-11-23T08:00:00.123+00:00",
 ]
 IDS = [
     "0b9e5c1e-7a4e-4a51-9f3e-2a5c1d7e9b01",
@@ -167,6 +169,8 @@ BAD = [
     ("stock_movement", "occurred_at", "23 November"),
     ("stock_movement", "occurred_at", "２０２６-11-23T08:00:00+00:00"),
     ("stock_movement", "occurred_at", "0001-01-01T00:00:00+01:00"),
+    ("stock_movement", "occurred_at", "2026-02-30T08:00:00+00:00"),
+    ("stock_movement", "occurred_at", "2026-11-23T24:00:00.000000+00:00"),
     ("individual", "status", "in_the_attic"),
     ("individual", "status", ["in_stock"]),
     ("individual", "purchase_price", "NaN"),
