@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import heapq
 import logging
 import uuid
 from collections.abc import Collection, Sequence
+from functools import cache
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app import fees
+from app.changelog import PlainRows
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
 from app.organisation import WorkContext
@@ -60,80 +61,91 @@ def central_warehouse(session: Session) -> Warehouse:
     return warehouse
 
 
-#: The free devices of a warehouse by article: the 16 bytes of each one's id, in the order the database
-#: gives them (read without making a UUID of each: a popular article has hundreds in 70).
-FreeDevices = dict[uuid.UUID, list[bytes]]
-
 _individual = Individual.__table__
 
 
-def _id_bytes(raw: object) -> bytes:
-    """The 16 bytes of an id as the database gives it unconverted (SQLite: 32 hex digits)."""
-    return raw.bytes if isinstance(raw, uuid.UUID) else bytes.fromhex(str(raw).replace("-", ""))
+def _free_in(warehouse_id: uuid.UUID) -> tuple[ColumnElement[bool], ...]:
+    return (_individual.c.warehouse_id == warehouse_id, _individual.c.status == IndividualStatus.IN_STOCK)
 
 
-def free_devices(
+def free_counts(
     session: Session, warehouse_id: uuid.UUID, article_ids: Collection[uuid.UUID]
-) -> FreeDevices:
-    """The devices of *article_ids* free in *warehouse_id* (one query for all the articles)."""
-    found: FreeDevices = {article_id: [] for article_id in article_ids}
-    if not article_ids:
-        return found
-    articles = {article_id.bytes: article_id for article_id in article_ids}
-    pools: dict[object, list[bytes]] = {}  # by the article id as the database gives it
-    for raw_id, raw_article in session.execute(
-        select(type_coerce(_individual.c.id, String), type_coerce(_individual.c.article_id, String)).where(
-            _individual.c.article_id.in_(article_ids),
-            _individual.c.warehouse_id == warehouse_id,
-            _individual.c.status == IndividualStatus.IN_STOCK,
-        )
-    ):
-        pool = pools.get(raw_article)
-        if pool is None:
-            pool = pools[raw_article] = found[articles[_id_bytes(raw_article)]]
-        pool.append(_id_bytes(raw_id))
+) -> dict[uuid.UUID, int]:
+    """How many devices of each of *article_ids* are free in *warehouse_id* (one query, counted in the
+    index ``ix_individual_article_stock`` without reading a device)."""
+    found = dict.fromkeys(article_ids, 0)
+    if article_ids:
+        for article_id, count in session.execute(
+            select(_individual.c.article_id, func.count())
+            .where(_individual.c.article_id.in_(article_ids), *_free_in(warehouse_id))
+            .group_by(_individual.c.article_id)
+        ):
+            found[article_id] = count
     return found
 
 
-def _spread(line_id: uuid.UUID, individual_id: bytes) -> bytes:
-    """An order of the free devices that differs per line, so two workstations sending offline rarely
-    pick the same device (when they do, sync shows the conflict to a person)."""
-    return hashlib.blake2b(line_id.bytes + individual_id, digest_size=8).digest()
+def _start(line_id: uuid.UUID, free: int) -> int:
+    """Where in the free devices (in id order) a line starts taking them: a place that differs per line,
+    so two workstations sending offline rarely pick the same device (when they do, sync shows the conflict
+    to a person)."""
+    return int.from_bytes(hashlib.blake2b(line_id.bytes, digest_size=8).digest()) % free
+
+
+@cache
+def _free_devices() -> Select[Individual]:
+    """The free devices of an article in a warehouse in id order, but those already taken: a range of the
+    index ``ix_individual_article_stock`` (built once; the values are parameters)."""
+    return (
+        select(Individual)
+        .where(
+            Individual.article_id == bindparam("article_id"),
+            Individual.warehouse_id == bindparam("warehouse_id"),
+            Individual.status == IndividualStatus.IN_STOCK,
+            Individual.id.not_in(bindparam("taken", expanding=True)),
+        )
+        .order_by(Individual.id)
+        .limit(bindparam("wanted", type_=Integer))
+        .offset(bindparam("skip", type_=Integer))
+    )
 
 
 def pick_devices(
-    session: Session, central: Warehouse, lines: Sequence[OrderLine], free: FreeDevices | None = None
+    session: Session, central: Warehouse, lines: Sequence[OrderLine], free: dict[uuid.UUID, int] | None = None
 ) -> dict[uuid.UUID, list[Individual]]:
-    """The devices the central warehouse gives each individually marked line of *lines*, by line id, from
-    *free* (``free_devices`` of 70, read here when not given) and one query for the chosen ones. A device
-    goes to one line only; a line that 70 cannot fill is refused."""
+    """The devices the central warehouse gives each individually marked line of *lines*, by line id: of the
+    free ones in id order, those from the line's own starting place onwards (wrapping round), read as far
+    as the line needs. *free* holds how many are free per article (``free_counts``, read here when not
+    given). A device goes to one line only; a line that 70 cannot fill is refused."""
     marked = [line for line in lines if line.article.individually_marked]
     if not marked:
         return {}
-    wanted_articles = {line.article_id for line in marked}
-    if free is None or not wanted_articles <= free.keys():
-        free = free_devices(session, central.id, wanted_articles)
-    pools = {article_id: list(free[article_id]) for article_id in wanted_articles}
-    chosen: dict[uuid.UUID, list[uuid.UUID]] = {}
+    articles = {line.article_id for line in marked}
+    if free is None or not articles <= free.keys():
+        free = free_counts(session, central.id, articles)
+    left = {article_id: free[article_id] for article_id in articles}
+    chosen: dict[uuid.UUID, list[Individual]] = {}
+    taken: list[uuid.UUID] = []
     for line in marked:
-        pool = pools[line.article_id]
-        picked = heapq.nsmallest(
-            line.quantity, pool, key=lambda individual_id: _spread(line.id, individual_id)
-        )
+        picked: list[Individual] = []
+        if left[line.article_id] >= line.quantity:
+            asked = {"article_id": line.article_id, "warehouse_id": central.id, "taken": taken}
+            skip = _start(line.id, left[line.article_id])
+            picked.extend(session.scalars(_free_devices(), {**asked, "wanted": line.quantity, "skip": skip}))
+            if len(picked) < line.quantity:  # wrapped round to the first
+                rest = {**asked, "wanted": line.quantity - len(picked), "skip": 0}
+                picked.extend(session.scalars(_free_devices(), rest))
         if len(picked) < line.quantity:
             raise RuleViolation(
                 QT_TRANSLATE_NOOP(
                     "app", "The central warehouse has only {held} devices of {article}; send the order again."
                 ),
-                held=str(len(picked)),
+                held=str(max(left[line.article_id], 0)),
                 article=line.article.name,
             )
-        taken = set(picked)
-        pools[line.article_id] = [individual_id for individual_id in pool if individual_id not in taken]
-        chosen[line.id] = [uuid.UUID(bytes=individual_id) for individual_id in picked]
-    wanted = [individual_id for picked in chosen.values() for individual_id in picked]
-    devices = {i.id: i for i in session.scalars(select(Individual).where(Individual.id.in_(wanted)))}
-    return {line_id: [devices[i] for i in picked] for line_id, picked in chosen.items()}
+        taken.extend(device.id for device in picked)
+        left[line.article_id] -= line.quantity
+        chosen[line.id] = picked
+    return chosen
 
 
 def dispatch_line(
@@ -146,6 +158,7 @@ def dispatch_line(
     today: dt.date,
     central: Warehouse | None = None,
     devices: list[Individual] | None = None,
+    plain: PlainRows | None = None,
 ) -> list[uuid.UUID]:
     """Settle a line from the central warehouse when its order is sent: draw it from 70, give it 70's
     devices (to the patient, or to *destination*, the clinic's own stock, for a replenishment), and make
@@ -153,8 +166,10 @@ def dispatch_line(
 
     Returns the ids of the devices. The caller has checked that 70 holds the quantity (and the devices).
     An order's sending passes *central* and the line's *devices* (``pick_devices``, read once for all its
-    lines); without them they are read here.
+    lines); without them they are read here. Its stock movements and device events go into *plain*, which
+    the caller writes (``PlainRows.write``); without it they are written here.
     """
+    rows = plain if plain is not None else PlainRows()
     central = central or central_warehouse(session)
     order = session.get(Order, line.order_id)
     assert order is not None
@@ -166,18 +181,17 @@ def dispatch_line(
     if line.article.individually_marked:
         individuals = devices if devices is not None else pick_devices(session, central, [line])[line.id]
     for individual in individuals:
-        session.add(
-            StockMovement(
-                warehouse_id=central.id,
-                article_id=line.article_id,
-                quantity=-1,
-                reason=MovementReason.WITHDRAWAL,
-                unit_price=individual.purchase_price,
-                document_kind="order",
-                document_id=order.id,
-                individual_id=individual.id,
-                user_id=context.user_id,
-            )
+        rows.add(
+            StockMovement,
+            warehouse_id=central.id,
+            article_id=line.article_id,
+            quantity=-1,
+            reason=MovementReason.WITHDRAWAL,
+            unit_price=individual.purchase_price,
+            document_kind="order",
+            document_id=order.id,
+            individual_id=individual.id,
+            user_id=context.user_id,
         )
         individual.order_line_id = line.id
         if patient_id is not None:
@@ -186,35 +200,37 @@ def dispatch_line(
             individual.warehouse_id = None
         else:
             individual.warehouse_id = destination.id if destination else None
-        session.add(
-            IndividualEvent.of(
+        rows.add(
+            IndividualEvent,
+            **IndividualEvent.values_of(
                 individual,
                 user_id=context.user_id,
                 document_kind="order",
                 document_id=order.id,
                 note=f"from the central warehouse, delivered {planned.isoformat()}",
-            )
+            ),
         )
     if not individuals:
-        session.add(
-            StockMovement(
-                warehouse_id=central.id,
-                article_id=line.article_id,
-                quantity=-line.quantity,
-                reason=MovementReason.WITHDRAWAL,
-                unit_price=line.unit_price,
-                document_kind="order",
-                document_id=order.id,
-                user_id=context.user_id,
-            )
+        rows.add(
+            StockMovement,
+            warehouse_id=central.id,
+            article_id=line.article_id,
+            quantity=-line.quantity,
+            reason=MovementReason.WITHDRAWAL,
+            unit_price=line.unit_price,
+            document_kind="order",
+            document_id=order.id,
+            user_id=context.user_id,
         )
     if destination is not None:
-        _into_own_stock(session, context, order, line, destination, individuals)
+        _into_own_stock(rows, context, order, line, destination, individuals)
+    if plain is None:
+        rows.write(session)
     return [i.id for i in individuals]
 
 
 def _into_own_stock(
-    session: Session,
+    rows: PlainRows,
     context: WorkContext,
     order: Order,
     line: OrderLine,
@@ -224,18 +240,17 @@ def _into_own_stock(
     """A replenishment from 70 lands in the clinic's own stock (R10d) on its delivery day."""
     units: list[Individual | None] = list(individuals) or [None]
     for individual in units:
-        session.add(
-            StockMovement(
-                warehouse_id=destination.id,
-                article_id=line.article_id,
-                quantity=1 if individual else line.quantity,
-                reason=MovementReason.TRANSFER,
-                unit_price=individual.purchase_price if individual else line.unit_price,
-                document_kind="order",
-                document_id=order.id,
-                individual_id=individual.id if individual else None,
-                user_id=context.user_id,
-            )
+        rows.add(
+            StockMovement,
+            warehouse_id=destination.id,
+            article_id=line.article_id,
+            quantity=1 if individual else line.quantity,
+            reason=MovementReason.TRANSFER,
+            unit_price=individual.purchase_price if individual else line.unit_price,
+            document_kind="order",
+            document_id=order.id,
+            individual_id=individual.id if individual else None,
+            user_id=context.user_id,
         )
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import uuid
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, func, insert, inspect, select
+from sqlalchemy import Table, event, func, insert, inspect, select
 from sqlalchemy.orm import InstanceState, Mapper, Session, sessionmaker
 from sqlalchemy.orm.base import PASSIVE_NO_INITIALIZE
 
 from app.errors import WriteOutsideService
-from db.base import utc_now
+from db.base import new_id, utc_now
 from db.models import ChangeLogEntry, Synced
 from db.models.enums import ChangeOperation
 from db.sync_protocol.values import json_value, synced_tables  # the protocol's forms, defined once
@@ -95,7 +95,7 @@ def _entry(
     base: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     return {
-        "id": uuid.uuid4(),
+        "id": new_id(),
         "local_seq": _next_seq(session),
         "table_name": obj.__tablename__,
         "row_id": obj.id,
@@ -131,7 +131,7 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     entries = []
     for obj in synced_new:
         if obj.id is None:
-            obj.id = uuid.uuid4()
+            obj.id = new_id()
         entries.append(_entry(session, obj, ChangeOperation.INSERT, _insert_values(inspect(obj))))
     for obj in synced_dirty:
         entries.append(_entry(session, obj, ChangeOperation.UPDATE, *_update_values(inspect(obj))))
@@ -139,6 +139,85 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         entries.append(_entry(session, obj, ChangeOperation.DELETE, {}))
     # One INSERT of plain rows in the flush's transaction (no ORM object per entry to track and flush).
     session.connection().execute(insert(ChangeLogEntry), entries)
+
+
+def insert_rows(session: Session, model: type[Synced], rows: list[dict[str, Any]]) -> None:
+    """Insert *rows* of *model* as plain rows (one INSERT, no ORM object per row to track and flush) and log
+    each in the change log as the flush would log an ORM insert: every column, Python-side defaults given.
+
+    For rows the unit of work only appends (stock movements, individual events, receipt lines). The session
+    is flushed first, so rows they refer to are stored and logged before them.
+    """
+    if not rows:
+        return
+    session.flush()
+    info = session.info
+    if not (info.get(SEEDING_KEY) or info.get(REMOTE_KEY) or info.get(WRITER_KEY)):
+        raise WriteOutsideService(
+            "a synced row was written outside an app service's write unit of work; use Database.write()"
+        )
+    mapper = inspect(model)
+    keys, defaults = _columns(mapper)
+    for index, given in enumerate(rows):
+        row = rows[index] = dict.fromkeys(keys) | given  # one INSERT: every row names every column
+        for key, default in defaults:
+            if row[key] is not None:
+                continue
+            if default.is_scalar:
+                row[key] = default.arg
+            elif default.is_callable:
+                row[key] = default.arg(None)
+    table = cast(Table, mapper.local_table)
+    connection = session.connection()
+    connection.execute(insert(table), rows)
+    touched: set[str] = info.setdefault(_TOUCHED_KEY, set())
+    touched.add(table.name)
+    if info.get(SEEDING_KEY) or info.get(REMOTE_KEY):
+        return
+    name = model.__tablename__
+    entries = []
+    for row in rows:
+        entries.append(
+            {
+                "id": new_id(),
+                "local_seq": _next_seq(session),
+                "table_name": name,
+                "row_id": row["id"],
+                "operation": ChangeOperation.INSERT,
+                "payload": {key: json_value(row[key]) for key in keys},
+                "base": None,
+                "recorded_at": utc_now(),
+            }
+        )
+    connection.execute(insert(ChangeLogEntry), entries)
+
+
+class PlainRows:
+    """Rows a unit of work only appends (stock movements, individual events), gathered as plain values and
+    written together by ``write`` through ``insert_rows``: far cheaper than an ORM object each."""
+
+    def __init__(self) -> None:
+        self._rows: dict[type[Synced], list[dict[str, Any]]] = {}
+
+    def add(self, model: type[Synced], **values: Any) -> uuid.UUID:
+        """Queue one row of *model*; returns its id (given now unless *values* hold one)."""
+        row_id = values.setdefault("id", new_id())
+        self._rows.setdefault(model, []).append(values)
+        return row_id
+
+    def write(self, session: Session) -> None:
+        """Insert and log every queued row (after flushing the ORM rows they may refer to), a table before
+        the tables that refer to it."""
+        order = _table_order()
+        for model in sorted(self._rows, key=lambda model: order[model.__tablename__]):
+            insert_rows(session, model, self._rows[model])
+        self._rows.clear()
+
+
+@cache
+def _table_order() -> dict[str, int]:
+    """Each table's place in an order where a table comes before the tables whose foreign keys name it."""
+    return {table.name: place for place, table in enumerate(Synced.metadata.sorted_tables)}
 
 
 def _after_end(session: Session, _transaction: Any) -> None:

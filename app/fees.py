@@ -54,6 +54,7 @@ from app.identity import age_on
 from app.organisation import WorkContext
 from app.patients import patient_label
 from app.typed_input import normalise_digits
+from db.base import new_id
 from db.models import Article, Fee, Individual, Order, OrderLine, Patient
 from db.models.enums import FeeKind, FeeRule, FeeStatus, Residency
 
@@ -288,7 +289,7 @@ def fees_at_order(
     if None in already:
         return []
     fee = Fee(
-        id=uuid.uuid4(),
+        id=new_id(),
         kind=kind,
         status=FeeStatus.PLANNED,
         patient_id=patient.id,
@@ -340,7 +341,7 @@ def fees_at_delivery(
         wanted = [(None, unit * line.quantity)] if line.quantity > 0 else []
     made = [
         Fee(
-            id=uuid.uuid4(),
+            id=new_id(),
             kind=kind,
             status=FeeStatus.PLANNED,
             patient_id=patient.id,

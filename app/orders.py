@@ -19,7 +19,8 @@ from sqlalchemy.orm.interfaces import ORMOption
 
 from app import fees
 from app.articles import balances_of
-from app.central_warehouse import FreeDevices, dispatch_line, free_devices, pick_devices, undo_dispatch
+from app.central_warehouse import dispatch_line, free_counts, pick_devices, undo_dispatch
+from app.changelog import PlainRows
 from app.deliveries import line_arrived, status_on
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.fees import FeePreview
@@ -348,8 +349,8 @@ class _Sources:
         self.order = order
         self._warehouses: dict[WarehouseKind, Warehouse] = {}
         self._held: dict[uuid.UUID, dict[uuid.UUID, int]] = {}
-        #: The central warehouse's free devices of the order's individually marked articles.
-        self.free: FreeDevices = {}
+        #: How many devices of the order's individually marked articles are free at the central warehouse.
+        self.free: dict[uuid.UUID, int] = {}
 
     def warehouse(self, kind: WarehouseKind) -> Warehouse:
         if kind not in self._warehouses:
@@ -371,8 +372,8 @@ class _Sources:
             held = dict.fromkeys(articles, 0) | balances_of(self.session, warehouse.id, list(articles))
             if warehouse.kind is WarehouseKind.CENTRAL:
                 marked = [a.id for a in articles.values() if a.individually_marked]
-                self.free = free_devices(self.session, warehouse.id, marked)
-                held.update({a: min(held[a], len(self.free[a])) for a in marked})
+                self.free = free_counts(self.session, warehouse.id, marked)
+                held.update({a: min(held[a], self.free[a]) for a in marked})
             self._held[warehouse.id] = held
         return held.get(article.id, 0)
 
@@ -944,6 +945,7 @@ def _hand_out(
     patient: Patient,
     today: dt.date,
     existing: fees.ExistingFees | None,
+    plain: PlainRows,
 ) -> None:
     """R10b/c: a withdrawal from own stock is delivered at once."""
     reserved: dict[uuid.UUID, list[Individual]] = {}
@@ -955,40 +957,39 @@ def _hand_out(
     for line in order.lines:
         individuals = reserved.get(line.id, [])
         for individual in individuals:
-            session.add(
-                StockMovement(
-                    warehouse_id=individual.warehouse_id,
-                    article_id=line.article_id,
-                    quantity=-1,
-                    reason=MovementReason.WITHDRAWAL,
-                    unit_price=individual.purchase_price,
-                    document_kind="order",
-                    document_id=order.id,
-                    individual_id=individual.id,
-                    user_id=context.user_id,
-                )
+            plain.add(
+                StockMovement,
+                warehouse_id=individual.warehouse_id,
+                article_id=line.article_id,
+                quantity=-1,
+                reason=MovementReason.WITHDRAWAL,
+                unit_price=individual.purchase_price,
+                document_kind="order",
+                document_id=order.id,
+                individual_id=individual.id,
+                user_id=context.user_id,
             )
             individual.status = IndividualStatus.DELIVERED
             individual.patient_id = patient.id
             individual.warehouse_id = None
-            session.add(
-                IndividualEvent.of(
+            plain.add(
+                IndividualEvent,
+                **IndividualEvent.values_of(
                     individual, user_id=context.user_id, document_kind="order", document_id=order.id
-                )
+                ),
             )
         if not individuals:
             assert line.deliver_from_warehouse_id is not None
-            session.add(
-                StockMovement(
-                    warehouse_id=line.deliver_from_warehouse_id,
-                    article_id=line.article_id,
-                    quantity=-line.quantity,
-                    reason=MovementReason.WITHDRAWAL,
-                    unit_price=line.unit_price,
-                    document_kind="order",
-                    document_id=order.id,
-                    user_id=context.user_id,
-                )
+            plain.add(
+                StockMovement,
+                warehouse_id=line.deliver_from_warehouse_id,
+                article_id=line.article_id,
+                quantity=-line.quantity,
+                reason=MovementReason.WITHDRAWAL,
+                unit_price=line.unit_price,
+                document_kind="order",
+                document_id=order.id,
+                user_id=context.user_id,
             )
         line.status = LineStatus.DELIVERED
         line.delivered_on = today
@@ -1062,6 +1063,7 @@ def send_order(
     order.number = allocator.allocate(session, today)
     order.status = OrderStatus.SENT
     order.sent_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    plain = PlainRows()  # stock movements and device events, written after the flush of the rest
     for line in order.lines:
         if patient is not None:
             fees.fees_at_order(session, patient=patient, line=line, today=today, existing=existing)
@@ -1076,6 +1078,7 @@ def send_order(
                 today=today,
                 central=central,
                 devices=devices.get(line.id, []),
+                plain=plain,
             )
             assert line.delivered_on is not None
             fees.fees_at_delivery(
@@ -1090,8 +1093,9 @@ def send_order(
     handed_out = order.kind in HANDED_OUT_AT_SENDING
     if handed_out:
         assert patient is not None
-        _hand_out(session, context, order, patient, today, existing)
+        _hand_out(session, context, order, patient, today, existing, plain)
     session.flush()
+    plain.write(session)
     log.info("order sent: order_id=%s number=%s lines=%d", order.id, order.number, len(order.lines))
     direct = sources.warehouse(WarehouseKind.DIRECT_PURCHASE)
     return SentOrder(

@@ -21,12 +21,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import fees
+from app.changelog import PlainRows
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
 from app.orders import own_stock, settle_status
 from app.organisation import WorkContext
 from app.patients import patient_label
 from app.typed_input import is_digits, normalise_digits
+from db.base import new_id
 from db.models import (
     Article,
     GoodsReceipt,
@@ -662,7 +664,7 @@ def receive(
         key = item.line.purchase_order_id
         if key not in goods_receipts:
             goods_receipts[key] = GoodsReceipt(
-                id=uuid.uuid4(),
+                id=new_id(),
                 order_id=order.id,
                 purchase_order_id=key,
                 received_by_id=context.user_id,
@@ -672,70 +674,90 @@ def receive(
             )
     session.add_all(goods_receipts.values())
 
+    # The devices first, as plain rows: the fees and events made below refer to them.
+    status = IndividualStatus.IN_STOCK if stock else IndividualStatus.DELIVERED
+    warehouse_id = stock.id if stock else None
+    patient_id = None if stock else order.patient_id
+    new_devices = PlainRows()
+    devices: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for item in checked:
+        devices[item.line.id] = [
+            new_devices.add(
+                Individual,
+                individual_number=number,
+                serial_number=serial,
+                article_id=item.article.id,
+                status=status,
+                warehouse_id=warehouse_id,
+                patient_id=patient_id,
+                order_line_id=item.line.id,
+                purchase_date=today,
+                purchase_price=item.unit_price,
+            )
+            for number, serial in item.units
+        ]
+    new_devices.write(session)
+
     individual_ids: list[uuid.UUID] = []
     fee_count = 0
+    plain = PlainRows()  # receipt lines, stock movements and device events: written after the rest
     for item in checked:
         line, article, price = item.line, item.article, item.unit_price
         receipt = goods_receipts[line.purchase_order_id]
-        session.add(
-            GoodsReceiptLine(
-                goods_receipt_id=receipt.id, order_line_id=line.id, quantity=line.quantity, unit_price=price
-            )
+        plain.add(
+            GoodsReceiptLine,
+            goods_receipt_id=receipt.id,
+            order_line_id=line.id,
+            quantity=line.quantity,
+            unit_price=price,
         )
         line.status = LineStatus.DELIVERED
         line.delivered_on = today
         if line.unit_price != price:
             line.unit_price = price
-        made = []
-        for number, serial in item.units:
-            individual = Individual(
-                id=uuid.uuid4(),
-                individual_number=number,
-                serial_number=serial,
-                article_id=article.id,
-                status=IndividualStatus.IN_STOCK if stock else IndividualStatus.DELIVERED,
-                warehouse_id=stock.id if stock else None,
-                patient_id=None if stock else order.patient_id,
-                order_line_id=line.id,
-                purchase_date=today,
-                purchase_price=price,
+        made = devices[line.id]
+        for individual_id in made:
+            plain.add(
+                IndividualEvent,
+                **IndividualEvent.values(
+                    individual_id=individual_id,
+                    status=status,
+                    warehouse_id=warehouse_id,
+                    patient_id=patient_id,
+                    user_id=context.user_id,
+                    document_kind=DOCUMENT_KIND,
+                    document_id=receipt.id,
+                ),
             )
-            made.append(individual)
-            session.add(individual)
-            session.add(
-                IndividualEvent.of(
-                    individual, user_id=context.user_id, document_kind=DOCUMENT_KIND, document_id=receipt.id
-                )
-            )
-        individual_ids.extend(i.id for i in made)
+        individual_ids.extend(made)
         if stock is not None:  # "stock and individuals appear in the receiving warehouse at once"
-            movements = [(1, i.id) for i in made] if made else [(line.quantity, None)]
-            for quantity, individual_id in movements:
-                session.add(
-                    StockMovement(
-                        warehouse_id=stock.id,
-                        article_id=article.id,
-                        quantity=quantity,
-                        reason=MovementReason.GOODS_RECEIPT,
-                        unit_price=price,
-                        document_kind=DOCUMENT_KIND,
-                        document_id=receipt.id,
-                        individual_id=individual_id,
-                        user_id=context.user_id,
-                    )
+            movements: list[tuple[int, uuid.UUID | None]] = [(1, i) for i in made] or [(line.quantity, None)]
+            for quantity, device_id in movements:
+                plain.add(
+                    StockMovement,
+                    warehouse_id=stock.id,
+                    article_id=article.id,
+                    quantity=quantity,
+                    reason=MovementReason.GOODS_RECEIPT,
+                    unit_price=price,
+                    document_kind=DOCUMENT_KIND,
+                    document_id=receipt.id,
+                    individual_id=device_id,
+                    user_id=context.user_id,
                 )
         else:
             due = fees.fees_at_delivery(
                 session,
                 patient=patient,
                 line=line,
-                individual_ids=[i.id for i in made],
+                individual_ids=made,
                 delivered_on=today,
                 existing=existing,
             )
             fee_count += len(due)
     _settle_statuses(session, order)
     session.flush()
+    plain.write(session)
     log.info(
         "goods receipt %s of order %s: %d lines, %d individuals, %d fees",
         ",".join(str(r.id) for r in goods_receipts.values()),

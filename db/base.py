@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import os
+import time
 import uuid
 from decimal import Decimal
 from typing import Annotated, Any
@@ -24,8 +26,23 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def new_id() -> uuid.UUID:
+    """A new row id: a UUID version 7 (RFC 9562), the milliseconds since 1970 followed by 74 random bits.
+
+    Ids made on one node one after another sort together, so a unit of work's new rows go to the last
+    pages of each primary-key index instead of one random page per row (fewer pages read, written to the
+    WAL and checkpointed on SQLite; the same on PostgreSQL); the random bits keep nodes from colliding.
+    Python 3.14's ``uuid.uuid7`` makes the same.
+    """
+    value = bytearray(os.urandom(16))
+    value[:6] = (time.time_ns() // 1_000_000).to_bytes(6, "big")
+    value[6] = value[6] & 0x0F | 0x70  # version 7
+    value[8] = value[8] & 0x3F | 0x80  # the RFC's variant
+    return uuid.UUID(bytes=bytes(value))
+
+
 # Reusable column aliases (SQLAlchemy "Annotated" mapping).
-uuid_pk = Annotated[uuid.UUID, mapped_column(primary_key=True, default=uuid.uuid4)]
+uuid_pk = Annotated[uuid.UUID, mapped_column(primary_key=True, default=new_id)]
 str_short = Annotated[str, mapped_column(String(40))]
 str_name = Annotated[str, mapped_column(String(200))]
 money = Annotated[Decimal, mapped_column(Numeric(12, 2))]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import time
 import uuid
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,18 +17,29 @@ from sqlalchemy.orm import Session
 
 from app import central_warehouse, fees, orders, patients, receipts
 from app.articles import balances_of
-from app.changelog import synced_table_names
+from app.changelog import PlainRows, synced_table_names, touched_tables
 from app.database import Database
 from app.errors import InvalidInput, WriteOutsideService
 from app.numbers import NumberAllocator
 from app.organisation import work_context
-from db.models import Article, ChangeLogEntry, Individual, Order, OrderLine, Patient, Warehouse
+from db.base import new_id
+from db.models import (
+    Article,
+    ChangeLogEntry,
+    Individual,
+    Order,
+    OrderLine,
+    Patient,
+    StockMovement,
+    Warehouse,
+)
 from db.models.enums import (
     ArticleStatus,
     ArticleType,
     ChangeOperation,
     DeliverFrom,
     IndividualStatus,
+    MovementReason,
     OrderKind,
 )
 from tests import factories
@@ -357,3 +370,67 @@ def test_change_log_order_and_payload(database: Database, seeded: dict[str, Any]
     seqs = [e.local_seq for e in entries]
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
     assert all(e.recorded_at.date() <= dt.date.today() for e in entries)
+
+
+def test_plain_rows_are_logged_as_the_flush_logs_orm_rows(database: Database, seeded: dict[str, Any]) -> None:
+    """Rows written by ``PlainRows`` (stock movements, device events, receipt lines) reach the change log
+    with the same payload, defaults given, as the same row added as an ORM object."""
+    with database.seed() as session:
+        warehouse = session.scalars(select(Warehouse.id)).one()
+        article = factories.article(session).id
+    values = {
+        "warehouse_id": warehouse,
+        "article_id": article,
+        "quantity": 3,
+        "reason": MovementReason.GOODS_RECEIPT,
+        "unit_price": Decimal("12.50"),
+        "user_id": seeded["user"],
+    }
+    with database.write() as session:
+        orm_row = StockMovement(**values)
+        session.add(orm_row)
+        session.flush()
+        plain = PlainRows()
+        plain_id = plain.add(StockMovement, **values)
+        plain.write(session)
+        orm_id = orm_row.id
+        assert touched_tables(session) == {"stock_movement"}
+    with database.read() as session:
+        entries = {
+            e.row_id: e
+            for e in session.scalars(
+                select(ChangeLogEntry).where(ChangeLogEntry.row_id.in_([orm_id, plain_id]))
+            )
+        }
+        stored = session.get(StockMovement, plain_id)
+    assert stored is not None and stored.quantity == 3 and stored.document_kind == ""
+    by_orm, by_plain = entries[orm_id], entries[plain_id]
+    assert by_plain.operation is ChangeOperation.INSERT and by_plain.base is None
+    assert by_plain.local_seq > by_orm.local_seq  # after the rows of the flush it follows
+    varying = {"id", "occurred_at", "updated_at"}
+    assert by_plain.payload.keys() == by_orm.payload.keys()
+    assert {k: v for k, v in by_plain.payload.items() if k not in varying} == {
+        k: v for k, v in by_orm.payload.items() if k not in varying
+    }
+    assert all(by_plain.payload[key] is not None for key in varying)
+
+
+def test_plain_rows_outside_a_write_unit_of_work_are_refused(
+    database: Database, seeded: dict[str, Any]
+) -> None:
+    with pytest.raises(WriteOutsideService), database.read() as session:
+        plain = PlainRows()
+        plain.add(StockMovement, warehouse_id=uuid.uuid4(), article_id=uuid.uuid4(), quantity=1)
+        plain.write(session)
+
+
+def test_new_ids_are_version_7_and_sort_in_the_order_made() -> None:
+    """Row ids made one after another land together at the end of a primary-key index."""
+    made: list[uuid.UUID] = []
+    for _ in range(5):
+        made.extend(new_id() for _ in range(50))
+        time.sleep(0.002)
+    assert {i.version for i in made} == {7} and {i.variant for i in made} == {uuid.RFC_4122}
+    assert len(set(made)) == len(made)
+    assert [i.bytes[:6] for i in made] == sorted(i.bytes[:6] for i in made)
+    assert made[0].hex < made[-1].hex  # as SQLite stores and compares them

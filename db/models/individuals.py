@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -73,6 +74,28 @@ class IndividualEvent(Synced):
         """The event for the state *individual* is now in (its status, warehouse and patient); *patient_id*
         names the patient of a reservation, which the individual itself does not hold yet."""
         return cls(
+            **cls.values_of(
+                individual,
+                user_id=user_id,
+                document_kind=document_kind,
+                document_id=document_id,
+                patient_id=patient_id,
+                note=note,
+            )
+        )
+
+    @staticmethod
+    def values_of(
+        individual: Individual,
+        *,
+        user_id: uuid.UUID | None,
+        document_kind: str,
+        document_id: uuid.UUID | None,
+        patient_id: uuid.UUID | None = None,
+        note: str = "",
+    ) -> dict[str, Any]:
+        """The column values of ``of``'s event, for writing it as a plain row."""
+        return IndividualEvent.values(
             individual_id=individual.id,
             status=individual.status,
             warehouse_id=individual.warehouse_id,
@@ -82,3 +105,28 @@ class IndividualEvent(Synced):
             document_id=document_id,
             note=note,
         )
+
+    @staticmethod
+    def values(
+        *,
+        individual_id: uuid.UUID,
+        status: IndividualStatus,
+        warehouse_id: uuid.UUID | None,
+        patient_id: uuid.UUID | None,
+        user_id: uuid.UUID | None,
+        document_kind: str,
+        document_id: uuid.UUID | None,
+        note: str = "",
+    ) -> dict[str, Any]:
+        """The column values of an event for a device in the state given (a device written as a plain
+        row, with no ``Individual`` object to read it from)."""
+        return {
+            "individual_id": individual_id,
+            "status": status,
+            "warehouse_id": warehouse_id,
+            "patient_id": patient_id,
+            "user_id": user_id,
+            "document_kind": document_kind,
+            "document_id": document_id,
+            "note": note,
+        }
