@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -135,6 +136,16 @@ SYNC_PROCESS = textwrap.dedent(
 )
 
 
+def _wait_until_partly_uploaded(process: subprocess.Popen[bytes], desk: Database, total: int) -> None:
+    """Return when the client has recorded some of its batches as sent but not all (raising
+    ``TimeoutExpired``, so the caller kills it there), or when it has ended."""
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        if 0 < pending(desk) < total:
+            raise subprocess.TimeoutExpired(process.args, 0)
+        time.sleep(0.002)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_a_client_killed_at_random_points_loses_nothing_and_applies_nothing_twice(clinic) -> None:
     desk = clinic["desks"]["desk-a"]
@@ -144,7 +155,7 @@ def test_a_client_killed_at_random_points_loses_nothing_and_applies_nothing_twic
     total = pending(desk)
     rng = random.Random(20261123)
     partial_kills = 0
-    for _attempt in range(12):
+    for attempt in range(12):
         environment = {**os.environ, "HD_SYNC_TOKEN": clinic["tokens"]["desk-a"], "PYTHONPATH": str(ROOT)}
         process = subprocess.Popen(
             [sys.executable, "-c", SYNC_PROCESS, str(desk.path), clinic["server"].url],
@@ -158,6 +169,8 @@ def test_a_client_killed_at_random_points_loses_nothing_and_applies_nothing_twic
             process.stderr.read() if process.stderr else ""
         )
         try:
+            if attempt == 0:  # once for certain between two batches, however fast this machine uploads
+                _wait_until_partly_uploaded(process, desk, total)
             process.wait(timeout=rng.uniform(0.02, 0.6))
         except subprocess.TimeoutExpired:
             process.send_signal(signal.SIGKILL)
