@@ -29,6 +29,7 @@ from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app import fees
+from app.articles import withdraw
 from app.changelog import PlainRows
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
@@ -181,18 +182,7 @@ def dispatch_line(
     if line.article.individually_marked:
         individuals = devices if devices is not None else pick_devices(session, central, [line])[line.id]
     for individual in individuals:
-        rows.add(
-            StockMovement,
-            warehouse_id=central.id,
-            article_id=line.article_id,
-            quantity=-1,
-            reason=MovementReason.WITHDRAWAL,
-            unit_price=individual.purchase_price,
-            document_kind="order",
-            document_id=order.id,
-            individual_id=individual.id,
-            user_id=context.user_id,
-        )
+        withdraw(rows, context, order_id=order.id, line=line, warehouse_id=central.id, individual=individual)
         individual.order_line_id = line.id
         if patient_id is not None:
             individual.status = IndividualStatus.DELIVERED
@@ -211,17 +201,7 @@ def dispatch_line(
             ),
         )
     if not individuals:
-        rows.add(
-            StockMovement,
-            warehouse_id=central.id,
-            article_id=line.article_id,
-            quantity=-line.quantity,
-            reason=MovementReason.WITHDRAWAL,
-            unit_price=line.unit_price,
-            document_kind="order",
-            document_id=order.id,
-            user_id=context.user_id,
-        )
+        withdraw(rows, context, order_id=order.id, line=line, warehouse_id=central.id)
     if destination is not None:
         _into_own_stock(rows, context, order, line, destination, individuals)
     if plain is None:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
 from app import fees
-from app.articles import balances_of
+from app.articles import balances_of, withdraw
 from app.central_warehouse import dispatch_line, free_counts, pick_devices, undo_dispatch
 from app.changelog import PlainRows
 from app.deliveries import line_arrived, status_on
@@ -41,7 +41,6 @@ from db.models import (
     PrescriberLink,
     PurchaseOrder,
     ServiceLocation,
-    StockMovement,
     Supplier,
     User,
     UserRole,
@@ -53,7 +52,6 @@ from db.models.enums import (
     DeliverFrom,
     IndividualStatus,
     LineStatus,
-    MovementReason,
     OrderKind,
     OrderStatus,
     Role,
@@ -957,17 +955,14 @@ def _hand_out(
     for line in order.lines:
         individuals = reserved.get(line.id, [])
         for individual in individuals:
-            plain.add(
-                StockMovement,
+            assert individual.warehouse_id is not None  # reserved in a warehouse of this service location
+            withdraw(
+                plain,
+                context,
+                order_id=order.id,
+                line=line,
                 warehouse_id=individual.warehouse_id,
-                article_id=line.article_id,
-                quantity=-1,
-                reason=MovementReason.WITHDRAWAL,
-                unit_price=individual.purchase_price,
-                document_kind="order",
-                document_id=order.id,
-                individual_id=individual.id,
-                user_id=context.user_id,
+                individual=individual,
             )
             individual.status = IndividualStatus.DELIVERED
             individual.patient_id = patient.id
@@ -980,16 +975,8 @@ def _hand_out(
             )
         if not individuals:
             assert line.deliver_from_warehouse_id is not None
-            plain.add(
-                StockMovement,
-                warehouse_id=line.deliver_from_warehouse_id,
-                article_id=line.article_id,
-                quantity=-line.quantity,
-                reason=MovementReason.WITHDRAWAL,
-                unit_price=line.unit_price,
-                document_kind="order",
-                document_id=order.id,
-                user_id=context.user_id,
+            withdraw(
+                plain, context, order_id=order.id, line=line, warehouse_id=line.deliver_from_warehouse_id
             )
         line.status = LineStatus.DELIVERED
         line.delivered_on = today
