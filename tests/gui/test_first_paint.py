@@ -26,6 +26,19 @@ def test_the_window_paints_first_then_builds_its_tabs_and_starts(qtbot, demo_dir
     main.runner.wait_for_done()
 
 
+def _printed_by(probe: str, **environment: str) -> str:
+    """What *probe* prints, run in a fresh interpreter (imports counted from nothing)."""
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **environment},
+        check=True,
+    )
+    return result.stdout.strip()
+
+
 def test_the_window_module_loads_no_database_stack() -> None:
     """What runs before the first paint imports Qt and light modules only (SQLAlchemy, Alembic and
     reportlab come after it)."""
@@ -33,15 +46,7 @@ def test_the_window_module_loads_no_database_stack() -> None:
         "import sys, ui.main, ui.main_window, app.startup; "
         "print(sorted(m for m in ('sqlalchemy', 'alembic', 'reportlab', 'httpx') if m in sys.modules))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
-    assert result.stdout.strip() == "[]"
+    assert _printed_by(probe) == "[]"
 
 
 def test_modules_imported_after_qt_leave_no_source_in_memory(tmp_path: Path) -> None:
@@ -55,16 +60,8 @@ def test_modules_imported_after_qt_leave_no_source_in_memory(tmp_path: Path) -> 
         "kept = [f for f in linecache.cache if f.endswith(('uses_qt.py', 'plain.py')) or 'sqlalchemy/' in f]; "
         "print(len(kept), feature['uses_qt'], feature['plain'], feature['sqlalchemy.orm'])"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(tmp_path)},
-        check=True,
-    )
     # No source kept; a module that uses PySide6 gets 0 ("no feature"), the others -1 ("ignore").
-    assert result.stdout.split() == ["0", "0", "-1", "-1"]
+    assert _printed_by(probe, PYTHONPATH=str(tmp_path)).split() == ["0", "0", "-1", "-1"]
 
 
 def test_a_workstation_without_sync_loads_no_sync_client() -> None:
@@ -75,12 +72,4 @@ def test_a_workstation_without_sync_loads_no_sync_client() -> None:
         "ui.sync.status; "
         "print(sorted(m for m in ('app.sync.client', 'httpx', 'pydantic') if m in sys.modules))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
-    assert result.stdout.strip() == "[]"
+    assert _printed_by(probe) == "[]"
