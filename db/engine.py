@@ -10,13 +10,23 @@ from sqlalchemy import Engine, create_engine, event
 
 BUSY_TIMEOUT_MS = 5000
 
+#: WAL pages after which a writer's commit folds the WAL back into the file itself. The workstation's
+#: checkpoints run off the clerk's unit of work (``app.database.Checkpointer``); this is only the backstop
+#: for a WAL that grows faster than they run (about 80 MB of 4 KiB pages), and SQLite's default of 1000
+#: pages would put a checkpoint inside every few dozen sends.
+WRITER_AUTOCHECKPOINT_PAGES = 20000
+
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
 
 
 def create_sqlite_engine(
-    path: Path, *, immediate: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    path: Path,
+    *,
+    immediate: bool = False,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    autocheckpoint_pages: int | None = None,
 ) -> Engine:
     """An engine on *path*; ``immediate`` engines take the write lock when a transaction begins.
 
@@ -24,6 +34,7 @@ def create_sqlite_engine(
     sequence stays gap-free and unique); readers use a plain ``BEGIN`` and, in WAL mode, never block.
     Both keep their connections in a pool, so a unit of work neither opens and sets up the file again nor
     reads the pages it needs afresh (a connection's page cache outlives its transactions).
+    *autocheckpoint_pages* replaces SQLite's 1000 pages at which a commit checkpoints the WAL.
     """
     engine = create_engine(sqlite_url(path))
     begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
@@ -36,6 +47,8 @@ def create_sqlite_engine(
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        if autocheckpoint_pages is not None:
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {int(autocheckpoint_pages)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -190,3 +191,37 @@ def test_upgrade_moves_the_sync_issues_kept_among_node_settings_into_their_table
     )
     assert issue.versions == kept["versions"] and issue.created_at.isoformat() == kept["created_at"]
     assert settings == ["sync.last_server_seq"]  # the other settings stay where they were
+
+
+def _next_checkpoint(path: Path) -> tuple[int, int, int] | None:
+    from app.database import CHECKPOINTER
+
+    deadline = time.monotonic() + 10
+    while CHECKPOINTER.last.get(path) is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return CHECKPOINTER.last.pop(path, None)
+
+
+def test_a_save_leaves_the_wal_to_the_checkpoint_thread(tmp_path: Path) -> None:
+    """A clerk's save does not copy the WAL into the file inside its commit (SQLite's default would, every
+    1000 pages); the process's checkpoint thread does it right after, off the unit of work."""
+    from app import patients
+    from db.engine import WRITER_AUTOCHECKPOINT_PAGES
+
+    db = Database.open(tmp_path)
+    path = tmp_path / DATABASE_FILE
+    with db.seed() as session:
+        person_id = factories.patient(session, phone="046-12 34 56").id
+    assert _next_checkpoint(path) is not None  # the seeding's
+    with db.read() as session:
+        assert session.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 1000  # a reader's default
+    with db.write() as session:
+        setting = session.execute(text("PRAGMA wal_autocheckpoint")).scalar()
+        patients.update_phone(session, patient_id=person_id, phone="070-111 22 33")
+    assert setting == WRITER_AUTOCHECKPOINT_PAGES
+    result = _next_checkpoint(path)
+    assert result is not None, "no checkpoint ran after the save"
+    busy, frames, copied = result
+    assert busy == 0
+    assert frames > 0 and copied == frames
+    db.dispose()
