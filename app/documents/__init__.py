@@ -6,6 +6,12 @@ The English source texts are marked ``QT_TRANSLATE_NOOP("documents", …)`` for 
 imports no Qt.
 """
 
+from app.documents.individual_label import (
+    IndividualLabel,
+    LabelLayout,
+    individual_labels,
+    render_individual_labels,
+)
 from app.documents.loan_agreement import LoanAgreement, LoanedAid, loan_agreement, render_loan_agreement
 from app.documents.purchase_order import (
     PurchaseLine,
@@ -15,12 +21,16 @@ from app.documents.purchase_order import (
 )
 
 __all__ = [
+    "IndividualLabel",
+    "LabelLayout",
     "LoanAgreement",
     "LoanedAid",
     "PurchaseLine",
     "PurchaseOrderDocument",
+    "individual_labels",
     "loan_agreement",
     "purchase_order",
+    "render_individual_labels",
     "render_loan_agreement",
     "render_purchase_order",
 ]

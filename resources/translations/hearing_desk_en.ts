@@ -49,12 +49,43 @@
     </message>
 </context>
 <context>
+    <name>PrintLabelsDialog</name>
+    <message numerus="yes">
+        <source>%n labels</source>
+        <translation>
+            <numerusform>%n label</numerusform>
+            <numerusform>%n labels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n labels sent to the printer.</source>
+        <translation>
+            <numerusform>%n label sent to the printer.</numerusform>
+            <numerusform>%n labels sent to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPage</name>
     <message numerus="yes">
         <source>Received %n lines of order {number}.</source>
         <translation>
             <numerusform>Received %n line of order {number}.</numerusform>
             <numerusform>Received %n lines of order {number}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Print labels for the %n received individuals…</source>
+        <translation>
+            <numerusform>Print the label for the received individual…</numerusform>
+            <numerusform>Print labels for the %n received individuals…</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1208,6 +1208,71 @@
     </message>
 </context>
 <context>
+    <name>PrintLabelsDialog</name>
+    <message>
+        <source>Print labels</source>
+        <extracomment>The page each layout is made for, until the clerk has chosen another in the print dialog.</extracomment>
+        <translation>Skriv ut etiketter</translation>
+    </message>
+    <message>
+        <source>Label printer: one 62 × 29 mm label a page</source>
+        <translation>Etikettskrivare: en etikett 62 × 29 mm per sida</translation>
+    </message>
+    <message>
+        <source>A4 sheet: 24 labels of 70 × 37 mm a page</source>
+        <translation>A4-ark: 24 etiketter 70 × 37 mm per sida</translation>
+    </message>
+    <message>
+        <source>Preparing the labels…</source>
+        <translation>Etiketterna förbereds…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Spara som PDF</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Skriv ut…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n labels</source>
+        <translation>
+            <numerusform>%n etikett</numerusform>
+            <numerusform>%n etiketter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n sida</numerusform>
+            <numerusform>%n sidor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The printer could not be started; check that it is on and try again.</source>
+        <translation>Skrivaren kunde inte startas; kontrollera att den är på och försök igen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n labels sent to the printer.</source>
+        <translation>
+            <numerusform>%n etikett skickad till skrivaren.</numerusform>
+            <numerusform>%n etiketter skickade till skrivaren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>Sparad som {path}.</translation>
+    </message>
+    <message>
+        <source>individual-labels</source>
+        <translation>individetiketter</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPage</name>
     <message>
         <source>Purchase number or order number from the delivery note — scan or type, then Enter</source>
@@ -1219,6 +1284,7 @@
     </message>
     <message>
         <source>Unreceived deliveries</source>
+        <extracomment>The individuals of the last receipt, for their labels.</extracomment>
         <translation>Okvitterade leveranser</translation>
     </message>
     <message>
@@ -1314,6 +1380,13 @@
         <translation>
             <numerusform>Kvitterade %n rad i beställning {number}.</numerusform>
             <numerusform>Kvitterade %n rader i beställning {number}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Print labels for the %n received individuals…</source>
+        <translation>
+            <numerusform>Skriv ut etikett för den mottagna individen…</numerusform>
+            <numerusform>Skriv ut etiketter för de %n mottagna individerna…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1641,6 +1714,7 @@
     </message>
     <message>
         <source>The order was not found; search for it again.</source>
+        <extracomment>Loads an order&apos;s lines and their articles with it (two queries instead of one per line).</extracomment>
         <translation>Beställningen hittades inte; sök efter den igen.</translation>
     </message>
     <message>
@@ -1681,6 +1755,7 @@
     </message>
     <message>
         <source>{article} is a service: order it from the aid service.</source>
+        <extracomment>How many devices of the order&apos;s individually marked articles are free at the central warehouse.</extracomment>
         <translation>{article} är en tjänst: beställ den från hjälpmedelsverksamheten.</translation>
     </message>
     <message>
@@ -1922,6 +1997,7 @@
     </message>
     <message>
         <source>Record opened</source>
+        <extracomment>The columns a hit shows: a list of hits is read as plain rows, not as ``Patient`` objects (the ORM&apos;s object building was most of the time a keystroke took).</extracomment>
         <translation>Patientuppgifterna öppnade</translation>
     </message>
     <message>
@@ -1939,11 +2015,12 @@
     </message>
     <message>
         <source>That refused change is no longer listed.</source>
+        <extracomment>The most downloaded changes applied in one transaction (several pages of a large download). The tables whose rows here this round wrote (rows downloaded, refused changes put back), so the screens showing them refresh; pages applied before a failure count too.</extracomment>
         <translation>Den avvisade ändringen finns inte längre i listan.</translation>
     </message>
     <message>
         <source>The central server did not take any of this workstation&apos;s changes; they wait here and the sync will be tried again.</source>
-        <extracomment>Room for the request&apos;s frame around the changes (brackets, the key names, ``sent_at``).</extracomment>
+        <extracomment>The oldest changes waiting to go up, as SQLite stores them (ids as 32 hex digits, the payload and base as JSON text, the moment as ``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC). Room for the request&apos;s frame around the changes (brackets, the key names, ``sent_at``).</extracomment>
         <translation>Den centrala servern tog inte emot några av arbetsstationens ändringar; de väntar här och synkroniseringen försöks igen.</translation>
     </message>
     <message>
@@ -2006,6 +2083,7 @@
     </message>
     <message>
         <source>Scan or type the charger&apos;s individual number.</source>
+        <extracomment>The fees order lines already carry: (line id, kind) → the individuals billed (None: the line as a whole).</extracomment>
         <translation>Skanna eller skriv laddarens individnummer.</translation>
     </message>
     <message>
@@ -2149,6 +2227,14 @@
     <message>
         <source>A dispatch day lies between the day the order was sent ({sent}) and today.</source>
         <translation>Utleveransdagen ligger mellan dagen beställningen skickades ({sent}) och i dag.</translation>
+    </message>
+    <message>
+        <source>Choose the individuals to print labels for.</source>
+        <translation>Välj de individer som ska få etiketter.</translation>
+    </message>
+    <message>
+        <source>An individual to print a label for was not found; search again.</source>
+        <translation>En individ som skulle få etikett hittades inte; sök igen.</translation>
     </message>
 </context>
 <context>
@@ -2365,6 +2451,28 @@
     <message>
         <source>Order date {date}</source>
         <translation>Orderdatum {date}</translation>
+    </message>
+    <message>
+        <source>Blue – aid centre</source>
+        <extracomment>One label as a label printer takes it: 62 × 29 mm. The A4 sheet: 3 columns × 8 rows of 70 × 37 mm cells, the label drawn in the middle of each. A printer dot at 300 dpi; a bar module is a whole number of them (at most 5). Code 128 wants a quiet zone of ten modules on each side of the bars. R40: the owner colours as printed (strong enough to tell apart on a thermal colour label or a sheet).</extracomment>
+        <translation>Blå – hjälpmedelscentralen</translation>
+    </message>
+    <message>
+        <source>Red – municipality</source>
+        <translation>Röd – kommunen</translation>
+    </message>
+    <message>
+        <source>Green – regional unit</source>
+        <translation>Grön – regionens enhet</translation>
+    </message>
+    <message>
+        <source>S/N {serial}</source>
+        <extracomment>Symbol 99: in code set C the digits &quot;99&quot;, in sets A and B the switch to set C.</extracomment>
+        <translation>S/N {serial}</translation>
+    </message>
+    <message>
+        <source>Individual labels</source>
+        <translation>Individetiketter</translation>
     </message>
 </context>
 <context>

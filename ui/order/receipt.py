@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.changes import Changes
 from app.errors import ClerkError
@@ -47,6 +47,9 @@ from ui.qt import (
 )
 from ui.table_model import Column, RowTableModel
 from ui.widgets import ERROR_STYLE, money, row_table
+
+if TYPE_CHECKING:
+    from ui.individual_labels import PrintLabelsDialog
 
 
 class LineEditor(QFrame):
@@ -217,6 +220,12 @@ class ReceiptPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("receipt_message")
         self.message.setWordWrap(True)
+        self.labels_button = QPushButton()
+        self.labels_button.setObjectName("receipt_print_labels")
+        self.labels_button.setVisible(False)
+        #: The individuals of the last receipt, for their labels.
+        self.received_individuals: tuple[uuid.UUID, ...] = ()
+        self.label_dialog: PrintLabelsDialog | None = None
 
     def _setup_list(self) -> None:
         self.list_title = QLabel(self.tr("Unreceived deliveries"))
@@ -305,7 +314,10 @@ class ReceiptPage(QWidget):
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(find_row)
-        layout.addWidget(self.message)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.labels_button)
+        layout.addLayout(message_row)
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
@@ -316,6 +328,7 @@ class ReceiptPage(QWidget):
         self.note_edit.returnPressed.connect(self._focus_first_field)
         self.receive_button.clicked.connect(self.receive)
         self.cancel_button.clicked.connect(self.cancel_ticked)
+        self.labels_button.clicked.connect(self.print_labels)
         self._runner.sig_changes.connect(self._on_changes)
 
     # -- context and the list ------------------------------------------------------------------------
@@ -326,6 +339,7 @@ class ReceiptPage(QWidget):
             self.tr("Unreceived deliveries of {location}").format(location=context.service_location_name)
         )
         self._runner.supersede((self, "delivery"))
+        self._show_received_individuals(())
         self._show_delivery(None)
         self.refresh_list()
 
@@ -495,7 +509,29 @@ class ReceiptPage(QWidget):
             number=result.order_number
         )
         self._after_action(text, result.order_id)
+        self._show_received_individuals(result.individual_ids)
         self.sig_received.emit(result)
+
+    def _show_received_individuals(self, individual_ids: tuple[uuid.UUID, ...]) -> None:
+        self.received_individuals = individual_ids
+        self.labels_button.setText(
+            self.tr("Print labels for the %n received individuals…", "", len(individual_ids))
+        )
+        self.labels_button.setVisible(bool(individual_ids))
+
+    def print_labels(self) -> None:
+        """The labels of the individuals just received (to stick on their boxes)."""
+        if not self.received_individuals:
+            return
+        from ui.individual_labels import PrintLabelsDialog
+
+        self.label_dialog = PrintLabelsDialog(self._runner, self.received_individuals, self)
+        self.label_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.label_dialog.destroyed.connect(self._label_dialog_closed)
+        self.label_dialog.open()
+
+    def _label_dialog_closed(self) -> None:
+        self.label_dialog = None
 
     def cancel_ticked(self) -> None:
         context, delivery = self._context, self.delivery
