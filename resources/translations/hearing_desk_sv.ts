@@ -2150,6 +2150,47 @@
         <source>A dispatch day lies between the day the order was sent ({sent}) and today.</source>
         <translation>Utleveransdagen ligger mellan dagen beställningen skickades ({sent}) och i dag.</translation>
     </message>
+    <message>
+        <source>In stock</source>
+        <extracomment>What the clerk reads for each status.</extracomment>
+        <translation>I lager</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserverad</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Levererad</translation>
+    </message>
+    <message>
+        <source>On its way back</source>
+        <translation>På väg tillbaka</translation>
+    </message>
+    <message>
+        <source>In repair</source>
+        <translation>På reparation</translation>
+    </message>
+    <message>
+        <source>In the investigation warehouse</source>
+        <translation>I utredningslagret</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Spärrad</translation>
+    </message>
+    <message>
+        <source>Scrapped</source>
+        <translation>Skrotad</translation>
+    </message>
+    <message>
+        <source>Returned to the supplier</source>
+        <translation>Returnerad till leverantören</translation>
+    </message>
+    <message>
+        <source>Individual {number} cannot change from &quot;{before}&quot; to &quot;{after}&quot;; check where the device really is.</source>
+        <translation>Individ {number} kan inte ändras från ”{before}” till ”{after}”; kontrollera var hjälpmedlet verkligen finns.</translation>
+    </message>
 </context>
 <context>
     <name>documents</name>
