@@ -1,5 +1,4 @@
-"""Article search (R33) with the balances the clerk needs, the status rules of R12, and the ledger rows a
-withdrawal for an order writes."""
+"""Article search (R33) with the balances the clerk needs and the status rules of R12."""
 
 from __future__ import annotations
 
@@ -13,11 +12,9 @@ from sqlalchemy import ColumnClause, Select, bindparam, func, literal_column, se
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
-from app.changelog import PlainRows
 from app.i18n import QT_TRANSLATE_NOOP
-from app.organisation import WorkContext
-from db.models import Article, Individual, OrderLine, StockMovement, Supplier, Warehouse
-from db.models.enums import ArticleStatus, ArticleType, MovementReason
+from db.models import Article, StockMovement, Supplier, Warehouse
+from db.models.enums import ArticleStatus, ArticleType
 
 MIN_SEARCH_CHARACTERS = 3
 BROAD = 4000  # from this many index hits, the first ones are found through the name index (fewer: sorted)
@@ -207,46 +204,3 @@ def _term(criterion: str) -> str:
     elif len(criterion) == 2:
         criterion = TWO_CHARACTERS + criterion
     return '"' + criterion.replace('"', '""') + '"'
-
-
-def balances_of(
-    session: Session, warehouse_id: uuid.UUID, article_ids: list[uuid.UUID]
-) -> dict[uuid.UUID, int]:
-    """Balances derived from the movement ledger, for the given articles in one warehouse."""
-    if not article_ids:
-        return {}
-    rows = session.execute(
-        select(StockMovement.article_id, func.sum(StockMovement.quantity))
-        .where(StockMovement.warehouse_id == warehouse_id, StockMovement.article_id.in_(article_ids))
-        .group_by(StockMovement.article_id)
-    )
-    return {article_id: int(total or 0) for article_id, total in rows}
-
-
-def balance(session: Session, warehouse_id: uuid.UUID, article_id: uuid.UUID) -> int:
-    return balances_of(session, warehouse_id, [article_id]).get(article_id, 0)
-
-
-def withdraw(
-    rows: PlainRows,
-    context: WorkContext,
-    *,
-    order_id: uuid.UUID,
-    line: OrderLine,
-    warehouse_id: uuid.UUID,
-    individual: Individual | None = None,
-) -> None:
-    """Queue the ledger row that takes an order line's goods out of a warehouse: one device at its purchase
-    price, or the line's whole quantity at the line's price when it has no devices."""
-    rows.add(
-        StockMovement,
-        warehouse_id=warehouse_id,
-        article_id=line.article_id,
-        quantity=-1 if individual is not None else -line.quantity,
-        reason=MovementReason.WITHDRAWAL,
-        unit_price=individual.purchase_price if individual is not None else line.unit_price,
-        document_kind="order",
-        document_id=order_id,
-        individual_id=individual.id if individual is not None else None,
-        user_id=context.user_id,
-    )

@@ -29,13 +29,14 @@ from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app import fees
-from app.articles import withdraw
 from app.changelog import PlainRows
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
+from app.individuals import change_status
 from app.organisation import WorkContext
-from db.models import Individual, IndividualEvent, Order, OrderLine, StockMovement, UserRole, Warehouse
-from db.models.enums import IndividualStatus, LineStatus, MovementReason, Role, WarehouseKind
+from app.stock import Document, move, withdraw
+from db.models import Individual, Order, OrderLine, UserRole, Warehouse
+from db.models.enums import DocumentKind, IndividualStatus, LineStatus, MovementReason, Role, WarehouseKind
 
 log = logging.getLogger(__name__)
 
@@ -181,25 +182,35 @@ def dispatch_line(
     individuals: list[Individual] = []
     if line.article.individually_marked:
         individuals = devices if devices is not None else pick_devices(session, central, [line])[line.id]
+    document = Document(DocumentKind.ORDER, order.id)
     for individual in individuals:
         withdraw(rows, context, order_id=order.id, line=line, warehouse_id=central.id, individual=individual)
-        individual.order_line_id = line.id
+        note = f"from the central warehouse, delivered {planned.isoformat()}"
         if patient_id is not None:
-            individual.status = IndividualStatus.DELIVERED
-            individual.patient_id = patient_id
-            individual.warehouse_id = None
-        else:
-            individual.warehouse_id = destination.id if destination else None
-        rows.add(
-            IndividualEvent,
-            **IndividualEvent.values_of(
+            change_status(
+                session,
                 individual,
+                IndividualStatus.DELIVERED,
                 user_id=context.user_id,
-                document_kind="order",
-                document_id=order.id,
-                note=f"from the central warehouse, delivered {planned.isoformat()}",
-            ),
-        )
+                document=document,
+                order_line_id=line.id,
+                patient_id=patient_id,
+                warehouse_id=None,
+                note=note,
+                events=rows,
+            )
+        else:  # a replenishment: from 70's stock into the clinic's
+            change_status(
+                session,
+                individual,
+                IndividualStatus.IN_STOCK,
+                user_id=context.user_id,
+                document=document,
+                order_line_id=line.id,
+                warehouse_id=destination.id if destination else None,
+                note=note,
+                events=rows,
+            )
     if not individuals:
         withdraw(rows, context, order_id=order.id, line=line, warehouse_id=central.id)
     if destination is not None:
@@ -220,17 +231,16 @@ def _into_own_stock(
     """A replenishment from 70 lands in the clinic's own stock (R10d) on its delivery day."""
     units: list[Individual | None] = list(individuals) or [None]
     for individual in units:
-        rows.add(
-            StockMovement,
-            warehouse_id=destination.id,
+        move(
+            rows,
             article_id=line.article_id,
+            warehouse_id=destination.id,
             quantity=1 if individual else line.quantity,
             reason=MovementReason.TRANSFER,
-            unit_price=individual.purchase_price if individual else line.unit_price,
-            document_kind="order",
-            document_id=order.id,
-            individual_id=individual.id if individual else None,
+            document=Document(DocumentKind.ORDER, order.id),
             user_id=context.user_id,
+            unit_price=individual.purchase_price if individual else line.unit_price,
+            individual_id=individual.id if individual else None,
         )
 
 
@@ -255,50 +265,49 @@ def undo_dispatch(
             number=used.individual_number,
         )
     units: list[Individual | None] = list(individuals) or [None]
+    document = Document(DocumentKind.ORDER_CANCELLED, order.id)
+    rows = PlainRows()
     for individual in units:
         price = individual.purchase_price if individual else line.unit_price
         quantity = 1 if individual else line.quantity
+        device = individual.id if individual else None
         if destination is not None:
-            session.add(
-                StockMovement(
-                    warehouse_id=destination.id,
-                    article_id=line.article_id,
-                    quantity=-quantity,
-                    reason=MovementReason.TRANSFER,
-                    unit_price=price,
-                    document_kind="order_cancelled",
-                    document_id=order.id,
-                    individual_id=individual.id if individual else None,
-                    user_id=context.user_id,
-                )
-            )
-        session.add(
-            StockMovement(
-                warehouse_id=central.id,
+            move(
+                rows,
                 article_id=line.article_id,
-                quantity=quantity,
-                reason=MovementReason.WITHDRAWAL,
-                unit_price=price,
-                document_kind="order_cancelled",
-                document_id=order.id,
-                individual_id=individual.id if individual else None,
+                warehouse_id=destination.id,
+                quantity=-quantity,
+                reason=MovementReason.TRANSFER,
+                document=document,
                 user_id=context.user_id,
+                unit_price=price,
+                individual_id=device,
             )
+        move(
+            rows,
+            article_id=line.article_id,
+            warehouse_id=central.id,
+            quantity=quantity,
+            reason=MovementReason.WITHDRAWAL,
+            document=document,
+            user_id=context.user_id,
+            unit_price=price,
+            individual_id=device,
         )
         if individual is not None:
-            individual.status = IndividualStatus.IN_STOCK
-            individual.patient_id = None
-            individual.order_line_id = None
-            individual.warehouse_id = central.id
-            session.add(
-                IndividualEvent.of(
-                    individual,
-                    user_id=context.user_id,
-                    document_kind="order_cancelled",
-                    document_id=order.id,
-                    note="back to the central warehouse: the order was cancelled",
-                )
+            change_status(
+                session,
+                individual,
+                IndividualStatus.IN_STOCK,
+                user_id=context.user_id,
+                document=document,
+                patient_id=None,
+                order_line_id=None,
+                warehouse_id=central.id,
+                note="back to the central warehouse: the order was cancelled",
+                events=rows,
             )
+    rows.write(session)
     line.delivered_on = None
     line.status = LineStatus.CANCELLED
 

@@ -84,6 +84,7 @@ from db.models.enums import (
     ArticleStatus,
     ArticleType,
     DeliverFrom,
+    DocumentKind,
     FeeKind,
     FeeRule,
     FeeStatus,
@@ -2631,20 +2632,20 @@ class _Builder:
                 day = received_day()
                 made = self.received(rng, pick(), warehouse, day, user, status=status, free_text=note)
                 self.event(rng, made.id, later(day), status, warehouse=warehouse, user=user, note=note)
-        for _ in range(plan.scrapped):
+        for k in range(plan.scrapped):  # scrapped, or every fourth returned to the supplier for credit (R31)
             warehouse, user = place(0.4)
             art, day = pick(), received_day()
-            made = self.received(
-                rng, art, warehouse, day, user, status=IndividualStatus.SCRAPPED, now_in=None
-            )
-            gone = later(day)
-            self.event(
-                rng, made.id, gone, IndividualStatus.SCRAPPED, warehouse=warehouse, user=user,
-                note="Kasserad: ej reparerbar.",
+            status, reason, document, note = (
+                (IndividualStatus.AT_SUPPLIER, MovementReason.RETURN_TO_SUPPLIER, DocumentKind.STOCK_RETURN,
+                 "Returnerad till leverantören för kreditering.")
+                if k % 4 == 3
+                else (IndividualStatus.SCRAPPED, MovementReason.SCRAP, DocumentKind.SCRAP, "Kasserad: ej reparerbar.")
             )  # fmt: skip
+            made = self.received(rng, art, warehouse, day, user, status=status, now_in=None)
+            gone = later(day)
+            self.event(rng, made.id, gone, status, warehouse=warehouse, user=user, note=note)
             self.move(
-                rng, warehouse, art, -1, MovementReason.SCRAP, gone, document=("scrap", None), individual=made.id,
-                user=user,
+                rng, warehouse, art, -1, reason, gone, document=(document.value, None), individual=made.id, user=user,
             )  # fmt: skip
         for _ in range(plan.investigation):  # not found at inventory: moved to the investigation warehouse
             warehouse, user = place(0.0)

@@ -12,6 +12,11 @@ from typing import Any
 from app.i18n import QT_TRANSLATE_NOOP
 
 
+class Phrase(str):
+    """A translatable word or phrase (marked with ``QT_TRANSLATE_NOOP``) given as a sentence's parameter,
+    such as a device's status: translated together with the sentence."""
+
+
 class ClerkError(Exception):
     """An error with a sentence for the person at the desk."""
 
@@ -23,7 +28,14 @@ class ClerkError(Exception):
     def sentence(self, translate: Any = None) -> str:
         """The sentence, translated by *translate(template)* when given."""
         text = translate(self.template) if translate else self.template
-        return text.format(**self.params)
+        if translate is None:
+            return text.format(**self.params)
+        return text.format(
+            **{
+                key: translate(value) if isinstance(value, Phrase) else value
+                for key, value in self.params.items()
+            }
+        )
 
 
 class InvalidInput(ClerkError):

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
 from app import fees
-from app.articles import balances_of, withdraw
 from app.central_warehouse import dispatch_line, free_counts, pick_devices, undo_dispatch
 from app.changelog import PlainRows
 from app.deliveries import line_arrived, status_on
@@ -26,15 +25,16 @@ from app.errors import InvalidInput, NotFound, RuleViolation
 from app.fees import FeePreview
 from app.i18n import QT_TRANSLATE_NOOP
 from app.identity import age_on, format_identity
+from app.individuals import change_status
 from app.numbers import NumberAllocator
 from app.organisation import WorkContext
 from app.patient_rules import ArticleFacts, Notice, PatientReport, patient_report
 from app.patients import patient_label
+from app.stock import Document, balances_of, withdraw
 from app.typed_input import is_digits, normalise_digits
 from db.models import (
     Article,
     Individual,
-    IndividualEvent,
     Order,
     OrderLine,
     Patient,
@@ -50,6 +50,7 @@ from db.models.enums import (
     ArticleStatus,
     ArticleType,
     DeliverFrom,
+    DocumentKind,
     IndividualStatus,
     LineStatus,
     OrderKind,
@@ -785,16 +786,14 @@ def add_line(
         )
         session.add(line)
         session.flush()
-        individual.status = IndividualStatus.RESERVED
-        individual.order_line_id = line.id
-        session.add(
-            IndividualEvent.of(
-                individual,
-                user_id=context.user_id,
-                document_kind="order",
-                document_id=order.id,
-                patient_id=order.patient_id,
-            )
+        change_status(
+            session,
+            individual,
+            IndividualStatus.RESERVED,
+            user_id=context.user_id,
+            document=Document(DocumentKind.ORDER, order.id),
+            order_line_id=line.id,
+            reserved_for=order.patient_id,
         )
         session.expire(order, ["lines"])
         return
@@ -842,16 +841,14 @@ def update_line(
 def _release_individual(session: Session, context: WorkContext, line: OrderLine) -> None:
     for individual in session.scalars(select(Individual).where(Individual.order_line_id == line.id)):
         if individual.status is IndividualStatus.RESERVED:
-            individual.status = IndividualStatus.IN_STOCK
-            individual.order_line_id = None
-            session.add(
-                IndividualEvent.of(
-                    individual,
-                    user_id=context.user_id,
-                    document_kind="order",
-                    document_id=line.order_id,
-                    note="released from an order in progress",
-                )
+            change_status(
+                session,
+                individual,
+                IndividualStatus.IN_STOCK,
+                user_id=context.user_id,
+                document=Document(DocumentKind.ORDER, line.order_id),
+                order_line_id=None,
+                note="released from an order in progress",
             )
 
 
@@ -964,14 +961,15 @@ def _hand_out(
                 warehouse_id=individual.warehouse_id,
                 individual=individual,
             )
-            individual.status = IndividualStatus.DELIVERED
-            individual.patient_id = patient.id
-            individual.warehouse_id = None
-            plain.add(
-                IndividualEvent,
-                **IndividualEvent.values_of(
-                    individual, user_id=context.user_id, document_kind="order", document_id=order.id
-                ),
+            change_status(
+                session,
+                individual,
+                IndividualStatus.DELIVERED,
+                user_id=context.user_id,
+                document=Document(DocumentKind.ORDER, order.id),
+                patient_id=patient.id,
+                warehouse_id=None,
+                events=plain,
             )
         if not individuals:
             assert line.deliver_from_warehouse_id is not None

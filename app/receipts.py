@@ -24,9 +24,11 @@ from app import fees
 from app.changelog import PlainRows
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
+from app.individuals import register
 from app.orders import own_stock, settle_status
 from app.organisation import WorkContext
 from app.patients import patient_label
+from app.stock import Document, move
 from app.typed_input import is_digits, normalise_digits
 from db.base import new_id
 from db.models import (
@@ -34,18 +36,17 @@ from db.models import (
     GoodsReceipt,
     GoodsReceiptLine,
     Individual,
-    IndividualEvent,
     Order,
     OrderLine,
     Patient,
     PurchaseOrder,
     ServiceLocation,
-    StockMovement,
     Supplier,
     User,
     Warehouse,
 )
 from db.models.enums import (
+    DocumentKind,
     IndividualStatus,
     LineStatus,
     MovementReason,
@@ -57,7 +58,6 @@ from db.models.enums import (
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_KIND = "goods_receipt"
 NUMBER_LENGTH = 8
 _SEPARATORS = re.compile(r"[\s\-–—]")
 _AMOUNT = re.compile(r"[0-9]+(\.[0-9]*)?|\.[0-9]+")  # kronor, ASCII digits (no sign, exponent or "_")
@@ -679,20 +679,25 @@ def receive(
     warehouse_id = stock.id if stock else None
     patient_id = None if stock else order.patient_id
     new_devices = PlainRows()
+    plain = PlainRows()  # device events, receipt lines and stock movements: written after the rest
     devices: dict[uuid.UUID, list[uuid.UUID]] = {}
     for item in checked:
+        document = Document(DocumentKind.GOODS_RECEIPT, goods_receipts[item.line.purchase_order_id].id)
         devices[item.line.id] = [
-            new_devices.add(
-                Individual,
+            register(
+                new_devices,
+                plain,
+                status=status,
                 individual_number=number,
                 serial_number=serial,
                 article_id=item.article.id,
-                status=status,
                 warehouse_id=warehouse_id,
                 patient_id=patient_id,
                 order_line_id=item.line.id,
                 purchase_date=today,
                 purchase_price=item.unit_price,
+                user_id=context.user_id,
+                document=document,
             )
             for number, serial in item.units
         ]
@@ -700,7 +705,6 @@ def receive(
 
     individual_ids: list[uuid.UUID] = []
     fee_count = 0
-    plain = PlainRows()  # receipt lines, stock movements and device events: written after the rest
     for item in checked:
         line, article, price = item.line, item.article, item.unit_price
         receipt = goods_receipts[line.purchase_order_id]
@@ -716,34 +720,20 @@ def receive(
         if line.unit_price != price:
             line.unit_price = price
         made = devices[line.id]
-        for individual_id in made:
-            plain.add(
-                IndividualEvent,
-                **IndividualEvent.values(
-                    individual_id=individual_id,
-                    status=status,
-                    warehouse_id=warehouse_id,
-                    patient_id=patient_id,
-                    user_id=context.user_id,
-                    document_kind=DOCUMENT_KIND,
-                    document_id=receipt.id,
-                ),
-            )
         individual_ids.extend(made)
         if stock is not None:  # "stock and individuals appear in the receiving warehouse at once"
             movements: list[tuple[int, uuid.UUID | None]] = [(1, i) for i in made] or [(line.quantity, None)]
             for quantity, device_id in movements:
-                plain.add(
-                    StockMovement,
-                    warehouse_id=stock.id,
+                move(
+                    plain,
                     article_id=article.id,
+                    warehouse_id=stock.id,
                     quantity=quantity,
                     reason=MovementReason.GOODS_RECEIPT,
-                    unit_price=price,
-                    document_kind=DOCUMENT_KIND,
-                    document_id=receipt.id,
-                    individual_id=device_id,
+                    document=Document(DocumentKind.GOODS_RECEIPT, receipt.id),
                     user_id=context.user_id,
+                    unit_price=price,
+                    individual_id=device_id,
                 )
         else:
             due = fees.fees_at_delivery(

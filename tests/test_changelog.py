@@ -15,13 +15,13 @@ import pytest
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
-from app import central_warehouse, fees, orders, patients, receipts
-from app.articles import balances_of
+from app import central_warehouse, fees, individuals, orders, patients, receipts
 from app.changelog import PlainRows, synced_table_names, touched_tables
 from app.database import Database
 from app.errors import InvalidInput, WriteOutsideService
 from app.numbers import NumberAllocator
 from app.organisation import work_context
+from app.stock import Document, balances_of
 from db.base import new_id
 from db.models import (
     Article,
@@ -38,6 +38,7 @@ from db.models.enums import (
     ArticleType,
     ChangeOperation,
     DeliverFrom,
+    DocumentKind,
     IndividualStatus,
     MovementReason,
     OrderKind,
@@ -250,6 +251,14 @@ def test_every_write_service_logs_exactly_what_it_changed(
         "central_warehouse.report_dispatch": lambda s: central_warehouse.report_dispatch(
             s, aid_centre, order_number=s.get(Order, world.made["e"]).number, dispatched_on=today, today=today
         ),
+        "individuals.change_status": lambda s: individuals.change_status(
+            s,
+            s.get(Individual, world.made["missing_unit"]),
+            IndividualStatus.INVESTIGATION,
+            user_id=ctx.user_id,
+            document=Document(DocumentKind.INVENTORY),
+            note="not found at the inventory",
+        ),
         "receipts.cancel_lines": lambda s: receipts.cancel_lines(
             s,
             ctx,
@@ -278,11 +287,12 @@ def test_every_write_service_logs_exactly_what_it_changed(
             orders.add_line(
                 session, ctx, order_id=world.cart(session, key), article_id=article_id, today=today
             )
-        unit = session.scalars(
-            select(Individual).where(Individual.status == IndividualStatus.IN_STOCK)
-        ).first()
-        assert unit is not None
-        world.made.update(charger_unit=unit.id, charger_number=unit.individual_number)
+        unit, missing = session.scalars(
+            select(Individual).where(Individual.status == IndividualStatus.IN_STOCK).limit(2)
+        ).all()
+        world.made.update(
+            charger_unit=unit.id, charger_number=unit.individual_number, missing_unit=missing.id
+        )
         from_central = _central_article(session)
         orders.add_line(session, ctx, order_id=world.cart(session, "d"), article_id=from_central, today=today)
         aid_centre = work_context(session, username="helena.hjalpmedel", service_location_code="HM-MALMO")

@@ -14,13 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import central_warehouse, cli, orders, patients, receipts
-from app.articles import balances_of, search_articles
+from app.articles import search_articles
 from app.database import Database
 from app.errors import InvalidInput, RuleViolation
 from app.fees import charger_bill_on
 from app.numbers import NumberAllocator
 from app.orders import DeliveryDetails, OrderQuery
 from app.organisation import WorkContext, work_context
+from app.stock import balances_of
 from db.models import (
     Article,
     Fee,

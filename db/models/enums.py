@@ -66,14 +66,62 @@ class OwnerColour(enum.StrEnum):
 
 
 class IndividualStatus(enum.StrEnum):
-    IN_STOCK = "in_stock"
-    RESERVED = "reserved"
-    DELIVERED = "delivered"
-    IN_TRANSIT = "in_transit"  # on its way back to the central warehouse
-    IN_REPAIR = "in_repair"
-    INVESTIGATION = "investigation"
+    IN_STOCK = "in_stock"  # in a warehouse
+    RESERVED = "reserved"  # on an order in progress, still in its warehouse (R10c)
+    DELIVERED = "delivered"  # held by a patient
+    IN_TRANSIT = "in_transit"  # pickup ordered: on its way back to the central warehouse (R28)
+    IN_REPAIR = "in_repair"  # at the supplier for a warranty repair (R23)
+    INVESTIGATION = "investigation"  # in the investigation warehouse: missing at inventory (R39)
     BLOCKED = "blocked"  # Spärrat hjälpmedel (R32)
-    SCRAPPED = "scrapped"
+    SCRAPPED = "scrapped"  # lost, stolen or worn out (R41)
+    AT_SUPPLIER = "at_supplier"  # returned to the supplier for credit (R31)
+
+
+_S = IndividualStatus
+#: The statuses a device may be registered in (goods receipt: into own stock, or straight to the patient).
+INDIVIDUAL_FIRST_STATUSES: frozenset[IndividualStatus] = frozenset({_S.IN_STOCK, _S.DELIVERED})
+#: The one table of a device's life: from each status, the statuses it may change to. ``app.individuals``
+#: changes a device only along it, and the sync server refuses an uploaded change that leaves it, so the
+#: workstation and the server cannot disagree about what a device may do next. A status to itself is a
+#: move that keeps the status (another warehouse; R42 another recipient).
+INDIVIDUAL_TRANSITIONS: dict[IndividualStatus, frozenset[IndividualStatus]] = {
+    # to another warehouse; on an order (R10c); from 70 to the patient (R10a); R23, R39, R32, R41, R31
+    _S.IN_STOCK: frozenset(
+        {
+            _S.IN_STOCK,
+            _S.RESERVED,
+            _S.DELIVERED,
+            _S.IN_REPAIR,
+            _S.INVESTIGATION,
+            _S.BLOCKED,
+            _S.SCRAPPED,
+            _S.AT_SUPPLIER,
+        }
+    ),
+    # released from the order in progress, or handed out when it is sent
+    _S.RESERVED: frozenset({_S.IN_STOCK, _S.DELIVERED}),
+    # R30 return to own stock (and a 70 delivery cancelled before its day), R28 pickup, R23, R42, R32, R41
+    _S.DELIVERED: frozenset(
+        {_S.IN_STOCK, _S.IN_TRANSIT, _S.IN_REPAIR, _S.DELIVERED, _S.BLOCKED, _S.SCRAPPED}
+    ),
+    # taken in by the central warehouse (R28), the pickup cancelled, or found unusable (R32, R41)
+    _S.IN_TRANSIT: frozenset({_S.IN_STOCK, _S.DELIVERED, _S.BLOCKED, _S.SCRAPPED}),
+    # back from the repair to the patient or the stock it came from, blocked after what the repair found
+    # (R32), or not repairable
+    _S.IN_REPAIR: frozenset({_S.DELIVERED, _S.IN_STOCK, _S.BLOCKED, _S.SCRAPPED}),
+    # found later and moved back (R39), or written off
+    _S.INVESTIGATION: frozenset({_S.IN_STOCK, _S.SCRAPPED}),
+    # cleared after the investigation, repaired, written off, or sent to the supplier (R32)
+    _S.BLOCKED: frozenset({_S.IN_STOCK, _S.IN_REPAIR, _S.SCRAPPED, _S.AT_SUPPLIER}),
+    _S.SCRAPPED: frozenset(),
+    _S.AT_SUPPLIER: frozenset(),
+}
+del _S
+
+
+def individual_may_change(before: IndividualStatus, after: IndividualStatus) -> bool:
+    """Whether ``INDIVIDUAL_TRANSITIONS`` lets a device go from *before* to *after*."""
+    return after in INDIVIDUAL_TRANSITIONS[before]
 
 
 class MovementReason(enum.StrEnum):
@@ -85,6 +133,21 @@ class MovementReason(enum.StrEnum):
     TRANSFER = "transfer"
     SCRAP = "scrap"
     BOUGHT_OVER = "bought_over"
+
+
+class DocumentKind(enum.StrEnum):
+    """The kind of document that caused a stock movement or a device's status change (stored as its value
+    in ``document_kind``; the document's id is beside it)."""
+
+    ORDER = "order"
+    ORDER_CANCELLED = "order_cancelled"  # the cancelled order: what it took is given back (R16)
+    GOODS_RECEIPT = "goods_receipt"
+    PICKUP_ORDER = "pickup_order"
+    STOCK_RETURN = "stock_return"
+    ACTIVITY = "activity"
+    INVENTORY = "inventory"
+    SCRAP = "scrap"
+    BOUGHT_OVER = "bought_over"  # a device bought over from another region (R43)
 
 
 class OrderKind(enum.StrEnum):

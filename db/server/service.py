@@ -45,6 +45,7 @@ from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefa
 
 from db import migrate as domain_migrate
 from db.base import Synced
+from db.models.enums import IndividualStatus, individual_may_change
 from db.server.models import (
     Conflict,
     FieldStamp,
@@ -754,6 +755,8 @@ class _Batch:
             if clashing:
                 self.individual_conflict(change, current, clashing)
             decided = {field for field in INDIVIDUAL_DECISION_FIELDS if field in values and field in base}
+        if table.name == "individual":
+            self.refuse_illegal_transition(current, values)
         stamps = _stamps(self.conn, table.name, change.row_id)
         edited_at = self.edited_at(change)
         applied: dict[str, Any] = {}
@@ -795,6 +798,21 @@ class _Batch:
         self.conn.execute(_update_by_id(table), {"row_id_": row_id, **assignment})
         current.update(assignment)
         _write_stamps(self.conn, table.name, row_id, applied, change_id, edited_at, stamps)
+
+    def refuse_illegal_transition(self, current: dict[str, Any], values: dict[str, Any]) -> None:
+        """A device changes status only along the table the workstations change it by
+        (``db.models.enums.INDIVIDUAL_TRANSITIONS``); a change that leaves it is refused."""
+        if "status" not in values or values["status"] == current["status"]:
+            return
+        before, after = IndividualStatus(current["status"]), IndividualStatus(values["status"])
+        if individual_may_change(before, after):
+            return
+        number = current.get("individual_number", current.get("id"))
+        raise _Rejected(
+            f"Individual {number} cannot change from {before.value} to {after.value} (the server has it "
+            f"{before.value}); check where the device really is.",
+            row_json(current),
+        )
 
     def individual_conflict(self, change: Change, current: dict[str, Any], clashing: list[str]) -> None:
         who, when, _deleted = self.last_writer(change.row_id)

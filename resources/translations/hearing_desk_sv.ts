@@ -2236,6 +2236,47 @@
         <source>An individual to print a label for was not found; search again.</source>
         <translation>En individ som skulle få etikett hittades inte; sök igen.</translation>
     </message>
+    <message>
+        <source>In stock</source>
+        <extracomment>What the clerk reads for each status.</extracomment>
+        <translation>I lager</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserverad</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Levererad</translation>
+    </message>
+    <message>
+        <source>On its way back</source>
+        <translation>På väg tillbaka</translation>
+    </message>
+    <message>
+        <source>In repair</source>
+        <translation>På reparation</translation>
+    </message>
+    <message>
+        <source>In the investigation warehouse</source>
+        <translation>I utredningslagret</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Spärrad</translation>
+    </message>
+    <message>
+        <source>Scrapped</source>
+        <translation>Skrotad</translation>
+    </message>
+    <message>
+        <source>Returned to the supplier</source>
+        <translation>Returnerad till leverantören</translation>
+    </message>
+    <message>
+        <source>Individual {number} cannot change from &quot;{before}&quot; to &quot;{after}&quot;; check where the device really is.</source>
+        <translation>Individ {number} kan inte ändras från ”{before}” till ”{after}”; kontrollera var hjälpmedlet verkligen finns.</translation>
+    </message>
 </context>
 <context>
     <name>documents</name>

@@ -24,10 +24,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sqlalchemy import func, select
 
 from app import orders
-from app.articles import balances_of, search_articles
+from app.articles import search_articles
 from app.database import Database
 from app.numbers import NumberAllocator
 from app.organisation import work_context
+from app.stock import balances_of
 from db.models import Article, Patient, Warehouse
 from db.models.enums import ArticleStatus, ArticleType, IdentityKind, OrderKind, Residency
 from tests.benchmarks.figures import Figure, p95, spread, table

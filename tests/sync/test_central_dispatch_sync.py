@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import select
 
 from app import central_warehouse, orders
-from app.articles import balances_of
 from app.database import Database
 from app.fees import charger_bill_on
 from app.numbers import NumberAllocator
 from app.organisation import work_context
+from app.stock import balances_of
 from db.models import Article, Fee, Individual, OrderLine, Patient, Warehouse
 from db.models.enums import ArticleStatus, FeeRule, IndividualStatus, OrderKind
 from tests.sync.test_client_integration import assert_converged, clinic  # noqa: F401 - the fixture

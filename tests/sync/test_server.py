@@ -14,6 +14,7 @@ from sqlalchemy import func, select, text
 
 from db import migrate
 from db.models import GoodsReceiptLine, Individual, Patient, StockMovement
+from db.models.enums import IndividualStatus, individual_may_change
 from db.server.app import ENDPOINTS
 from db.server.models import ServerChangeRecord, Workstation
 from db.sync_protocol.messages import SCHEMA_HEADER
@@ -432,6 +433,52 @@ def test_an_individual_change_made_on_the_current_state_is_no_conflict(server: A
     assert result["accepted"] == [back["id"]] and not result["conflicts"]
     with server.engine.connect() as conn:
         assert conn.execute(select(Individual.status)).scalar_one().value == "in_stock"
+
+
+def test_the_server_refuses_an_individual_change_the_transition_table_does_not_allow(
+    server: Any, world: World
+) -> None:
+    """The server judges an uploaded status change by the same table the workstations change devices by
+    (``INDIVIDUAL_TRANSITIONS``): for every pair of different statuses, a change made on the state the
+    server holds is accepted exactly when the table allows it; a refused one leaves the row as it was."""
+    seed, north = Workstation_(server, "seed-devices"), Workstation_(server, "north")
+    pairs = [(b, a) for b, a in itertools.product(IndividualStatus, IndividualStatus) if b is not a]
+    devices = [
+        insert(
+            "individual",
+            individual_number=f"T{n:04d}",
+            serial_number=f"SN-T{n}",
+            article_id=world.id("article"),
+            status=before.value,
+            warehouse_id=world.id("warehouse"),
+            purchase_date="2026-11-01",
+        )
+        for n, (before, _after) in enumerate(pairs)
+    ]
+    assert not seed.upload(*devices)["rejected"]
+    changes = [
+        change("individual", "update", device["row_id"], {"status": after.value}, {"status": before.value})
+        for device, (before, after) in zip(devices, pairs, strict=True)
+    ]
+    result = north.upload(*changes)
+    accepted = set(result["accepted"])
+    assert {pair for pair, c in zip(pairs, changes, strict=True) if c["id"] in accepted} == {
+        pair for pair in pairs if individual_may_change(*pair)
+    }
+    refused = {r["id"]: r for r in result["rejected"]}
+    assert len(refused) == len(pairs) - len(accepted) and not result["conflicts"]
+    scrapped_to_delivered = pairs.index((IndividualStatus.SCRAPPED, IndividualStatus.DELIVERED))
+    rejection = refused[changes[scrapped_to_delivered]["id"]]
+    assert rejection["reason"] == (
+        f"Individual T{scrapped_to_delivered:04d} cannot change from scrapped to delivered (the server has it "
+        "scrapped); check where the device really is."
+    )
+    assert rejection["current"]["status"] == "scrapped"
+    with server.engine.connect() as conn:
+        stored = {row.individual_number: row.status for row in conn.execute(select(Individual.__table__))}
+    assert [stored[f"T{n:04d}"] for n in range(len(pairs))] == [
+        after if individual_may_change(before, after) else before for before, after in pairs
+    ]
 
 
 def test_keeping_the_server_version_sends_it_to_every_workstation(server: Any, world: World) -> None:
