@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
-from app import central_warehouse, fees, orders, patients, receipts
+from app import central_warehouse, fees, individual_record, orders, patients, receipts
 from app.articles import balances_of
 from app.changelog import PlainRows, synced_table_names, touched_tables
 from app.database import Database
@@ -134,6 +134,10 @@ class DemoWorld:
             self.made[key] = order.id
         return uuid.UUID(str(self.made[key]))
 
+    @staticmethod
+    def individual(session: Session, number: str) -> uuid.UUID:
+        return session.scalars(select(Individual.id).where(Individual.individual_number == number)).one()
+
 
 def _central_article(session: Session) -> uuid.UUID:
     """An article the central warehouse 70 holds (not individually marked)."""
@@ -249,6 +253,19 @@ def test_every_write_service_logs_exactly_what_it_changed(
         ),
         "central_warehouse.report_dispatch": lambda s: central_warehouse.report_dispatch(
             s, aid_centre, order_number=s.get(Order, world.made["e"]).number, dispatched_on=today, today=today
+        ),
+        "individual_record.renumber_individual": lambda s: individual_record.renumber_individual(
+            s,
+            individual_id=world.individual(s, numbers["individual_blocked"]),
+            new_number="990000999",
+            confirmed=True,
+            user_id=ctx.user_id,
+        ),
+        "individual_record.set_sip_number": lambda s: individual_record.set_sip_number(
+            s,
+            individual_id=world.individual(s, numbers["individual_with_sip"]),
+            sip_number="46409998877@sip.horsel.skane.example",
+            user_id=ctx.user_id,
         ),
         "receipts.cancel_lines": lambda s: receipts.cancel_lines(
             s,
