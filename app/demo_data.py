@@ -188,6 +188,13 @@ def generate(
             ).fetchall()
             for name, _sql in indexes:
                 connection.execute(f'DROP INDEX "{name}"')
+            # The individual search index (migration 0009) is built once at the end too, not by its
+            # triggers row by row.
+            triggers = connection.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'individual_search_%'"
+            ).fetchall()
+            for name, _sql in triggers:
+                connection.execute(f'DROP TRIGGER "{name}"')
             writer = _Writer(connection)
             try:
                 builder = _Builder(writer, SCALES[scale], seed, today or dt.date.today(), progress)
@@ -196,6 +203,10 @@ def generate(
                 writer.close()
             builder.report("Building the indexes", 0.95)
             for _name, sql in indexes:
+                connection.execute(sql)
+            if triggers:
+                connection.execute("INSERT INTO individual_search (individual_search) VALUES ('rebuild')")
+            for _name, sql in triggers:
                 connection.execute(sql)
             builder.report("Updating the query planner's statistics", 0.97)
             connection.execute("PRAGMA analysis_limit = 1000")

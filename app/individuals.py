@@ -14,7 +14,9 @@ import datetime as dt
 import enum
 import uuid
 from decimal import Decimal
+from typing import Any
 
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from app.changelog import PlainRows
@@ -22,7 +24,12 @@ from app.errors import Phrase, RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
 from app.stock import Document
 from db.models import Individual, IndividualEvent
-from db.models.enums import INDIVIDUAL_FIRST_STATUSES, IndividualStatus, individual_may_change
+from db.models.enums import (
+    INDIVIDUAL_FIRST_STATUSES,
+    DocumentKind,
+    IndividualStatus,
+    individual_may_change,
+)
 
 #: What the clerk reads for each status.
 STATUS_NAMES: dict[IndividualStatus, str] = {
@@ -145,3 +152,47 @@ def register(
         ),
     )
     return individual_id
+
+
+def renumber(session: Session, individual: Individual, number: str, *, user_id: uuid.UUID | None) -> None:
+    """Give *individual* a new individual number (R37: the caller has the clerk's confirmation and has
+    checked the number is free); the history's event keeps the old number in its note."""
+    old = individual.individual_number
+    individual.individual_number = number
+    _note(session, individual, DocumentKind.INDIVIDUAL_NUMBER_CHANGE, user_id=user_id, note=old)
+
+
+def set_sip_number(
+    session: Session, individual: Individual, sip_number: str | None, *, user_id: uuid.UUID | None
+) -> None:
+    """Add, change or (None) remove the device's SIP number (R38); the event keeps the old one."""
+    old = individual.sip_number or ""
+    individual.sip_number = sip_number
+    _note(session, individual, DocumentKind.SIP_NUMBER_CHANGE, user_id=user_id, note=old)
+
+
+def _note(
+    session: Session, individual: Individual, kind: DocumentKind, *, user_id: uuid.UUID | None, note: str
+) -> None:
+    """The history's event for a change that leaves the status as it is."""
+    session.add(
+        IndividualEvent.of(individual, user_id=user_id, document_kind=kind.value, document_id=None, note=note)
+    )
+
+
+#: R37: the seed's one contact for a device that got a new serial number ("kontakta Hjälpmedel").
+SERIAL_NUMBER_FIXED = QT_TRANSLATE_NOOP(
+    "app",
+    "A serial number cannot be changed at the desk; contact Hjälpmedel (hjalpmedel@skane.se) to have it "
+    "changed.",
+)
+
+
+@event.listens_for(Individual.serial_number, "set")
+def _serial_number_fixed(target: Individual, value: Any, old: Any, _initiator: Any) -> None:
+    """R37: a serial number cannot be changed at the desk: no workstation write changes the serial number
+    of a device already stored (a device being received gets its number; the aid centre changes one
+    centrally, and sync brings that as rows). Raises ``RuleViolation`` with the sentence naming whom to
+    contact, which the record's "Change serial number" button shows too."""
+    if inspect(target).key is not None and value != old:
+        raise RuleViolation(SERIAL_NUMBER_FIXED)

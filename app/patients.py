@@ -73,10 +73,17 @@ def patient_label(patient: Patient | None) -> str:
     """How lists name a patient: "Last, First (identity)"; a protected identity by its fictive name only (R5)."""
     if patient is None:
         return ""
-    name = f"{patient.last_name}, {patient.first_name}"
-    if patient.protected_identity:
+    return name_label(
+        patient.last_name, patient.first_name, patient.identity_number, patient.protected_identity
+    )
+
+
+def name_label(last_name: str, first_name: str, identity_number: str, protected_identity: bool) -> str:
+    """``patient_label`` from a patient's columns read as a plain row."""
+    name = f"{last_name}, {first_name}"
+    if protected_identity:
         return name
-    return f"{name} ({format_identity(patient.identity_number)})"
+    return f"{name} ({format_identity(identity_number)})"
 
 
 # ---------------------------------------------------------------------------------------------- search

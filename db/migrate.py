@@ -80,10 +80,10 @@ def downgrade(engine: Engine, revision: str) -> None:
     command.downgrade(alembic_config(engine), revision)
 
 
-#: Tables the migrations make that no model describes: the workstation's full-text index (0003).
-LOCAL_INDEX_TABLE = "article_search"
+#: Tables the migrations make that no model describes: the workstation's full-text indexes (0003, 0009).
+LOCAL_INDEX_TABLES = ("article_search", "individual_search")
 
 
 def described_by_models(name: str | None, type_: str, parent_names: object) -> bool:
-    """For Alembic's ``include_name``: leave out the full-text index and its shadow tables."""
-    return not (type_ == "table" and name is not None and name.startswith(LOCAL_INDEX_TABLE))
+    """For Alembic's ``include_name``: leave out the full-text indexes and their shadow tables."""
+    return not (type_ == "table" and name is not None and name.startswith(LOCAL_INDEX_TABLES))

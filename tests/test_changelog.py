@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
-from app import central_warehouse, fees, individuals, orders, patients, receipts
+from app import central_warehouse, fees, individual_record, individuals, orders, patients, receipts
 from app.changelog import PlainRows, synced_table_names, touched_tables
 from app.database import Database
 from app.errors import InvalidInput, WriteOutsideService
@@ -134,6 +134,10 @@ class DemoWorld:
             session.flush()
             self.made[key] = order.id
         return uuid.UUID(str(self.made[key]))
+
+    @staticmethod
+    def individual(session: Session, number: str) -> uuid.UUID:
+        return session.scalars(select(Individual.id).where(Individual.individual_number == number)).one()
 
 
 def _central_article(session: Session) -> uuid.UUID:
@@ -258,6 +262,31 @@ def test_every_write_service_logs_exactly_what_it_changed(
             user_id=ctx.user_id,
             document=Document(DocumentKind.INVENTORY),
             note="not found at the inventory",
+        ),
+        "individuals.renumber": lambda s: individuals.renumber(
+            s,
+            s.scalars(select(Individual).where(Individual.status == IndividualStatus.SCRAPPED)).first(),
+            "990000998",
+            user_id=ctx.user_id,
+        ),
+        "individuals.set_sip_number": lambda s: individuals.set_sip_number(
+            s,
+            s.scalars(select(Individual).where(Individual.status == IndividualStatus.AT_SUPPLIER)).first(),
+            "46409998866@sip.horsel.skane.example",
+            user_id=ctx.user_id,
+        ),
+        "individual_record.renumber_individual": lambda s: individual_record.renumber_individual(
+            s,
+            individual_id=world.individual(s, numbers["individual_blocked"]),
+            new_number="990000999",
+            confirmed=True,
+            user_id=ctx.user_id,
+        ),
+        "individual_record.set_sip_number": lambda s: individual_record.set_sip_number(
+            s,
+            individual_id=world.individual(s, numbers["individual_with_sip"]),
+            sip_number="46409998877@sip.horsel.skane.example",
+            user_id=ctx.user_id,
         ),
         "receipts.cancel_lines": lambda s: receipts.cancel_lines(
             s,

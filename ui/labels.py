@@ -13,9 +13,11 @@ from db.models.enums import (
     DeliverFrom,
     FeeKind,
     IdentityKind,
+    IndividualStatus,
     LineStatus,
     OrderKind,
     OrderStatus,
+    OwnerColour,
     Residency,
     Role,
 )
@@ -69,6 +71,18 @@ _LABELS: dict[enum.Enum, str] = {
     FeeKind.LOST_DEVICE: QT_TRANSLATE_NOOP("labels", "Lost device"),
     DeliverFrom.AID_SERVICE: QT_TRANSLATE_NOOP("labels", "The aid service"),
     DeliverFrom.OWN_STOCK: QT_TRANSLATE_NOOP("labels", "Own stock"),
+    IndividualStatus.IN_STOCK: QT_TRANSLATE_NOOP("labels", "In stock"),
+    IndividualStatus.RESERVED: QT_TRANSLATE_NOOP("labels", "Reserved"),
+    IndividualStatus.DELIVERED: QT_TRANSLATE_NOOP("labels", "Delivered"),
+    IndividualStatus.IN_TRANSIT: QT_TRANSLATE_NOOP("labels", "On its way to the central warehouse"),
+    IndividualStatus.IN_REPAIR: QT_TRANSLATE_NOOP("labels", "In repair"),
+    IndividualStatus.INVESTIGATION: QT_TRANSLATE_NOOP("labels", "In the investigation warehouse"),
+    IndividualStatus.BLOCKED: QT_TRANSLATE_NOOP("labels", "Blocked"),
+    IndividualStatus.SCRAPPED: QT_TRANSLATE_NOOP("labels", "Scrapped"),
+    # R40: the colour of the individual number's label says who owns the device.
+    OwnerColour.BLUE: QT_TRANSLATE_NOOP("labels", "Blue — the aid centre"),
+    OwnerColour.RED: QT_TRANSLATE_NOOP("labels", "Red — a municipality"),
+    OwnerColour.GREEN: QT_TRANSLATE_NOOP("labels", "Green — a regional unit"),
 }
 
 

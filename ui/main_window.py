@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from app.numbers import NumberAllocator
     from app.organisation import WorkContext
     from app.startup import Workstation
+    from ui.individual.tab import IndividualTab
     from ui.operations import OperationRunner
     from ui.order.tab import OrderTab
     from ui.patient.tab import PatientTab
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.runner: OperationRunner = OperationRunner(self)
 
     def _setup_tabs(self) -> None:
+        from ui.individual.tab import IndividualTab
         from ui.order.tab import OrderTab
         from ui.patient.tab import PatientTab
 
@@ -135,11 +137,8 @@ class MainWindow(QMainWindow):
                 "The Stock tab is not built yet: article search, stock balances and inventory come in a later version."
             )
         )
-        self.individual_tab = NotBuiltTab(
-            self.tr(
-                "The Individual tab is not built yet: searching devices by individual, serial or SIP number comes in a later version."
-            )
-        )
+        self.individual_tab: IndividualTab = IndividualTab(self.runner)
+        self.individual_tab.setEnabled(False)
         self.tabs.addTab(self.patient_tab, self.tr("&Patient"))
         self.tabs.addTab(self.order_tab, self.tr("&Order"))
         self.tabs.addTab(self.stock_tab, self.tr("S&tock"))
@@ -195,6 +194,8 @@ class MainWindow(QMainWindow):
         self.patient_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.order_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.patient_tab.sig_new_order.connect(self.new_order_for)
+        self.individual_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.individual_tab.sig_open_patient.connect(self.open_patient)
         self.status_sync.clicked.connect(self.open_sync_view)
 
     # -- start-up ----------------------------------------------------------------------------------
@@ -224,6 +225,12 @@ class MainWindow(QMainWindow):
         """ "New order for this patient" on the patient record: the Order tab's cart for them."""
         self.tabs.setCurrentWidget(self.order_tab)
         self.order_tab.new_order_for(patient_id)
+
+    def open_patient(self, patient_id: uuid.UUID) -> None:
+        """ "Open the patient" on an individual's record: the Patient tab opens the record as its own search
+        does, the opening logged."""
+        self.tabs.setCurrentWidget(self.patient_tab)
+        self.patient_tab.open_patient(patient_id)
 
     def _workstation_opened(self, workstation: Workstation) -> None:
         from ui.documents import set_documents_dir
@@ -295,6 +302,7 @@ class MainWindow(QMainWindow):
             self.patient_tab.set_context(context)
             self.order_tab.set_context(context)
             self.order_tab.setEnabled(True)
+            self.individual_tab.set_context(context)
             self.patient_tab.focus_search()
             self.sig_ready.emit(context)
 
@@ -314,6 +322,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         if index == 0:
             self.patient_tab.focus_search()
+        elif index == 3:
+            self.individual_tab.focus_search()
 
     def _about(self) -> None:
         MessageBoxes.inform(

@@ -166,7 +166,7 @@ def _present(connection: Connection, writer: _Writer, ids: list[str]) -> set[str
     return found
 
 
-#: A table whose rows feed a local full-text index through a trigger, row by row (migration 0005): the
+#: A table whose rows feed a local full-text index through a trigger, row by row (migrations 0005, 0009): the
 #: trigger's name, and the statement that indexes every row after a rowid at once (from the same view the
 #: trigger's expression defines, so the index ends identical).
 _INDEXED_BY_TRIGGER = {
@@ -174,6 +174,12 @@ _INDEXED_BY_TRIGGER = {
         "article_search_insert",
         "INSERT INTO article_search (rowid, search_key) "
         "SELECT article_rowid, search_key FROM article_search_text WHERE article_rowid > ?",
+    ),
+    # Migration 0009: individual, serial and SIP numbers, for the Individual tab's partial search.
+    "individual": (
+        "individual_search_insert",
+        "INSERT INTO individual_search (rowid, individual_number, serial_number, sip_number) "
+        "SELECT rowid, individual_number, serial_number, sip_number FROM individual WHERE rowid > ?",
     ),
 }
 #: From how many new rows the index is fed in one statement (it costs two schema changes).

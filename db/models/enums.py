@@ -148,6 +148,8 @@ class DocumentKind(enum.StrEnum):
     INVENTORY = "inventory"
     SCRAP = "scrap"
     BOUGHT_OVER = "bought_over"  # a device bought over from another region (R43)
+    INDIVIDUAL_NUMBER_CHANGE = "individual_number_change"  # R37, no document: the old number in the note
+    SIP_NUMBER_CHANGE = "sip_number_change"  # R38, no document: the old SIP number in the note
 
 
 class OrderKind(enum.StrEnum):

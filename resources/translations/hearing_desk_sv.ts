@@ -499,6 +499,294 @@
     </message>
 </context>
 <context>
+    <name>IndividualRecordView</name>
+    <message>
+        <source>Blue</source>
+        <extracomment>R40: the colour printed on the label, as a swatch. R40: the colour&apos;s one word, for the hit list&apos;s column.</extracomment>
+        <translation>Blå</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Röd</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Grön</translation>
+    </message>
+    <message>
+        <source>Goods receipt</source>
+        <extracomment>The history&apos;s document kinds as the clerk reads them.</extracomment>
+        <translation>Kvittera</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Beställning</translation>
+    </message>
+    <message>
+        <source>Order cancelled</source>
+        <translation>Beställning makulerad</translation>
+    </message>
+    <message>
+        <source>Pickup order</source>
+        <translation>Hämtorder</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivitet</translation>
+    </message>
+    <message>
+        <source>Scrapped</source>
+        <translation>Skrotad</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Inventering</translation>
+    </message>
+    <message>
+        <source>Individual number changed</source>
+        <translation>Byte av individnummer</translation>
+    </message>
+    <message>
+        <source>SIP number changed</source>
+        <translation>SIP-nummer ändrat</translation>
+    </message>
+    <message>
+        <source>Previous number: {number}</source>
+        <translation>Tidigare nummer: {number}</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Tillagt</translation>
+    </message>
+    <message>
+        <source>Previous SIP number: {sip}</source>
+        <translation>Tidigare SIP-nummer: {sip}</translation>
+    </message>
+    <message>
+        <source>Open the &amp;patient</source>
+        <translation>Öppna &amp;patienten</translation>
+    </message>
+    <message>
+        <source>Open the patient&apos;s record (the opening is logged).</source>
+        <translation>Öppna patientens journal (öppnandet loggas).</translation>
+    </message>
+    <message>
+        <source>Change individual &amp;number…</source>
+        <translation>Byt individ&amp;nummer…</translation>
+    </message>
+    <message>
+        <source>Change serial number…</source>
+        <translation>Byt serienummer…</translation>
+    </message>
+    <message>
+        <source>e.g. 46401234567@sip.example.se</source>
+        <translation>t.ex. 46401234567@sip.example.se</translation>
+    </message>
+    <message>
+        <source>&amp;Edit SIP number</source>
+        <translation>&amp;Ändra SIP-nummer</translation>
+    </message>
+    <message>
+        <source>Add or change the SIP number; Enter saves, Esc cancels.</source>
+        <translation>Lägg till eller ändra SIP-numret; Enter sparar, Esc avbryter.</translation>
+    </message>
+    <message>
+        <source>Purchased:</source>
+        <translation>Inköpt:</translation>
+    </message>
+    <message>
+        <source>Purchase price:</source>
+        <translation>Pris vid inköp:</translation>
+    </message>
+    <message>
+        <source>Supplier:</source>
+        <translation>Leverantör:</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s article number:</source>
+        <translation>Leverantörens artikelnummer:</translation>
+    </message>
+    <message>
+        <source>Last preventive maintenance:</source>
+        <translation>Senaste FU (förebyggande underhåll):</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Skapad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anmärkning</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Ägare:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Individual number:</source>
+        <translation>Individnummer:</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation>Serienummer:</translation>
+    </message>
+    <message>
+        <source>SIP number:</source>
+        <translation>SIP-nummer:</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Serienummer</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(inget)</translation>
+    </message>
+    <message>
+        <source>&amp;Add SIP number</source>
+        <translation>&amp;Lägg till SIP-nummer</translation>
+    </message>
+    <message>
+        <source>{amount} kr</source>
+        <translation>{amount} kr</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>(ingen text)</translation>
+    </message>
+    <message>
+        <source>Individual information</source>
+        <translation>Individinformation</translation>
+    </message>
+    <message>
+        <source>Activities ({count})</source>
+        <translation>Aktiviteter ({count})</translation>
+    </message>
+    <message>
+        <source>Text information</source>
+        <translation>Textinformation</translation>
+    </message>
+    <message>
+        <source>Status history ({count})</source>
+        <translation>Statushistorik ({count})</translation>
+    </message>
+    <message>
+        <source>Warehouse: {code} {name}</source>
+        <translation>Lager: {code} {name}</translation>
+    </message>
+    <message>
+        <source>Patient: {patient}</source>
+        <translation>Patient: {patient}</translation>
+    </message>
+    <message>
+        <source>Order: {number}</source>
+        <translation>Beställning: {number}</translation>
+    </message>
+    <message>
+        <source>delivered {date}</source>
+        <translation>levererad {date}</translation>
+    </message>
+</context>
+<context>
+    <name>IndividualTab</name>
+    <message>
+        <source>Individual number</source>
+        <translation>Individnummer</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Serienummer</translation>
+    </message>
+    <message>
+        <source>SIP number</source>
+        <translation>SIP-nummer</translation>
+    </message>
+    <message>
+        <source>Search &amp;in:</source>
+        <translation>Sök &amp;i:</translation>
+    </message>
+    <message>
+        <source>The whole number, or at least {count} characters of it — Enter opens a single hit</source>
+        <translation>Hela numret, eller minst {count} tecken av det — Enter öppnar en ensam träff</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ägare</translation>
+    </message>
+    <message>
+        <source>Search for an individual by its number, serial number or SIP number; Enter opens it.</source>
+        <translation>Sök en individ på individnummer, serienummer eller SIP-nummer; Enter öppnar den.</translation>
+    </message>
+    <message>
+        <source>No individual has the number {text}; type at least {count} characters to search for part of a number.</source>
+        <translation>Ingen individ har numret {text}; skriv minst {count} tecken för att söka på en del av ett nummer.</translation>
+    </message>
+    <message>
+        <source>No individual found for {text}.</source>
+        <translation>Ingen individ hittades för {text}.</translation>
+    </message>
+    <message>
+        <source>Showing the first {count}; type more of the number to narrow the search.</source>
+        <translation>Visar de första {count}; skriv mer av numret för att begränsa sökningen.</translation>
+    </message>
+    <message>
+        <source>Found: {count}.</source>
+        <translation>Träffar: {count}.</translation>
+    </message>
+    <message>
+        <source>The individual number is now {number}.</source>
+        <translation>Individnumret är nu {number}.</translation>
+    </message>
+    <message>
+        <source>SIP number saved.</source>
+        <translation>SIP-numret är sparat.</translation>
+    </message>
+</context>
+<context>
     <name>LineEditor</name>
     <message>
         <source>Line {line}: {article_number} {article_name}</source>
@@ -574,10 +862,6 @@
     <message>
         <source>The Stock tab is not built yet: article search, stock balances and inventory come in a later version.</source>
         <translation>Fliken Lager är inte byggd ännu: artikelsök, lagersaldo och inventering kommer i en senare version.</translation>
-    </message>
-    <message>
-        <source>The Individual tab is not built yet: searching devices by individual, serial or SIP number comes in a later version.</source>
-        <translation>Fliken Individ är inte byggd ännu: sökning på individnummer, serienummer eller SIP-nummer kommer i en senare version.</translation>
     </message>
     <message>
         <source>&amp;Patient</source>
@@ -1480,6 +1764,33 @@
     </message>
 </context>
 <context>
+    <name>RenumberDialog</name>
+    <message>
+        <source>Change of individual number</source>
+        <translation>Byte av individnummer</translation>
+    </message>
+    <message>
+        <source>Individual {number}: {article}</source>
+        <translation>Individ {number}: {article}</translation>
+    </message>
+    <message>
+        <source>I confirm that this is the individual that is to get the new number</source>
+        <translation>Jag bekräftar att detta är den individ som ska byta nummer</translation>
+    </message>
+    <message>
+        <source>The new individual number, as on the label</source>
+        <translation>Det nya individnumret, som på etiketten</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsätt</translation>
+    </message>
+    <message>
+        <source>New individual number:</source>
+        <translation>Nytt individnummer:</translation>
+    </message>
+</context>
+<context>
     <name>SendBar</name>
     <message>
         <source>&amp;Send order</source>
@@ -2277,6 +2588,46 @@
         <source>Individual {number} cannot change from &quot;{before}&quot; to &quot;{after}&quot;; check where the device really is.</source>
         <translation>Individ {number} kan inte ändras från ”{before}” till ”{after}”; kontrollera var hjälpmedlet verkligen finns.</translation>
     </message>
+    <message>
+        <source>A serial number cannot be changed at the desk; contact Hjälpmedel (hjalpmedel@skane.se) to have it changed.</source>
+        <extracomment>A part of a number shorter than this matches too much to be a search (R36: &quot;delar av ett individnummer&quot;). The history&apos;s kinds of event written here; the old number is kept in the event&apos;s note. R37: the seed&apos;s one contact for a device that got a new serial number (&quot;kontakta Hjälpmedel&quot;).</extracomment>
+        <translation>Ett serienummer kan inte ändras i receptionen; kontakta Hjälpmedel (hjalpmedel@skane.se) för att få det ändrat.</translation>
+    </message>
+    <message>
+        <source>The individual was not found; search again.</source>
+        <extracomment>The patient holding (or about to hold) the device, as lists name a patient (R5); None when none. What a list needs to name a patient (``patient_label``), read as plain columns.</extracomment>
+        <translation>Individen hittades inte; sök igen.</translation>
+    </message>
+    <message>
+        <source>Tick the confirmation that this is the individual that is to get the new number; the number was not changed.</source>
+        <extracomment>An individual number as labels carry it: letters and digits (and inner dashes), 4 to 40 of them.</extracomment>
+        <translation>Bocka i bekräftelsen att detta är den individ som ska byta nummer; numret ändrades inte.</translation>
+    </message>
+    <message>
+        <source>Type the new individual number.</source>
+        <translation>Skriv det nya individnumret.</translation>
+    </message>
+    <message>
+        <source>{number} is not an individual number: use 4 to 40 digits or letters, as on the label.</source>
+        <translation>{number} är inget individnummer: använd 4 till 40 siffror eller bokstäver, som på etiketten.</translation>
+    </message>
+    <message>
+        <source>{number} is already this individual&apos;s number; type the new number.</source>
+        <translation>{number} är redan den här individens nummer; skriv det nya numret.</translation>
+    </message>
+    <message>
+        <source>Individual number {number} is already used by another individual; nothing was changed.</source>
+        <translation>Individnummer {number} används redan av en annan individ; inget ändrades.</translation>
+    </message>
+    <message>
+        <source>{text} is not a SIP number: write the number, @ and the SIP domain, e.g. 46401234567@sip.example.se.</source>
+        <extracomment>R38: a SIP number is the address a device of alternative telephony registers with, ``number@domain`` (a SIP address of record, RFC 3261): the user part a telephone number of 4 to 20 digits (a leading + allowed), the domain a host name of at least two labels.</extracomment>
+        <translation>{text} är inget SIP-nummer: skriv numret, @ och SIP-domänen, t.ex. 46401234567@sip.example.se.</translation>
+    </message>
+    <message>
+        <source>SIP number {sip} is already used by another individual; nothing was changed.</source>
+        <translation>SIP-nummer {sip} används redan av en annan individ; inget ändrades.</translation>
+    </message>
 </context>
 <context>
     <name>documents</name>
@@ -2697,6 +3048,46 @@
     <message>
         <source>Own stock</source>
         <translation>Eget förråd</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>I lager</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserverad</translation>
+    </message>
+    <message>
+        <source>On its way to the central warehouse</source>
+        <translation>På väg till centrallagret</translation>
+    </message>
+    <message>
+        <source>In repair</source>
+        <translation>På reparation</translation>
+    </message>
+    <message>
+        <source>In the investigation warehouse</source>
+        <translation>I utredningslagret</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Spärrad</translation>
+    </message>
+    <message>
+        <source>Scrapped</source>
+        <translation>Skrotad</translation>
+    </message>
+    <message>
+        <source>Blue — the aid centre</source>
+        <translation>Blå — Hjälpmedelscentralen</translation>
+    </message>
+    <message>
+        <source>Red — a municipality</source>
+        <translation>Röd — en kommun</translation>
+    </message>
+    <message>
+        <source>Green — a regional unit</source>
+        <translation>Grön — en regional enhet</translation>
     </message>
     <message>
         <source>Delivery to the clinic/unit</source>

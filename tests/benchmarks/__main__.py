@@ -34,6 +34,7 @@ DATABASE_FILE = "hearing-desk.sqlite"  # app.database.DATABASE_FILE, without imp
 MODULES = (
     "bench_start",
     "bench_patients",
+    "bench_individuals",
     "bench_orders",
     "bench_receipt",
     "bench_documents",

@@ -333,7 +333,13 @@ def assert_article_search_as_on(fresh: Database, source: Database) -> None:
                 "article_search_delete",
                 "article_search_insert",
                 "article_search_update",
+                "individual_search_delete",
+                "individual_search_insert",
+                "individual_search_update",
             ]
+            connection.exec_driver_sql(
+                "INSERT INTO individual_search (individual_search, rank) VALUES ('integrity-check', 1)"
+            )
     finally:
         source.dispose()
 

@@ -16,6 +16,7 @@ from sqlalchemy.dialects import sqlite
 
 from app.database import DATABASE_FILE, Database
 from app.sync.local_rows import _storage, put_rows, upsert
+from db.models import Individual
 from db.sync_protocol.values import BadValue, converters, from_json, row_json, synced_tables
 from tests.sync.test_client_support import synced_tables as tables_in_order
 
@@ -220,5 +221,39 @@ def test_a_moment_is_stored_in_utc(empty_pair: tuple[Database, Database], tmp_pa
     with driver.read() as session:
         moment = session.execute(select(synced_tables()["supplier"].c.updated_at)).scalar_one()
     assert moment.replace(tzinfo=dt.UTC) == dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
+    for database in empty_pair:
+        database.dispose()
+
+
+def test_r36_a_first_download_leaves_the_individual_search_index_whole(
+    demo: Database, empty_pair: tuple[Database, Database]
+) -> None:
+    """Many new individuals are indexed in one statement after they are in (the trigger dropped and made
+    again): the index is then whole, its trigger back, and a part of a number finds what it finds on the
+    database the rows came from."""
+    from app.individual_record import search_individuals
+
+    rows = _server_rows(demo)
+    driver, _statement = empty_pair
+    _apply(driver, rows, through_driver=True)
+    with driver.engine.connect() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO individual_search (individual_search, rank) VALUES ('integrity-check', 1)"
+        )
+        triggers = connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'individual_search_%'"
+        ).scalars()
+        assert sorted(triggers) == [
+            "individual_search_delete",
+            "individual_search_insert",
+            "individual_search_update",
+        ]
+    with demo.read() as theirs, driver.read() as mine:
+        numbers = theirs.scalars(select(Individual.individual_number).limit(20)).all()
+        for number in numbers:
+            part = number[2:6]
+            found = [h.individual_number for h in search_individuals(mine, part, limit=1000).hits]
+            assert number in found
+            assert found == [h.individual_number for h in search_individuals(theirs, part, limit=1000).hits]
     for database in empty_pair:
         database.dispose()
