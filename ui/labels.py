@@ -14,6 +14,7 @@ from db.models.enums import (
     FeeKind,
     IdentityKind,
     LineStatus,
+    MovementReason,
     OrderKind,
     OrderStatus,
     Residency,
@@ -69,6 +70,14 @@ _LABELS: dict[enum.Enum, str] = {
     FeeKind.LOST_DEVICE: QT_TRANSLATE_NOOP("labels", "Lost device"),
     DeliverFrom.AID_SERVICE: QT_TRANSLATE_NOOP("labels", "The aid service"),
     DeliverFrom.OWN_STOCK: QT_TRANSLATE_NOOP("labels", "Own stock"),
+    MovementReason.GOODS_RECEIPT: QT_TRANSLATE_NOOP("labels", "Goods receipt"),
+    MovementReason.WITHDRAWAL: QT_TRANSLATE_NOOP("labels", "Withdrawal"),
+    MovementReason.RETURN_FROM_PATIENT: QT_TRANSLATE_NOOP("labels", "Return from patient"),
+    MovementReason.RETURN_TO_SUPPLIER: QT_TRANSLATE_NOOP("labels", "Return to supplier"),
+    MovementReason.INVENTORY: QT_TRANSLATE_NOOP("labels", "Inventory"),
+    MovementReason.TRANSFER: QT_TRANSLATE_NOOP("labels", "Transfer"),
+    MovementReason.SCRAP: QT_TRANSLATE_NOOP("labels", "Scrapped"),
+    MovementReason.BOUGHT_OVER: QT_TRANSLATE_NOOP("labels", "Bought over"),
 }
 
 

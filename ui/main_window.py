@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ui.operations import OperationRunner
     from ui.order.tab import OrderTab
     from ui.patient.tab import PatientTab
+    from ui.stock.tab import StockTab
     from ui.sync.controller import SyncController
     from ui.sync.status import SyncStatusButton
 
@@ -125,16 +126,14 @@ class MainWindow(QMainWindow):
     def _setup_tabs(self) -> None:
         from ui.order.tab import OrderTab
         from ui.patient.tab import PatientTab
+        from ui.stock.tab import StockTab
 
         self.patient_tab: PatientTab = PatientTab(self.runner)
         self.patient_tab.setEnabled(False)
         self.order_tab: OrderTab = OrderTab(self.runner, self.number_allocator)
         self.order_tab.setEnabled(False)
-        self.stock_tab = NotBuiltTab(
-            self.tr(
-                "The Stock tab is not built yet: article search, stock balances and inventory come in a later version."
-            )
-        )
+        self.stock_tab: StockTab = StockTab(self.runner)
+        self.stock_tab.setEnabled(False)
         self.individual_tab = NotBuiltTab(
             self.tr(
                 "The Individual tab is not built yet: searching devices by individual, serial or SIP number comes in a later version."
@@ -194,6 +193,7 @@ class MainWindow(QMainWindow):
         self.runner.sig_error.connect(lambda sentence: self.statusBar().showMessage(sentence, 10000))
         self.patient_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.order_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.stock_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.patient_tab.sig_new_order.connect(self.new_order_for)
         self.status_sync.clicked.connect(self.open_sync_view)
 
@@ -295,6 +295,8 @@ class MainWindow(QMainWindow):
             self.patient_tab.set_context(context)
             self.order_tab.set_context(context)
             self.order_tab.setEnabled(True)
+            self.stock_tab.set_context(context)
+            self.stock_tab.setEnabled(True)
             self.patient_tab.focus_search()
             self.sig_ready.emit(context)
 
@@ -314,6 +316,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         if index == 0:
             self.patient_tab.focus_search()
+        elif index == 2:
+            self.stock_tab.focus_search()
 
     def _about(self) -> None:
         MessageBoxes.inform(

@@ -70,6 +70,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -164,6 +165,7 @@ __all__ = [
     "QTimer",
     "QToolButton",
     "QTranslator",
+    "QTreeView",
     "QUrl",
     "QVBoxLayout",
     "QWidget",

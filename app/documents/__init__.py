@@ -13,6 +13,7 @@ from app.documents.purchase_order import (
     purchase_order,
     render_purchase_order,
 )
+from app.documents.stock_report import render_stock_report
 
 __all__ = [
     "LoanAgreement",
@@ -23,4 +24,5 @@ __all__ = [
     "purchase_order",
     "render_loan_agreement",
     "render_purchase_order",
+    "render_stock_report",
 ]

@@ -45,7 +45,7 @@ def test_start_shows_user_location_and_honest_sync_state(window: MainWindow) -> 
 
 
 def test_tabs_not_built_yet_say_so_plainly(window: MainWindow) -> None:
-    for tab in (window.stock_tab, window.individual_tab):
+    for tab in (window.individual_tab,):  # the Stock tab is built (issue 10)
         label = tab.findChild(QLabel, "not_built")
         assert label is not None and "not built yet" in label.text()
 
