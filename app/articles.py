@@ -8,7 +8,17 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnClause, Select, bindparam, func, literal_column, select, table
+from sqlalchemy import (
+    ColumnClause,
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    table,
+)
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -204,3 +214,23 @@ def _term(criterion: str) -> str:
     elif len(criterion) == 2:
         criterion = TWO_CHARACTERS + criterion
     return '"' + criterion.replace('"', '""') + '"'
+
+
+def article_match(session: Session, text: str) -> tuple[ColumnElement[bool] | None, str]:
+    """(condition, refusal) that R33 puts on articles for *text*, the same match ``search_articles`` makes,
+    for lists that add conditions of their own (the Stock tab's balances): every criterion must match,
+    through the full-text index on a workstation, by scanning the search key elsewhere. Empty *text*: no
+    condition (all articles); fewer than three characters: the refusal sentence and no condition."""
+    criteria = text.lower().translate(_MARKS).split()
+    if not criteria:
+        return None, ""
+    if len("".join(criteria)) < MIN_SEARCH_CHARACTERS:
+        return None, QT_TRANSLATE_NOOP("app", "Type at least 3 characters to search for articles.")
+    if session.get_bind().dialect.name == "sqlite":
+        found: Select[Any] = (
+            select(literal_column("rowid"))
+            .select_from(table("article_search"))
+            .where(sql("article_search MATCH :match").bindparams(match=" AND ".join(map(_term, criteria))))
+        )
+        return literal_column("article.rowid").in_(found), ""
+    return and_(*(func.instr(_article.c.search_key, criterion) > 0 for criterion in criteria)), ""

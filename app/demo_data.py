@@ -417,6 +417,14 @@ def _working_minute(rng: random.Random) -> int:
     return 7 * 60 + int(rng.random() * 600)
 
 
+def _reorder_level(article_type: ArticleType, number: int) -> int:
+    """A reorder level for every third accessory and spare part (from its number, so the random draws of
+    the rest of the data stay as they were)."""
+    if article_type not in (ArticleType.ACCESSORY, ArticleType.SPARE_PART) or number % 3:
+        return 0
+    return 2 + number % 4 * 2
+
+
 def _new_id(rng: random.Random) -> str:
     """A version 4 UUID drawn from *rng*, as the 32 hex digits SQLAlchemy stores."""
     value = rng.getrandbits(128)
@@ -1330,6 +1338,7 @@ class _Builder:
             rechargeable=spec.rechargeable,
             fee_rule=fee_rule.value,
             in_assortment=status is not ArticleStatus.OUTGONE,
+            reorder_level=_reorder_level(article_type, number),
             search_key=f"{art.name} {supplier_name} {supplier_number} {art.number}".lower(),
         )
         self.article_index[art.id] = len(self.articles)

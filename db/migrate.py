@@ -82,8 +82,15 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 #: Tables the migrations make that no model describes: the workstation's full-text indexes (0003, 0009).
 LOCAL_INDEX_TABLES = ("article_search", "individual_search")
+#: Local tables the workstation derives and keeps with triggers, described by no model (migration 0011).
+LOCAL_DERIVED_TABLES = frozenset({"stock_balance"})
 
 
 def described_by_models(name: str | None, type_: str, parent_names: object) -> bool:
-    """For Alembic's ``include_name``: leave out the full-text indexes and their shadow tables."""
-    return not (type_ == "table" and name is not None and name.startswith(LOCAL_INDEX_TABLES))
+    """For Alembic's ``include_name``: leave out the full-text indexes and their shadow tables, and the
+    derived balance table."""
+    return not (
+        type_ == "table"
+        and name is not None
+        and (name.startswith(LOCAL_INDEX_TABLES) or name in LOCAL_DERIVED_TABLES)
+    )

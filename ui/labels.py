@@ -15,6 +15,7 @@ from db.models.enums import (
     IdentityKind,
     IndividualStatus,
     LineStatus,
+    MovementReason,
     OrderKind,
     OrderStatus,
     OwnerColour,
@@ -83,6 +84,14 @@ _LABELS: dict[enum.Enum, str] = {
     OwnerColour.BLUE: QT_TRANSLATE_NOOP("labels", "Blue — the aid centre"),
     OwnerColour.RED: QT_TRANSLATE_NOOP("labels", "Red — a municipality"),
     OwnerColour.GREEN: QT_TRANSLATE_NOOP("labels", "Green — a regional unit"),
+    MovementReason.GOODS_RECEIPT: QT_TRANSLATE_NOOP("labels", "Goods receipt"),
+    MovementReason.WITHDRAWAL: QT_TRANSLATE_NOOP("labels", "Withdrawal"),
+    MovementReason.RETURN_FROM_PATIENT: QT_TRANSLATE_NOOP("labels", "Return from patient"),
+    MovementReason.RETURN_TO_SUPPLIER: QT_TRANSLATE_NOOP("labels", "Return to supplier"),
+    MovementReason.INVENTORY: QT_TRANSLATE_NOOP("labels", "Inventory"),
+    MovementReason.TRANSFER: QT_TRANSLATE_NOOP("labels", "Transfer"),
+    MovementReason.SCRAP: QT_TRANSLATE_NOOP("labels", "Scrapped"),
+    MovementReason.BOUGHT_OVER: QT_TRANSLATE_NOOP("labels", "Bought over"),
 }
 
 

@@ -28,8 +28,6 @@ from ui.qt import (
     Qt,
     QTabWidget,
     QTimer,
-    QVBoxLayout,
-    QWidget,
     Signal,
 )
 
@@ -41,23 +39,11 @@ if TYPE_CHECKING:
     from ui.operations import OperationRunner
     from ui.order.tab import OrderTab
     from ui.patient.tab import PatientTab
+    from ui.stock.tab import StockTab
     from ui.sync.controller import SyncController
     from ui.sync.status import SyncStatusButton
 
 log = logging.getLogger(__name__)
-
-
-class NotBuiltTab(QWidget):
-    """A tab whose capability is not built yet, saying so plainly."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        message = QLabel(text)
-        message.setObjectName("not_built")
-        message.setWordWrap(True)
-        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(message)
 
 
 class _FirstPaint(QObject):
@@ -127,16 +113,14 @@ class MainWindow(QMainWindow):
         from ui.individual.tab import IndividualTab
         from ui.order.tab import OrderTab
         from ui.patient.tab import PatientTab
+        from ui.stock.tab import StockTab
 
         self.patient_tab: PatientTab = PatientTab(self.runner)
         self.patient_tab.setEnabled(False)
         self.order_tab: OrderTab = OrderTab(self.runner, self.number_allocator)
         self.order_tab.setEnabled(False)
-        self.stock_tab = NotBuiltTab(
-            self.tr(
-                "The Stock tab is not built yet: article search, stock balances and inventory come in a later version."
-            )
-        )
+        self.stock_tab: StockTab = StockTab(self.runner)
+        self.stock_tab.setEnabled(False)
         self.individual_tab: IndividualTab = IndividualTab(self.runner)
         self.individual_tab.setEnabled(False)
         self.tabs.addTab(self.patient_tab, self.tr("&Patient"))
@@ -193,6 +177,7 @@ class MainWindow(QMainWindow):
         self.runner.sig_error.connect(lambda sentence: self.statusBar().showMessage(sentence, 10000))
         self.patient_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.order_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.stock_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.patient_tab.sig_new_order.connect(self.new_order_for)
         self.individual_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.individual_tab.sig_open_patient.connect(self.open_patient)
@@ -302,6 +287,8 @@ class MainWindow(QMainWindow):
             self.patient_tab.set_context(context)
             self.order_tab.set_context(context)
             self.order_tab.setEnabled(True)
+            self.stock_tab.set_context(context)
+            self.stock_tab.setEnabled(True)
             self.individual_tab.set_context(context)
             self.patient_tab.focus_search()
             self.sig_ready.emit(context)
@@ -322,6 +309,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         if index == 0:
             self.patient_tab.focus_search()
+        elif index == 2:
+            self.stock_tab.focus_search()
         elif index == 3:
             self.individual_tab.focus_search()
 

@@ -81,6 +81,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -187,6 +188,7 @@ __all__ = [
     "QTimer",
     "QToolButton",
     "QTranslator",
+    "QTreeView",
     "QUrl",
     "QVBoxLayout",
     "QWidget",

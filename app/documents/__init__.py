@@ -19,6 +19,7 @@ from app.documents.purchase_order import (
     purchase_order,
     render_purchase_order,
 )
+from app.documents.stock_report import render_stock_report
 
 __all__ = [
     "IndividualLabel",
@@ -33,4 +34,5 @@ __all__ = [
     "render_individual_labels",
     "render_loan_agreement",
     "render_purchase_order",
+    "render_stock_report",
 ]

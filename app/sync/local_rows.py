@@ -166,9 +166,10 @@ def _present(connection: Connection, writer: _Writer, ids: list[str]) -> set[str
     return found
 
 
-#: A table whose rows feed a local full-text index through a trigger, row by row (migrations 0005, 0009): the
-#: trigger's name, and the statement that indexes every row after a rowid at once (from the same view the
-#: trigger's expression defines, so the index ends identical).
+#: A table whose rows feed a local derived table through a trigger, row by row: the full-text indexes of
+#: articles and individuals (migrations 0005, 0009), the balances of the ledger (migration 0011). The
+#: trigger's name, and the statement that feeds every row after a rowid at once (the same values the trigger
+#: would, so the derived table ends identical).
 _INDEXED_BY_TRIGGER = {
     "article": (
         "article_search_insert",
@@ -180,6 +181,13 @@ _INDEXED_BY_TRIGGER = {
         "individual_search_insert",
         "INSERT INTO individual_search (rowid, individual_number, serial_number, sip_number) "
         "SELECT rowid, individual_number, serial_number, sip_number FROM individual WHERE rowid > ?",
+    ),
+    "stock_movement": (
+        "stock_balance_insert",
+        "INSERT INTO stock_balance (warehouse_id, article_id, quantity) "
+        "SELECT warehouse_id, article_id, sum(quantity) FROM stock_movement WHERE rowid > ? "
+        "GROUP BY warehouse_id, article_id "
+        "ON CONFLICT (warehouse_id, article_id) DO UPDATE SET quantity = quantity + excluded.quantity",
     ),
 }
 #: From how many new rows the index is fed in one statement (it costs two schema changes).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Synced, money, str_name, str_short
@@ -43,6 +43,13 @@ class Article(Synced):
     __table_args__ = (
         Index("ix_article_search_key", "search_key"),
         Index("ix_article_name", "name", "article_number"),
+        # Only the articles that have a reorder level (a few): the Stock tab's "below the reorder level".
+        Index(
+            "ix_article_reorder_level",
+            "reorder_level",
+            sqlite_where=text("reorder_level > 0"),
+            postgresql_where=text("reorder_level > 0"),
+        ),
     )
 
     article_number: Mapped[str_short] = mapped_column(unique=True)
@@ -59,6 +66,8 @@ class Article(Synced):
     rechargeable: Mapped[bool] = mapped_column(default=False)
     fee_rule: Mapped[FeeRule] = mapped_column(default=FeeRule.NONE)
     in_assortment: Mapped[bool] = mapped_column(default=True)
+    #: A warehouse balance below this is to be replenished (0: none set); the Stock tab filters on it (R35).
+    reorder_level: Mapped[int] = mapped_column(default=0, server_default="0")
     #: Lower-cased name, supplier, numbers: what article search (R33) matches against.
     search_key: Mapped[str] = mapped_column(String(400), default="")
 

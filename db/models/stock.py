@@ -16,10 +16,14 @@ from db.models.enums import MovementReason
 class StockMovement(Synced):
     __tablename__ = "stock_movement"
     #: Covers a balance (sum of quantities per warehouse and article) without reading the rows.
-    __table_args__ = (Index("ix_stock_movement_balance", "warehouse_id", "article_id", "quantity"),)
+    #: The ledger index lists an article's movements in one warehouse in time order (the Stock tab, R35).
+    __table_args__ = (
+        Index("ix_stock_movement_balance", "warehouse_id", "article_id", "quantity"),
+        Index("ix_stock_movement_ledger", "article_id", "warehouse_id", "occurred_at"),
+    )
 
     warehouse_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("warehouse.id"))
-    article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("article.id"), index=True)
+    article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("article.id"))
     quantity: Mapped[int]  # a delta: positive in, negative out
     reason: Mapped[MovementReason]
     unit_price: Mapped[money] = mapped_column(default=Decimal("0"))

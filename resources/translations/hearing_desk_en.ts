@@ -104,6 +104,30 @@
     </message>
 </context>
 <context>
+    <name>StockTab</name>
+    <message numerus="yes">
+        <source>%n articles found, showing the first {count}; add a word or choose an ISO code to narrow.</source>
+        <translation>
+            <numerusform>%n article found, showing the first {count}; add a word or choose an ISO code to narrow.</numerusform>
+            <numerusform>%n articles found, showing the first {count}; add a word or choose an ISO code to narrow.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n articles found.</source>
+        <translation>
+            <numerusform>%n article found.</numerusform>
+            <numerusform>%n articles found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ledger of {number} {name} in {warehouse}: %n movements</source>
+        <translation>
+            <numerusform>Ledger of {number} {name} in {warehouse}: %n movement</numerusform>
+            <numerusform>Ledger of {number} {name} in {warehouse}: %n movements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusButton</name>
     <message numerus="yes">
         <source>%n conflict(s)</source>

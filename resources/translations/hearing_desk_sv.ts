@@ -403,6 +403,10 @@
         <source>purchase-order</source>
         <translation>inkopsorder</translation>
     </message>
+    <message>
+        <source>stock-balance-report</source>
+        <translation>lagersaldorapport</translation>
+    </message>
 </context>
 <context>
     <name>FeesPage</name>
@@ -787,6 +791,18 @@
     </message>
 </context>
 <context>
+    <name>IsoTreeModel</name>
+    <message>
+        <source>{code} {title} ({count})</source>
+        <extracomment>The role holding a node&apos;s ISO code (&quot;22&quot;, &quot;2206&quot;, &quot;220615&quot;).</extracomment>
+        <translation>{code} {title} ({count})</translation>
+    </message>
+    <message>
+        <source>ISO 9999 assortment</source>
+        <translation>Sortimentskatalog (ISO 9999)</translation>
+    </message>
+</context>
+<context>
     <name>LineEditor</name>
     <message>
         <source>Line {line}: {article_number} {article_name}</source>
@@ -858,10 +874,6 @@
     <message>
         <source>Hearing Desk</source>
         <translation>Hearing Desk</translation>
-    </message>
-    <message>
-        <source>The Stock tab is not built yet: article search, stock balances and inventory come in a later version.</source>
-        <translation>Fliken Lager är inte byggd ännu: artikelsök, lagersaldo och inventering kommer i en senare version.</translation>
     </message>
     <message>
         <source>&amp;Patient</source>
@@ -1557,6 +1569,13 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Print</source>
+        <translation>Skriv ut</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPage</name>
     <message>
         <source>Purchase number or order number from the delivery note — scan or type, then Enter</source>
@@ -1874,6 +1893,194 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <source>Article: name, supplier, supplier&apos;s or our article number — empty for all</source>
+        <translation>Artikel: benämning, leverantör, leverantörens eller vårt artikelnummer — tomt för alla</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alla typer</translation>
+    </message>
+    <message>
+        <source>Assortment only</source>
+        <translation>Endast sortiment</translation>
+    </message>
+    <message>
+        <source>Articles in the warehouse</source>
+        <translation>Artiklar i lagret</translation>
+    </message>
+    <message>
+        <source>Balance above zero</source>
+        <translation>Saldo över noll</translation>
+    </message>
+    <message>
+        <source>Zero balance</source>
+        <translation>Saldo noll</translation>
+    </message>
+    <message>
+        <source>Below the reorder level</source>
+        <translation>Under beställningspunkt</translation>
+    </message>
+    <message>
+        <source>Negative balance</source>
+        <translation>Negativt saldo</translation>
+    </message>
+    <message>
+        <source>All articles of the catalogue</source>
+        <translation>Alla artiklar i katalogen</translation>
+    </message>
+    <message>
+        <source>Stock balance &amp;report (PDF)</source>
+        <translation>Lagersaldo&amp;rapport (PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Print report…</source>
+        <translation>Skriv &amp;ut rapport…</translation>
+    </message>
+    <message>
+        <source>All ISO codes</source>
+        <translation>Alla ISO-koder</translation>
+    </message>
+    <message>
+        <source>Article no.</source>
+        <translation>Artikelnr</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Benämning</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Reorder level</source>
+        <translation>Beställningspunkt</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Leverantör</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s no.</source>
+        <translation>Lev. artikelnr</translation>
+    </message>
+    <message>
+        <source>ISO code</source>
+        <translation>ISO-kod</translation>
+    </message>
+    <message>
+        <source>Choose an article to see its ledger.</source>
+        <translation>Välj en artikel för att se dess lagerhändelser.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individ</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>&amp;Warehouse:</source>
+        <translation>&amp;Lager:</translation>
+    </message>
+    <message>
+        <source>Counting the articles found…</source>
+        <translation>Räknar artiklarna som hittades…</translation>
+    </message>
+    <message>
+        <source>No article found.</source>
+        <translation>Ingen artikel hittades.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n articles found, showing the first {count}; add a word or choose an ISO code to narrow.</source>
+        <translation>
+            <numerusform>%n artikel hittades, de första {count} visas; lägg till ett ord eller välj en ISO-kod för att begränsa.</numerusform>
+            <numerusform>%n artiklar hittades, de första {count} visas; lägg till ett ord eller välj en ISO-kod för att begränsa.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n articles found.</source>
+        <translation>
+            <numerusform>%n artikel hittades.</numerusform>
+            <numerusform>%n artiklar hittades.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This warehouse shows no balance.</source>
+        <translation>Det här lagret visar inget saldo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ledger of {number} {name} in {warehouse}: %n movements</source>
+        <translation>
+            <numerusform>Lagerhändelser för {number} {name} i {warehouse}: %n händelse</numerusform>
+            <numerusform>Lagerhändelser för {number} {name} i {warehouse}: %n händelser</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>balance {balance}</source>
+        <translation>saldo {balance}</translation>
+    </message>
+    <message>
+        <source>(the newest {count} shown)</source>
+        <translation>(de {count} senaste visas)</translation>
+    </message>
+    <message>
+        <source>Making the stock balance report…</source>
+        <translation>Lagersaldorapporten skapas…</translation>
+    </message>
+    <message>
+        <source>The stock balance report was saved as {name}.</source>
+        <translation>Lagersaldorapporten sparades som {name}.</translation>
+    </message>
+    <message>
+        <source>Stock balance report {code}</source>
+        <translation>Lagersaldorapport {code}</translation>
+    </message>
+    <message>
+        <source>Nothing was printed.</source>
+        <translation>Ingenting skrevs ut.</translation>
+    </message>
+    <message>
+        <source>Printing the stock balance report…</source>
+        <translation>Lagersaldorapporten skrivs ut…</translation>
+    </message>
+    <message>
+        <source>The stock balance report was sent to the printer.</source>
+        <translation>Lagersaldorapporten skickades till skrivaren.</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened; nothing was printed.</source>
+        <translation>Skrivaren kunde inte öppnas; ingenting skrevs ut.</translation>
     </message>
 </context>
 <context>
@@ -2380,7 +2587,9 @@
     </message>
     <message>
         <source>Type at least 3 characters to search for articles.</source>
-        <extracomment>Balance in the warehouse the search was made for; None when it shows no balance (750) or none given. A translatable template telling the clerk why nothing was searched (&quot;type at least 3 characters&quot;).</extracomment>
+        <extracomment>Balance in the warehouse the search was made for; None when it shows no balance (750) or none given. A translatable template telling the clerk why nothing was searched (&quot;type at least 3 characters&quot;).
+----------
+How many rows of the full-text index match (a criterion of any length is a term of it, migration 0005).</extracomment>
         <translation>Skriv minst 3 tecken för att söka artiklar.</translation>
     </message>
     <message>
@@ -2590,12 +2799,12 @@
     </message>
     <message>
         <source>A serial number cannot be changed at the desk; contact Hjälpmedel (hjalpmedel@skane.se) to have it changed.</source>
-        <extracomment>A part of a number shorter than this matches too much to be a search (R36: &quot;delar av ett individnummer&quot;). The history&apos;s kinds of event written here; the old number is kept in the event&apos;s note. R37: the seed&apos;s one contact for a device that got a new serial number (&quot;kontakta Hjälpmedel&quot;).</extracomment>
+        <extracomment>R37: the seed&apos;s one contact for a device that got a new serial number (&quot;kontakta Hjälpmedel&quot;).</extracomment>
         <translation>Ett serienummer kan inte ändras i receptionen; kontakta Hjälpmedel (hjalpmedel@skane.se) för att få det ändrat.</translation>
     </message>
     <message>
         <source>The individual was not found; search again.</source>
-        <extracomment>The patient holding (or about to hold) the device, as lists name a patient (R5); None when none. What a list needs to name a patient (``patient_label``), read as plain columns.</extracomment>
+        <extracomment>A part of a number shorter than this matches too much to be a search (R36: &quot;delar av ett individnummer&quot;). The history&apos;s kinds of event for a change of number (the old number is kept in the event&apos;s note). The patient holding (or about to hold) the device, as lists name a patient (R5); None when none. What a list needs to name a patient (``patient_label``), read as plain columns.</extracomment>
         <translation>Individen hittades inte; sök igen.</translation>
     </message>
     <message>
@@ -2627,6 +2836,15 @@
     <message>
         <source>SIP number {sip} is already used by another individual; nothing was changed.</source>
         <translation>SIP-nummer {sip} används redan av en annan individ; inget ändrades.</translation>
+    </message>
+    <message>
+        <source>The warehouse was not found; choose it again.</source>
+        <extracomment>Rows a balance list returns at most (the clerk narrows with a word, a node or a filter; the report has all). Movements an article&apos;s ledger shows at most, newest first. The warehouse&apos;s balance; None for a warehouse that shows none (750). Every article the conditions match, even beyond the rows returned; None when not counted yet. A translatable sentence saying why nothing was searched (&quot;type at least 3 characters&quot;). The balance per warehouse and article that triggers keep on a workstation (migration 0011). Filters that few balances of a warehouse pass: their lists start from those balances and sort what they find; the others walk the articles in name order (those below a reorder level: the few articles that have one, through their partial index) and stop at the page.</extracomment>
+        <translation>Lagret hittades inte; välj det igen.</translation>
+    </message>
+    <message>
+        <source>The warehouse {code} keeps no balance to report.</source>
+        <translation>Lagret {code} har inget saldo att rapportera.</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +3084,95 @@
         <source>Individual labels</source>
         <translation>Individetiketter</translation>
     </message>
+    <message>
+        <source>Main aid</source>
+        <translation>Huvudhjälpmedel</translation>
+    </message>
+    <message>
+        <source>Accessory</source>
+        <translation>Tillbehör</translation>
+    </message>
+    <message>
+        <source>Spare part</source>
+        <translation>Reservdel</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Tjänst</translation>
+    </message>
+    <message>
+        <source>Every article the warehouse holds</source>
+        <translation>Alla artiklar i lagret</translation>
+    </message>
+    <message>
+        <source>Articles with a balance</source>
+        <translation>Artiklar med saldo</translation>
+    </message>
+    <message>
+        <source>Articles with a zero balance</source>
+        <translation>Artiklar med saldo noll</translation>
+    </message>
+    <message>
+        <source>Articles below their reorder level</source>
+        <translation>Artiklar under beställningspunkt</translation>
+    </message>
+    <message>
+        <source>Articles with a negative balance</source>
+        <translation>Artiklar med negativt saldo</translation>
+    </message>
+    <message>
+        <source>Every article of the catalogue</source>
+        <translation>Alla artiklar i katalogen</translation>
+    </message>
+    <message>
+        <source>Stock balance report</source>
+        <extracomment>Column widths (mm) of the report&apos;s table, and the columns aligned right.</extracomment>
+        <translation>Lagersaldorapport</translation>
+    </message>
+    <message>
+        <source>Warehouse {warehouse}</source>
+        <translation>Lager {warehouse}</translation>
+    </message>
+    <message>
+        <source>Printed {time}</source>
+        <translation>Utskriven {time}</translation>
+    </message>
+    <message>
+        <source>Warehouse: {warehouse}</source>
+        <translation>Lager: {warehouse}</translation>
+    </message>
+    <message>
+        <source>Selection: {selection}</source>
+        <translation>Urval: {selection}</translation>
+    </message>
+    <message>
+        <source>Printed {time} by {name}</source>
+        <translation>Utskriven {time} av {name}</translation>
+    </message>
+    <message>
+        <source>Articles: {count}</source>
+        <translation>Antal artiklar: {count}</translation>
+    </message>
+    <message>
+        <source>Art. no.</source>
+        <translation>Artikelnr</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Reorder level</source>
+        <translation>Beställningspunkt</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>No article matches the selection.</source>
+        <translation>Ingen artikel motsvarar urvalet.</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -3088,6 +3395,34 @@
     <message>
         <source>Green — a regional unit</source>
         <translation>Grön — en regional enhet</translation>
+    </message>
+    <message>
+        <source>Goods receipt</source>
+        <translation>Kvittera</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Uttag</translation>
+    </message>
+    <message>
+        <source>Return from patient</source>
+        <translation>Retur från patient</translation>
+    </message>
+    <message>
+        <source>Return to supplier</source>
+        <translation>Retur till leverantör</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Inventering</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Överföring</translation>
+    </message>
+    <message>
+        <source>Bought over</source>
+        <translation>Överköp</translation>
     </message>
     <message>
         <source>Delivery to the clinic/unit</source>

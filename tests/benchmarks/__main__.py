@@ -38,6 +38,7 @@ MODULES = (
     "bench_orders",
     "bench_receipt",
     "bench_documents",
+    "bench_stock",
     "bench_sync_server",
     "bench_sync_client",
 )

@@ -44,14 +44,6 @@ def test_start_shows_user_location_and_honest_sync_state(window: MainWindow) -> 
     ]
 
 
-def test_tabs_not_built_yet_say_so_plainly(window: MainWindow) -> None:
-    label = window.stock_tab.findChild(QLabel, "not_built")
-    assert label is not None and "not built yet" in label.text()
-    assert (
-        window.individual_tab.findChild(QLabel, "not_built") is None
-    )  # built (tests/gui/test_individual_tab.py)
-
-
 def test_r1_type_identity_number_press_enter_opens_record_and_logs_access(
     qtbot, window: MainWindow, examples: dict[str, str], demo_dir: Path
 ) -> None:  # type: ignore[no-untyped-def]
