@@ -633,7 +633,8 @@ def enter_count(
     choice: Choice | None = None,
 ) -> CountStatus:
     """Save the quantity counted of an article. A second count of an article asks the clerk (``CountedTwice``)
-    until *choice* says which stands. An article not on the sheet is counted too (added to it, expected 0)."""
+    until *choice* says which stands. An article not on the sheet is counted too: its entry puts it on the
+    count's list (expected 0), without a sheet line that a second workstation could add as well."""
     count = _count(session, context, count_id)
     quantity = parse_quantity(quantity_text)
     article = session.get(Article, article_id)
@@ -647,21 +648,6 @@ def enter_count(
     ]
     if standing and choice is None:
         raise CountedTwice(article.id, article.article_number, _earlier(session, standing))
-    line_id = _derived_id("line", count.id, article.id)
-    if (
-        session.get(InventoryCountLine, line_id) is None
-        and session.scalar(
-            select(InventoryCountLine.id).where(
-                InventoryCountLine.inventory_count_id == count.id, InventoryCountLine.article_id == article.id
-            )
-        )
-        is None
-    ):
-        session.add(
-            InventoryCountLine(
-                id=line_id, inventory_count_id=count.id, article_id=article.id, expected_quantity=0
-            )
-        )
     entry = InventoryCountEntry(
         inventory_count_id=count.id,
         article_id=article.id,

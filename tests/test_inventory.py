@@ -191,6 +191,18 @@ def test_r39_only_the_own_stock_of_the_clerks_service_location_is_counted_one_op
         inventory.start_count(session, stock.context, warehouse_id=stock.other)
     with database.write() as session, pytest.raises(RuleViolation, match="Only the own stock"):
         inventory.start_count(session, stock.context, warehouse_id=stock.investigation)
+    with database.seed() as session:  # a warehouse of the location that is not its own stock
+        central = Warehouse(
+            code="70",
+            name="Centrallager",
+            kind=WarehouseKind.CENTRAL,
+            service_location_id=stock.context.service_location_id,
+        )
+        session.add(central)
+        session.flush()
+        central_id = central.id
+    with database.write() as session, pytest.raises(RuleViolation, match="Only the own stock"):
+        inventory.start_count(session, stock.context, warehouse_id=central_id)
     first = _start(database, stock)
     assert _start(database, stock) == first  # resumed, not a second count
     with database.read() as session:
@@ -254,7 +266,7 @@ def test_r39_an_article_counted_twice_asks_which_count_stands(database: Database
     assert _entries(database) == 4  # every count is kept on record
 
 
-def test_r39_an_article_off_the_sheet_is_counted_and_added_with_expected_zero(
+def test_r39_an_article_off_the_sheet_is_counted_and_booked_from_zero(
     database: Database, stock: Stock
 ) -> None:
     with database.seed() as session:
@@ -265,7 +277,7 @@ def test_r39_an_article_off_the_sheet_is_counted_and_added_with_expected_zero(
     line = next(
         line for line in _status(database, stock, count_id).lines if line.article_number == extra_number
     )
-    assert line.counted == 2 and line.on_sheet
+    assert line.counted == 2 and not line.on_sheet
     _enter(database, stock, count_id, stock.dome, "10")
     _enter(database, stock, count_id, stock.filter, "0")
     for number in stock.individuals:

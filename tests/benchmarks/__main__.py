@@ -37,6 +37,7 @@ MODULES = (
     "bench_orders",
     "bench_receipt",
     "bench_documents",
+    "bench_inventory",
     "bench_sync_server",
     "bench_sync_client",
 )
