@@ -31,6 +31,7 @@ from ui.qt import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -109,7 +110,12 @@ class InventoryPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # fixed widths: no rows measured
+        for column, width in ((0, 90), (2, 60), (3, 80), (4, 300)):
+            self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.settle_button = QPushButton(self.tr("Choose which count &stands…"))
         layout.addWidget(self.settle_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -131,7 +137,11 @@ class InventoryPage(QWidget):
             return self.tr("Counted twice: choose which count stands")
         if line.counted is None:
             return self.tr("Not counted")
-        return self.tr("Counted") if line.on_sheet else self.tr("Counted (not on the sheet)")
+        return (
+            self.tr("Counted", "the status of a line")
+            if line.on_sheet
+            else self.tr("Counted (not on the sheet)", "the status of a line")
+        )
 
     def _say(self, sentence: str) -> None:
         self.feedback.setText(sentence)

@@ -573,7 +573,13 @@
         <translation>Ej räknad</translation>
     </message>
     <message>
+        <source>Counted</source>
+        <comment>the status of a line</comment>
+        <translation>Räknad</translation>
+    </message>
+    <message>
         <source>Counted (not on the sheet)</source>
+        <comment>the status of a line</comment>
         <translation>Räknad (fanns inte på underlaget)</translation>
     </message>
     <message>
