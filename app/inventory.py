@@ -654,12 +654,12 @@ def enter_count(
         quantity=quantity,
         entered_by_id=context.user_id,
         added=choice is Choice.ADD,
+        # Kept on record only: the earlier count stands.
+        replaced_by_id=standing[-1].id if choice is Choice.KEEP_EARLIER else None,
     )
     session.add(entry)
     session.flush()
-    if choice is Choice.KEEP_EARLIER:
-        entry.replaced_by_id = standing[-1].id
-    elif choice is Choice.TAKE_NEW:
+    if choice is Choice.TAKE_NEW:
         for earlier in standing:
             earlier.replaced_by_id = entry.id
     session.flush()
