@@ -53,6 +53,7 @@ TABLE_AREAS: dict[str, str | None] = {
     "stock_movement": "stock",
     "inventory_count": "stock",
     "inventory_count_line": "stock",
+    "inventory_count_entry": "stock",
     "individual": "individuals",
     "individual_event": "individuals",
     "activity": "activities",

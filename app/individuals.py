@@ -67,12 +67,14 @@ def change_status(
     reserved_for: uuid.UUID | None = None,
     note: str = "",
     events: PlainRows | None = None,
+    event_id: uuid.UUID | None = None,
 ) -> None:
     """Change *individual* to *status* (and the warehouse, patient and order line given) and write the
     event of its new state, caused by *document*; *reserved_for* names the patient of a reservation, whom
     the device itself does not hold yet. The event goes into *events* (written by the caller) when given.
 
     A change the table does not allow is refused with a sentence for the clerk, before anything changes.
+    *event_id* is given by a change that two workstations may both make (an inventory's close).
     """
     before = individual.status
     if not individual_may_change(before, status):
@@ -101,6 +103,8 @@ def change_status(
         patient_id=reserved_for,
         note=note,
     )
+    if event_id is not None:
+        values["id"] = event_id
     if events is not None:
         events.add(IndividualEvent, **values)
     else:

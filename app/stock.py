@@ -57,13 +57,19 @@ def move(
     user_id: uuid.UUID | None,
     unit_price: Decimal = Decimal("0"),
     individual_id: uuid.UUID | None = None,
+    movement_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
     """Queue one movement on *rows* (written by ``rows.write(session)``): *quantity* of the article into
-    (positive) or out of (negative) the warehouse, for *reason*, caused by *document*. Returns its id."""
+    (positive) or out of (negative) the warehouse, for *reason*, caused by *document*. Returns its id.
+
+    *movement_id* is given by a booking that must not happen twice when two workstations make it (an
+    inventory's close): the same id on both, and the server refuses the second insert."""
     if quantity == 0:
         raise ValueError("a stock movement moves at least one unit")
+    given = {"id": movement_id} if movement_id is not None else {}
     return rows.add(
         StockMovement,
+        **given,
         warehouse_id=warehouse_id,
         article_id=article_id,
         quantity=quantity,
@@ -116,6 +122,11 @@ def balances_of(
         .group_by(StockMovement.article_id)
     )
     return {article_id: int(total or 0) for article_id, total in rows}
+
+
+def balance(session: Session, warehouse_id: uuid.UUID, article_id: uuid.UUID) -> int:
+    """One article's balance in one warehouse."""
+    return balances_of(session, warehouse_id, [article_id]).get(article_id, 0)
 
 
 def balances(

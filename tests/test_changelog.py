@@ -15,7 +15,16 @@ import pytest
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
-from app import central_warehouse, fees, individual_record, individuals, orders, patients, receipts
+from app import (
+    central_warehouse,
+    fees,
+    individual_record,
+    individuals,
+    inventory,
+    orders,
+    patients,
+    receipts,
+)
 from app.changelog import PlainRows, synced_table_names, touched_tables
 from app.database import Database
 from app.errors import InvalidInput, WriteOutsideService
@@ -27,6 +36,7 @@ from db.models import (
     Article,
     ChangeLogEntry,
     Individual,
+    InventoryCountEntry,
     Order,
     OrderLine,
     Patient,
@@ -308,6 +318,7 @@ def test_every_write_service_logs_exactly_what_it_changed(
             ],
             today=today,
         ),
+        **_inventory_scenarios(world),
     }
     with demo.write() as session:
         world.cart(session, "b")
@@ -333,6 +344,51 @@ def test_every_write_service_logs_exactly_what_it_changed(
     # The list above must cover every public function of app/ that takes a session and writes.
     missing = set(write_services()) - set(scenarios)
     assert not missing, f"write services without a change-log scenario here: {sorted(missing)}"
+
+
+def _inventory_scenarios(world: DemoWorld) -> dict[str, Callable[[Session], Any]]:
+    """The inventory's writes (R39), in the order a count makes them, on the own stock of the context."""
+    ctx = world.context
+
+    def own(session: Session) -> uuid.UUID:
+        return inventory.warehouses_to_count(session, ctx)[0].id
+
+    def count(session: Session) -> uuid.UUID:
+        found = inventory.warehouses_to_count(session, ctx)[0].open_count_id
+        assert found is not None
+        return found
+
+    def accessory(session: Session) -> uuid.UUID:
+        return session.scalars(
+            select(Article.id)
+            .where(Article.individually_marked.is_(False), Article.article_type == ArticleType.ACCESSORY)
+            .order_by(Article.article_number)
+        ).first()  # type: ignore[return-value]
+
+    def second_workstations_count(session: Session) -> None:
+        """What sync brings: the same article counted on another workstation."""
+        session.add(
+            InventoryCountEntry(
+                inventory_count_id=count(session),
+                article_id=accessory(session),
+                quantity=4,
+                entered_by_id=ctx.user_id,
+            )
+        )
+
+    return {
+        "inventory.start_count": lambda s: inventory.start_count(s, ctx, warehouse_id=own(s)),
+        "inventory.enter_count": lambda s: inventory.enter_count(
+            s, ctx, count_id=count(s), article_id=accessory(s), quantity_text="3"
+        ),
+        "another workstation's count of the same article": second_workstations_count,
+        "inventory.settle_counted_twice": lambda s: inventory.settle_counted_twice(
+            s, ctx, count_id=count(s), article_id=accessory(s), choice=inventory.Choice.ADD
+        ),
+        "inventory.close_count": lambda s: inventory.close_count(
+            s, ctx, count_id=count(s), uncounted_as_zero=True
+        ),
+    }
 
 
 def write_services() -> list[str]:

@@ -160,6 +160,10 @@ class MainWindow(QMainWindow):
         switch_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
         switch_action.triggered.connect(self.choose_who)
         file_menu.addAction(switch_action)
+        stock_menu = self.menuBar().addMenu(self.tr("&Stock"))
+        inventory_action = QAction(self.tr("&Inventory…"), self)
+        inventory_action.triggered.connect(self.open_inventory)
+        stock_menu.addAction(inventory_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, name in enumerate(
             (self.tr("Patient"), self.tr("Order"), self.tr("Stock"), self.tr("Individual"))
@@ -342,6 +346,15 @@ class MainWindow(QMainWindow):
     def sync_now(self) -> None:
         if self.sync is not None:
             self.sync.sync_now()
+
+    def open_inventory(self) -> None:
+        """The yearly inventory of the own stock (R39), until the Stock tab holds its page."""
+        if not self.built or self.context is None:
+            return
+        from ui.inventory import InventoryDialog
+
+        self.inventory_dialog = InventoryDialog(self.runner, self.context, self)
+        self.inventory_dialog.show()
 
     def open_sync_settings(self) -> None:
         """The sync settings dialog; it stays open until what was typed is stored (or the clerk cancels)."""

@@ -14,6 +14,8 @@ class MessageBoxes:
     handler: Handler | None = None
     #: What a question is answered with while a test handler is installed.
     answer: bool = True
+    #: The button a choice (``choose``) is answered with while a test handler is installed (None: cancel).
+    choice: int | None = 0
 
     @classmethod
     def _show(cls, kind: str, parent: QWidget | None, title: str, text: str) -> None:
@@ -47,3 +49,17 @@ class MessageBoxes:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         chosen = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.Yes)
         return chosen == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def choose(cls, parent: QWidget | None, title: str, text: str, buttons: list[str]) -> int | None:
+        """A question with several answers (the buttons, in order); None when the clerk cancels."""
+        if cls.handler is not None:
+            cls.handler("choice", title, text)
+            return cls.choice
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+        made = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in buttons]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(made[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return made.index(clicked) if clicked in made else None

@@ -23,7 +23,7 @@ from db.models.patients import (
     UrgentNeedDecision,
 )
 from db.models.returns import PickupOrder, PickupOrderLine, StockReturn, StockReturnLine
-from db.models.stock import InventoryCount, InventoryCountLine, StockMovement
+from db.models.stock import InventoryCount, InventoryCountEntry, InventoryCountLine, StockMovement
 from db.models.sync import ChangeLogEntry, NodeSetting, NumberBlock, SyncIssueRecord
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "Individual",
     "IndividualEvent",
     "InventoryCount",
+    "InventoryCountEntry",
     "InventoryCountLine",
     "IsoCode",
     "NodeSetting",

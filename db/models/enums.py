@@ -146,6 +146,7 @@ class DocumentKind(enum.StrEnum):
     STOCK_RETURN = "stock_return"
     ACTIVITY = "activity"
     INVENTORY = "inventory"
+    FOUND_AFTER_INVENTORY = "inventory_found_later"  # R39: missing at the count, found later, moved back
     SCRAP = "scrap"
     BOUGHT_OVER = "bought_over"  # a device bought over from another region (R43)
     INDIVIDUAL_NUMBER_CHANGE = "individual_number_change"  # R37, no document: the old number in the note

@@ -54,3 +54,22 @@ class InventoryCountLine(Synced):
     expected_quantity: Mapped[int]
     counted_quantity: Mapped[int | None]
     comment: Mapped[str_name] = mapped_column(default="")
+
+
+class InventoryCountEntry(Synced):
+    """One count made at the shelf (R39): an article's quantity, or one individual found. Append-only: an
+    entry is never edited except to name the later entry the clerk chose over it (``replaced_by_id``), so
+    two workstations counting the same warehouse offline merge on sync without losing a count."""
+
+    __tablename__ = "inventory_count_entry"
+
+    inventory_count_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("inventory_count.id"), index=True)
+    article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("article.id"))
+    individual_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("individual.id"))
+    quantity: Mapped[int | None]  # None for an individual found (it counts one)
+    entered_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user_account.id"))
+    entered_at: Mapped[created_at]
+    #: The clerk knowingly added this count to an earlier one of the article (a second shelf).
+    added: Mapped[bool] = mapped_column(default=False)
+    #: A later entry the clerk chose over this one; a replaced entry no longer counts.
+    replaced_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("inventory_count_entry.id"))

@@ -39,6 +39,16 @@
     </message>
 </context>
 <context>
+    <name>InventoryPage</name>
+    <message numerus="yes">
+        <source>%n lines have not been counted (for example {number}). Book them as 0?</source>
+        <translation>
+            <numerusform>%n line has not been counted (for example {number}). Book it as 0?</numerusform>
+            <numerusform>%n lines have not been counted (for example {number}). Book them as 0?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PatientRecordView</name>
     <message numerus="yes">
         <source>Print a loan agreement for the %n selected aid(s).</source>

@@ -407,6 +407,10 @@
         <source>stock-balance-report</source>
         <translation>lagersaldorapport</translation>
     </message>
+    <message>
+        <source>count-sheet</source>
+        <translation>inventeringsunderlag</translation>
+    </message>
 </context>
 <context>
     <name>FeesPage</name>
@@ -549,6 +553,10 @@
     <message>
         <source>Inventory</source>
         <translation>Inventering</translation>
+    </message>
+    <message>
+        <source>Found after the inventory</source>
+        <translation>Hittad efter inventeringen</translation>
     </message>
     <message>
         <source>Individual number changed</source>
@@ -791,6 +799,214 @@
     </message>
 </context>
 <context>
+    <name>InventoryDialog</name>
+    <message>
+        <source>Inventory</source>
+        <translation>Inventering</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryPage</name>
+    <message>
+        <source>Warehouse:</source>
+        <extracomment>The article whose quantity the entry field waits for (None: it waits for a number).</extracomment>
+        <translation>Lager:</translation>
+    </message>
+    <message>
+        <source>&amp;Start or resume count</source>
+        <translation>&amp;Starta eller fortsätt inventering</translation>
+    </message>
+    <message>
+        <source>&amp;Print count sheet</source>
+        <translation>Skriv &amp;ut inventeringsunderlag</translation>
+    </message>
+    <message>
+        <source>&amp;Close the count…</source>
+        <translation>&amp;Avsluta inventeringen…</translation>
+    </message>
+    <message>
+        <source>Choose the warehouse and start its count.</source>
+        <translation>Välj lager och starta inventeringen.</translation>
+    </message>
+    <message>
+        <source>&amp;Found after the inventory</source>
+        <translation>&amp;Hittad efter inventeringen</translation>
+    </message>
+    <message>
+        <source>An individual in the investigation warehouse has turned up: type its number, then click.</source>
+        <translation>En individ på utredningslagret har hittats: skriv dess nummer och klicka sedan.</translation>
+    </message>
+    <message>
+        <source>Art. no.</source>
+        <translation>Artikelnr</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Benämning</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Inräknat</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Choose which count &amp;stands…</source>
+        <translation>Välj vilken räkning som &amp;gäller…</translation>
+    </message>
+    <message>
+        <source>Counted twice: choose which count stands</source>
+        <translation>Räknad två gånger: välj vilken räkning som gäller</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>Ej räknad</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <comment>the status of a line</comment>
+        <translation>Inräknat</translation>
+    </message>
+    <message>
+        <source>Counted (not on the sheet)</source>
+        <comment>the status of a line</comment>
+        <translation>Räknad (fanns inte på underlaget)</translation>
+    </message>
+    <message>
+        <source>(count in progress)</source>
+        <translation>(inventering pågår)</translation>
+    </message>
+    <message>
+        <source>{location} holds no own stock to count.</source>
+        <translation>{location} har inget eget förråd att inventera.</translation>
+    </message>
+    <message>
+        <source>Article or individual number:</source>
+        <translation>Artikel- eller individnummer:</translation>
+    </message>
+    <message>
+        <source>Quantity of {number} {name} ({unit}):</source>
+        <translation>Antal av {number} {name} ({unit}):</translation>
+    </message>
+    <message>
+        <source>Count of {code} {name}, started {when} by {who}: {counted} of {lines} lines counted, {found} of {expected} individuals found.</source>
+        <translation>Inventering av {code} {name}, startad {when} av {who}: {counted} av {lines} rader räknade, {found} av {expected} individer hittade.</translation>
+    </message>
+    <message>
+        <source>The count of {code} is closed.</source>
+        <translation>Inventeringen av {code} är avslutad.</translation>
+    </message>
+    <message>
+        <source>Individual {number} ({article}) found.</source>
+        <translation>Individ {number} ({article}) hittad.</translation>
+    </message>
+    <message>
+        <source>Individual {number} was already counted; it is not counted twice.</source>
+        <translation>Individ {number} är redan räknad; den räknas inte två gånger.</translation>
+    </message>
+    <message>
+        <source>Individual {number} was in the investigation warehouse; it is moved back here when the count is closed.</source>
+        <translation>Individ {number} låg på utredningslagret; den flyttas tillbaka hit när inventeringen avslutas.</translation>
+    </message>
+    <message>
+        <source>Individual {number} belongs elsewhere ({warehouse}); it was not counted. Put it aside and tell the aid centre.</source>
+        <translation>Individ {number} hör hemma någon annanstans ({warehouse}); den räknades inte. Lägg den åt sidan och meddela Hjälpmedelscentralen.</translation>
+    </message>
+    <message>
+        <source>not in a warehouse</source>
+        <translation>inte i något lager</translation>
+    </message>
+    <message>
+        <source>{number}: {quantity} counted and saved.</source>
+        <translation>{number}: {quantity} räknade och sparade.</translation>
+    </message>
+    <message>
+        <source>Keep the earlier count</source>
+        <translation>Behåll den tidigare räkningen</translation>
+    </message>
+    <message>
+        <source>Take the new count</source>
+        <translation>Använd den nya räkningen</translation>
+    </message>
+    <message>
+        <source>Add both (another shelf)</source>
+        <translation>Lägg ihop båda (en annan hylla)</translation>
+    </message>
+    <message>
+        <source>Article {number} was already counted: {quantity} by {who} at {when}. You have now counted {new}. Which count stands?</source>
+        <translation>Artikel {number} är redan räknad: {quantity} av {who} {when}. Nu har du räknat {new}. Vilken räkning gäller?</translation>
+    </message>
+    <message>
+        <source>Counted twice</source>
+        <translation>Räknad två gånger</translation>
+    </message>
+    <message>
+        <source>Nothing was saved for {number}; the earlier count stands.</source>
+        <translation>Inget sparades för {number}; den tidigare räkningen gäller.</translation>
+    </message>
+    <message>
+        <source>Select a line counted twice first.</source>
+        <translation>Markera först en rad som räknats två gånger.</translation>
+    </message>
+    <message>
+        <source>Article {number} was counted twice on different workstations. Which count stands?</source>
+        <translation>Artikel {number} räknades två gånger på olika arbetsstationer. Vilken räkning gäller?</translation>
+    </message>
+    <message>
+        <source>Close the count</source>
+        <translation>Avsluta inventeringen</translation>
+    </message>
+    <message>
+        <source>Close the count of {code}? The differences are booked in stock, and individuals not found go to the investigation warehouse.</source>
+        <translation>Avsluta inventeringen av {code}? Differenserna bokas i lagret, och individer som inte hittats flyttas till utredningslagret.</translation>
+    </message>
+    <message>
+        <source>Lines not counted</source>
+        <translation>Rader som inte räknats</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines have not been counted (for example {number}). Book them as 0?</source>
+        <translation>
+            <numerusform>%n rad har inte räknats (till exempel {number}). Boka den som 0?</numerusform>
+            <numerusform>%n rader har inte räknats (till exempel {number}). Boka dem som 0?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The count is closed: {movements} stock movements booked.</source>
+        <translation>Inventeringen är avslutad: {movements} lagertransaktioner bokade.</translation>
+    </message>
+    <message>
+        <source>Not found, moved to the investigation warehouse: {numbers}.</source>
+        <translation>Ej hittade, flyttade till utredningslagret: {numbers}.</translation>
+    </message>
+    <message>
+        <source>Back from the investigation warehouse: {numbers}.</source>
+        <translation>Tillbaka från utredningslagret: {numbers}.</translation>
+    </message>
+    <message>
+        <source>Count closed</source>
+        <translation>Inventeringen avslutad</translation>
+    </message>
+    <message>
+        <source>Type the number of the individual that turned up, then click again.</source>
+        <translation>Skriv numret på individen som hittats och klicka sedan igen.</translation>
+    </message>
+    <message>
+        <source>Individual {number} is back in {warehouse}. Report it: e-mail {address} with the article number {article}, the individual number {number} and your warehouse number {warehouse}.</source>
+        <translation>Individ {number} är tillbaka i {warehouse}. Meddela detta: mejla {address} med artikelnummer {article}, individnummer {number} och ert lagernummer {warehouse}.</translation>
+    </message>
+    <message>
+        <source>Found after the inventory</source>
+        <translation>Hittad efter inventeringen</translation>
+    </message>
+</context>
+<context>
     <name>IsoTreeModel</name>
     <message>
         <source>{code} {title} ({count})</source>
@@ -914,6 +1130,14 @@
     <message>
         <source>&amp;Change user or service location…</source>
         <translation>&amp;Byt användare eller tjänsteställe…</translation>
+    </message>
+    <message>
+        <source>&amp;Stock</source>
+        <translation>&amp;Lager</translation>
+    </message>
+    <message>
+        <source>&amp;Inventory…</source>
+        <translation>&amp;Inventering…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2321,8 +2545,78 @@
         <translation>Skanna eller skriv individnumret.</translation>
     </message>
     <message>
+        <source>Article {number} was already counted: {quantity} by {who} at {when}. Say which count stands.</source>
+        <extracomment>Where the seed tells a clinic to report an individual found after the inventory. What a count sheet lists (002: &quot;bara artikeltyperna huvudhjälpmedel, tillbehör och reservdelar&quot;). The ids of the rows a count writes are made from these names (uuid5), so two workstations make the same.</extracomment>
+        <translation>Artikel {number} är redan räknad: {quantity} av {who} {when}. Ange vilken räkning som gäller.</translation>
+    </message>
+    <message>
+        <source>Not every line of the count sheet has been counted ({count} left); the rest are booked as 0 if you close now.</source>
+        <translation>Alla rader på inventeringsunderlaget har inte räknats ({count} kvar); de bokas som 0 om du avslutar nu.</translation>
+    </message>
+    <message>
+        <source>There is no investigation warehouse; contact the aid centre before closing the count.</source>
+        <extracomment>Where the individual is now (its warehouse code), &quot;&quot; when it is with a patient or nowhere. Standing entries summed (individuals: those found); None while the line is not counted. Standing counts of the article that nobody has chosen between (after a sync): must be settled. (article number, difference) per article whose balance changed.</extracomment>
+        <translation>Det finns inget utredningslager; kontakta Hjälpmedelscentralen innan inventeringen avslutas.</translation>
+    </message>
+    <message>
+        <source>Only the own stock of {location} can be counted here; choose its warehouse.</source>
+        <translation>Här kan bara det egna förrådet för {location} inventeras; välj dess lager.</translation>
+    </message>
+    <message>
+        <source>The inventory count was not found; choose the warehouse again.</source>
+        <translation>Inventeringen hittades inte; välj lagret igen.</translation>
+    </message>
+    <message>
+        <source>This inventory count is already closed; start a new count to count again.</source>
+        <translation>Inventeringen är redan avslutad; starta en ny inventering för att räkna igen.</translation>
+    </message>
+    <message>
+        <source>Type the counted quantity (0 or more).</source>
+        <translation>Skriv det inräknade antalet (0 eller mer).</translation>
+    </message>
+    <message>
+        <source>A counted quantity cannot be negative: type 0 or more.</source>
+        <translation>Ett inräknat antal kan inte vara negativt: skriv 0 eller mer.</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number: type the number of units counted (0 or more).</source>
+        <translation>{text} är inget heltal: skriv antalet räknade enheter (0 eller mer).</translation>
+    </message>
+    <message>
+        <source>Type or scan an article number or an individual number.</source>
+        <translation>Skriv eller skanna ett artikelnummer eller ett individnummer.</translation>
+    </message>
+    <message>
+        <source>No article or individual has the number {number}.</source>
+        <translation>Ingen artikel eller individ har numret {number}.</translation>
+    </message>
+    <message>
+        <source>Article {number} is a service; services are not counted.</source>
+        <translation>Artikel {number} är en tjänst; tjänster inventeras inte.</translation>
+    </message>
+    <message>
+        <source>Article {number} is individually marked: scan or type each individual&apos;s number instead.</source>
+        <translation>Artikel {number} är individmärkt: skanna eller skriv varje individs nummer i stället.</translation>
+    </message>
+    <message>
         <source>No individual has the number {number}.</source>
         <translation>Ingen individ har numret {number}.</translation>
+    </message>
+    <message>
+        <source>The article was not found; type its number again.</source>
+        <translation>Artikeln hittades inte; skriv dess nummer igen.</translation>
+    </message>
+    <message>
+        <source>Article {number} was counted twice; choose which count stands before closing the count.</source>
+        <translation>Artikel {number} räknades två gånger; välj vilken räkning som gäller innan inventeringen avslutas.</translation>
+    </message>
+    <message>
+        <source>Individual {number} is not in the investigation warehouse; there is nothing to report.</source>
+        <translation>Individ {number} finns inte på utredningslagret; det finns inget att meddela.</translation>
+    </message>
+    <message>
+        <source>{location} holds no own stock to take the individual back into.</source>
+        <translation>{location} har inget eget förråd att ta tillbaka individen till.</translation>
     </message>
     <message>
         <source>Individual {number} is not in stock, so it cannot be delivered.</source>
@@ -2907,8 +3201,36 @@ How many rows of the full-text index match (a criterion of any length is a term 
         <translation>Artikel</translation>
     </message>
     <message>
+        <source>Inventory count sheet</source>
+        <translation>Inventeringsunderlag</translation>
+    </message>
+    <message>
+        <source>Warehouse {code} {name}</source>
+        <translation>Lager {code} {name}</translation>
+    </message>
+    <message>
+        <source>Count started {date}</source>
+        <translation>Inventering startad {date}</translation>
+    </message>
+    <message>
+        <source>Count started {date} by {name}. Write the quantity found in the Counted column; for individually marked articles tick each individual number found. Main aids, accessories and spare parts only; services are not counted.</source>
+        <translation>Inventering startad {date} av {name}. Skriv antalet som finns i kolumnen Inräknat; för individmärkta artiklar bockar du av varje individnummer som hittas. Endast huvudhjälpmedel, tillbehör och reservdelar; tjänster inventeras inte.</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Benämning</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Inräknat</translation>
+    </message>
+    <message>
+        <source>Individuals (tick)</source>
+        <translation>Individer (bocka av)</translation>
+    </message>
+    <message>
+        <source>Count signed by: ______________________________   Date: ______________</source>
+        <translation>Inventerat av: ______________________________   Datum: ______________</translation>
     </message>
     <message>
         <source>Individual</source>

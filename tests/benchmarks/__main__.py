@@ -39,6 +39,7 @@ MODULES = (
     "bench_receipt",
     "bench_documents",
     "bench_stock",
+    "bench_inventory",
     "bench_sync_server",
     "bench_sync_client",
 )

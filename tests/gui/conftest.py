@@ -27,6 +27,7 @@ def messages() -> Iterator[list[tuple[str, str, str]]]:
     yield shown
     MessageBoxes.handler = None
     MessageBoxes.answer = True
+    MessageBoxes.choice = 0
 
 
 @pytest.fixture

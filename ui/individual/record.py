@@ -58,6 +58,7 @@ _DOCUMENT_KINDS = {
     "activity": QT_TRANSLATE_NOOP("IndividualRecordView", "Activity"),
     "scrap": QT_TRANSLATE_NOOP("IndividualRecordView", "Scrapped"),
     "inventory": QT_TRANSLATE_NOOP("IndividualRecordView", "Inventory"),
+    "inventory_found_later": QT_TRANSLATE_NOOP("IndividualRecordView", "Found after the inventory"),
     RENUMBER_KIND: QT_TRANSLATE_NOOP("IndividualRecordView", "Individual number changed"),
     SIP_NUMBER_KIND: QT_TRANSLATE_NOOP("IndividualRecordView", "SIP number changed"),
 }
