@@ -524,7 +524,7 @@
     <message>
         <source>Goods receipt</source>
         <extracomment>The history&apos;s document kinds as the clerk reads them.</extracomment>
-        <translation>Kvittera</translation>
+        <translation>Kvittering</translation>
     </message>
     <message>
         <source>Order</source>
@@ -589,6 +589,10 @@
     <message>
         <source>Change individual &amp;number…</source>
         <translation>Byt individ&amp;nummer…</translation>
+    </message>
+    <message>
+        <source>Print &amp;label…</source>
+        <translation>Skriv ut &amp;etikett…</translation>
     </message>
     <message>
         <source>Change serial number…</source>
@@ -768,6 +772,10 @@
     <message>
         <source>Owner</source>
         <translation>Ägare</translation>
+    </message>
+    <message>
+        <source>Print labels for the chosen hits…</source>
+        <translation>Skriv ut etiketter för valda träffar…</translation>
     </message>
     <message>
         <source>Search for an individual by its number, serial number or SIP number; Enter opens it.</source>
@@ -2123,7 +2131,7 @@
     <name>StockTab</name>
     <message>
         <source>Article: name, supplier, supplier&apos;s or our article number — empty for all</source>
-        <translation>Artikel: benämning, leverantör, leverantörens eller vårt artikelnummer — tomt för alla</translation>
+        <translation>Benämning, leverantör eller artikelnummer — tomt för alla</translation>
     </message>
     <message>
         <source>All types</source>
@@ -3720,7 +3728,7 @@ How many rows of the full-text index match (a criterion of any length is a term 
     </message>
     <message>
         <source>Goods receipt</source>
-        <translation>Kvittera</translation>
+        <translation>Kvittering</translation>
     </message>
     <message>
         <source>Withdrawal</source>

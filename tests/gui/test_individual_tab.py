@@ -204,3 +204,51 @@ def test_individual_tab_speaks_swedish(qtbot, window: MainWindow, numbers: dict[
         assert dialog.confirm.text() == "Jag bekräftar att detta är den individ som ska byta nummer"
     finally:
         install_translators(QCoreApplication.instance(), "en")  # type: ignore[arg-type]
+
+
+def test_labels_from_the_individual_tab_one_from_the_record_a_sheet_for_chosen_hits(
+    qtbot, window: MainWindow, numbers: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    """Labels: one at a time from the open individual, a sheet for several chosen hits (issue 10)."""
+    import io
+
+    import pypdfium2
+    import zxingcpp
+    from pypdf import PdfReader
+
+    tab = window.individual_tab
+    number = numbers["individual_in_stock"]
+    _open(qtbot, window, number)
+    qtbot.mouseClick(tab.record_view.label_button, Qt.MouseButton.LeftButton)
+    dialog = tab.label_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=20000)
+    assert dialog.rendered is not None and dialog.rendered.labels == 1
+    text = PdfReader(io.BytesIO(dialog.rendered.pdf)).pages[0].extract_text()
+    assert number in text
+    dialog.close()
+
+    _search(qtbot, window, number[:4])
+    qtbot.waitUntil(lambda: tab.results_model.rowCount() >= 2, timeout=10000)
+    assert not tab.labels_button.isEnabled()
+    tab.results.selectRow(0)
+    tab.results.selectionModel().select(
+        tab.results_model.index(1, 0),
+        tab.results.selectionModel().SelectionFlag.Select | tab.results.selectionModel().SelectionFlag.Rows,
+    )
+    chosen = sorted(hit.individual_number for hit in tab.chosen_hits())
+    assert len(chosen) == 2 and tab.labels_button.isEnabled()
+    qtbot.mouseClick(tab.labels_button, Qt.MouseButton.LeftButton)
+    dialog = tab.label_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=20000)
+    with qtbot.wait_signal(dialog.sig_ready, timeout=20000):
+        qtbot.mouseClick(dialog.sheet_choice, Qt.MouseButton.LeftButton)
+    assert dialog.rendered is not None and (dialog.rendered.labels, dialog.rendered.pages) == (2, 1)
+    document = pypdfium2.PdfDocument(dialog.rendered.pdf)
+    try:
+        image = document[0].render(scale=300 / 72).to_pil()
+    finally:
+        document.close()
+    assert sorted(result.text for result in zxingcpp.read_barcodes(image)) == chosen
+    dialog.close()

@@ -150,6 +150,7 @@ class IndividualRecordView(QWidget):
     ``sig_sip_submitted`` and for the patient's record through ``sig_open_patient`` (the patient's id)."""
 
     sig_renumber = Signal()
+    sig_print_label = Signal()
     sig_sip_submitted = Signal(str)
     sig_open_patient = Signal(object)  # uuid.UUID
 
@@ -197,6 +198,8 @@ class IndividualRecordView(QWidget):
         self.individual_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.renumber_button = QPushButton(self.tr("Change individual &number…"))
         self.renumber_button.setObjectName("renumber")
+        self.label_button = QPushButton(self.tr("Print &label…"))
+        self.label_button.setObjectName("print_label")
         self.serial_number = QLabel()
         self.serial_number.setObjectName("serial_number")
         self.serial_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -285,6 +288,7 @@ class IndividualRecordView(QWidget):
         number_row = QHBoxLayout()
         number_row.addWidget(self.individual_number)
         number_row.addWidget(self.renumber_button)
+        number_row.addWidget(self.label_button)
         number_row.addStretch()
         form.addRow(self.tr("Individual number:"), number_row)
         serial_row = QHBoxLayout()
@@ -307,6 +311,7 @@ class IndividualRecordView(QWidget):
 
     def _connect_signals(self) -> None:
         self.renumber_button.clicked.connect(self.sig_renumber)
+        self.label_button.clicked.connect(self.sig_print_label)
         self.serial_button.clicked.connect(self._explain_serial_number)
         self.sip_button.clicked.connect(self.start_sip_edit)
         self.sip_edit.returnPressed.connect(self._submit_sip)

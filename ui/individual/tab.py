@@ -4,7 +4,7 @@ open one, renumber it (R37), set its SIP number (R38)."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.changes import Changes
 from app.individual_record import PARTIAL_MIN, IndividualHit, IndividualRecord, IndividualSearch, SearchIn
@@ -23,6 +23,7 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     QObject,
+    QPushButton,
     QShortcut,
     QSplitter,
     QStackedWidget,
@@ -35,6 +36,9 @@ from ui.qt import (
 )
 from ui.table_model import Column, RowTableModel
 from ui.widgets import ERROR_STYLE
+
+if TYPE_CHECKING:
+    from ui.individual_labels import PrintLabelsDialog
 
 SEARCH_DELAY_MS = 60  # coalesce a scanner burst or fast typing into one query
 
@@ -96,13 +100,18 @@ class IndividualTab(QWidget):
         self.results.setObjectName("individual_results")
         self.results.setModel(self.results_model)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several hits may be chosen for a sheet of labels; Enter or a double click opens the current one.
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.verticalHeader().setVisible(False)
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.results.setWordWrap(False)
+        self.labels_button = QPushButton(self.tr("Print labels for the chosen hits…"))
+        self.labels_button.setObjectName("print_hit_labels")
+        self.labels_button.setEnabled(False)
+        self.label_dialog: PrintLabelsDialog | None = None
         self.record_view = IndividualRecordView()
         self.record_view.setObjectName("individual_record")
         self.empty_record = QLabel(
@@ -129,6 +138,10 @@ class IndividualTab(QWidget):
         left_layout.addLayout(row)
         left_layout.addWidget(self.search_message)
         left_layout.addWidget(self.results, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.labels_button)
+        left_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.record_stack)
@@ -149,6 +162,9 @@ class IndividualTab(QWidget):
         self._search_timer.timeout.connect(self._search_now)
         self.results.activated.connect(self._open_index)
         self.record_view.sig_renumber.connect(self.start_renumber)
+        self.record_view.sig_print_label.connect(self._print_record_label)
+        self.labels_button.clicked.connect(self._print_hit_labels)
+        self.results.selectionModel().selectionChanged.connect(self._hits_chosen)
         self.record_view.sig_sip_submitted.connect(self._save_sip)
         self.record_view.sig_open_patient.connect(self.sig_open_patient)
         self._runner.sig_changes.connect(self._on_changes)
@@ -265,6 +281,37 @@ class IndividualTab(QWidget):
 
     def current_record(self) -> IndividualRecord | None:
         return self.record_view.record if self.record_stack.currentWidget() is self.record_view else None
+
+    # -- labels ------------------------------------------------------------------------------------
+
+    def chosen_hits(self) -> list[IndividualHit]:
+        rows = sorted({index.row() for index in self.results.selectionModel().selectedRows()})
+        return [self.results_model.row_at(row) for row in rows]
+
+    def _hits_chosen(self, *_args: object) -> None:
+        self.labels_button.setEnabled(bool(self.results.selectionModel().selectedRows()))
+
+    def _print_record_label(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.print_labels([record.id])
+
+    def _print_hit_labels(self) -> None:
+        self.print_labels([hit.id for hit in self.chosen_hits()])
+
+    def print_labels(self, individual_ids: list[uuid.UUID]) -> None:
+        """The label dialog for *individual_ids*: one label, or a sheet for many."""
+        if not individual_ids:
+            return
+        from ui.individual_labels import PrintLabelsDialog
+
+        self.label_dialog = PrintLabelsDialog(self._runner, individual_ids, self)
+        self.label_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.label_dialog.destroyed.connect(self._label_dialog_closed)
+        self.label_dialog.open()
+
+    def _label_dialog_closed(self) -> None:
+        self.label_dialog = None
 
     # -- renumber (R37) ----------------------------------------------------------------------------
 
