@@ -111,6 +111,8 @@ def test_r37_renumber_refused_without_the_tick_then_done_with_it(
         qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert tab.record_view.individual_number.text() == "777000111"
+    shown = [tab.results_model.row_at(r).individual_number for r in range(tab.results_model.rowCount())]
+    assert "777000111" in shown and old not in shown  # the hit list follows the new number
     assert tab.record_view.history_model.index(0, 6).data() == f"Previous number: {old}"
     db = Database.open(demo_dir)
     with db.read() as session:

@@ -4,6 +4,7 @@ open one, renumber it (R37), set its SIP number (R38)."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from app.changes import Changes
@@ -338,6 +339,14 @@ class IndividualTab(QWidget):
             dialog.accept()
             self.renumber_dialog = None
             self._show_record(updated)
+            # The hit in the list carries the new number too (it no longer matches the old search).
+            hits = [self.results_model.row_at(row) for row in range(self.results_model.rowCount())]
+            self.results_model.set_rows(
+                [
+                    replace(hit, individual_number=updated.individual_number) if hit.id == updated.id else hit
+                    for hit in hits
+                ]
+            )
             self.sig_status.emit(
                 self.tr("The individual number is now {number}.").format(number=updated.individual_number)
             )
