@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 import httpx
 from pydantic import RootModel
-from sqlalchemy import Table, delete, func, select
+from sqlalchemy import DateTime, Table, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -370,8 +370,25 @@ class SyncClient:
         return len(finished)
 
     def _put_right(self, session: Session, change: Change, rejection: Rejection) -> None:
-        """Keep the rejection for the conflicts view and put the local row back to the server's copy."""
-        log.info("sync: change %s to %s was rejected", change.id, change.table)
+        """Keep the rejection for the conflicts view and put the local row back to the server's copy.
+
+        A new row the server already holds as it is here, but for when and by whom it was written, is put
+        right without an issue: two workstations made the same booking under the same id (an inventory's
+        close repeated on a second workstation), and the clerk has nothing to decide."""
+        table = _table(change.table)
+        if not _same_booking(table, change, rejection):
+            log.info("sync: change %s to %s was rejected", change.id, change.table)
+            self._record_rejection(session, change, rejection)
+        else:
+            log.info("sync: change %s to %s is on the server already", change.id, change.table)
+        if rejection.current is None:
+            session.execute(delete(table).where(table.c.id == change.row_id))
+        else:
+            row = from_json(table.name, rejection.current)
+            row["id"] = change.row_id
+            upsert(session, table, [row])
+
+    def _record_rejection(self, session: Session, change: Change, rejection: Rejection) -> None:
         _record_issue(
             session,
             SyncIssue(
@@ -388,13 +405,6 @@ class SyncClient:
                 ],
             ),
         )
-        table = _table(change.table)
-        if rejection.current is None:
-            session.execute(delete(table).where(table.c.id == change.row_id))
-        else:
-            row = from_json(table.name, rejection.current)
-            row["id"] = change.row_id
-            upsert(session, table, [row])
 
     # --------------------------------------------------------------------------------------- download
 
@@ -514,6 +524,20 @@ def _packed(changes: list[_Pending], clock: Callable[[], dt.datetime]) -> tuple[
         size += len(one) + 1
     body = b'{"changes":[' + b",".join(encoded) + b'],"sent_at":"' + clock().isoformat().encode() + b'"}'
     return changes[: len(encoded)], body
+
+
+def _same_booking(table: Table, change: Change, rejection: Rejection) -> bool:
+    """Whether a refused insert names a row the server holds with the same values, apart from the moments
+    and the user it was written at and by."""
+    if change.operation != "insert" or rejection.current is None:
+        return False
+    mine, theirs = from_json(table.name, change.payload), from_json(table.name, rejection.current)
+    compared = [
+        column.name
+        for column in table.columns
+        if column.name not in ("id", "user_id") and not isinstance(column.type, DateTime)
+    ]
+    return all(mine.get(name) == theirs.get(name) for name in compared)
 
 
 def _counted(counts: dict[str, int]) -> dict[str, Any]:

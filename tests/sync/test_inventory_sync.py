@@ -13,6 +13,7 @@ from app.database import Database
 from app.inventory import Choice
 from app.organisation import WorkContext, work_context
 from app.stock import balance
+from app.sync.client import list_issues
 from db.models import Article, Individual, StockMovement, Warehouse
 from db.models.enums import ArticleType, IndividualStatus, WarehouseKind
 from tests.sync.test_client_integration import assert_converged, clinic  # noqa: F401 - the fixture
@@ -116,6 +117,9 @@ def test_r39_two_offline_workstations_counting_one_warehouse_sync_into_one_consi
     # holds them, so nothing is booked twice.
     sync_until_quiet(clinic["clients"])
     assert_converged(clinic, TABLES)
+    for database in (a, b):  # the second close's rows were the first's: nothing for a clerk to decide
+        with database.read() as session:
+            assert [issue.table for issue in list_issues(session)] == []
     for database in (a, b):
         with database.read() as session:
             assert balance(session, own, shelf_article) == 8
@@ -139,3 +143,37 @@ def test_r39_two_offline_workstations_counting_one_warehouse_sync_into_one_consi
                     Individual.status == IndividualStatus.IN_STOCK,
                 )
             )
+
+
+def test_a_different_booking_under_an_id_the_server_holds_is_still_shown_to_the_clerk(
+    clinic: dict[str, Any],  # noqa: F811 - the fixture imported above
+) -> None:
+    """Only the same booking twice is put right silently: the same id with another quantity is refused,
+    put back as the server holds it, and listed for the clerk."""
+    from app.changelog import PlainRows
+    from app.stock import Document, move
+    from db.models.enums import DocumentKind, MovementReason
+
+    a, b = clinic["desks"]
+    context, own, _devices, articles = _setting(a)
+    article = articles[0][0]
+    shared = uuid.uuid4()
+    for database, quantity in ((a, 2), (b, 5)):
+        with database.write() as session:
+            rows = PlainRows()
+            move(
+                rows,
+                article_id=article,
+                warehouse_id=own,
+                quantity=quantity,
+                reason=MovementReason.INVENTORY,
+                document=Document(DocumentKind.INVENTORY),
+                user_id=context.user_id,
+                movement_id=shared,
+            )
+            rows.write(session)
+    sync_until_quiet(clinic["clients"])
+    with b.read() as session:
+        assert session.get(StockMovement, shared).quantity == 2  # type: ignore[union-attr]
+        issues = list_issues(session)
+    assert [(issue.table, issue.row_id) for issue in issues] == [("stock_movement", shared)]
