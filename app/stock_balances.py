@@ -393,9 +393,14 @@ def balance_list(
     )
     if refusal:
         return BalanceList(warehouse.id, warehouse.shows_balance, (), 0, refusal)
+    name: Any = _article.c.name
+    if balance_filter is BalanceFilter.BELOW_REORDER_LEVEL and _uses_cache(session):
+        # Few articles have a reorder level: start from their partial index and sort them ("+name" keeps
+        # SQLite from walking every article in name order to find them).
+        name = literal_column("+article.name")
     page = (
         _rows(session, warehouse, conditions, balance_filter)
-        .order_by(_article.c.name, _article.c.article_number)
+        .order_by(name, _article.c.article_number)
         .limit(limit)
     )
     found = tuple(_row(row, warehouse.shows_balance) for row in session.execute(page))
