@@ -29,14 +29,12 @@ from ui.qt import (
     QShortcut,
     QSizePolicy,
     Qt,
-    QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.table_model import Column, RowTableModel
-from ui.widgets import ERROR_STYLE, money, row_table
+from ui.widgets import ERROR_STYLE, RecordLists, money, row_table
 
 #: R40: the colour printed on the label, as a swatch.
 OWNER_COLOURS = {OwnerColour.BLUE: "#1f5fbf", OwnerColour.RED: "#c62828", OwnerColour.GREEN: "#2e7d32"}
@@ -157,7 +155,6 @@ class IndividualRecordView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record: IndividualRecord | None = None
-        self._unfitted: set[int] = set()  # the lists whose columns are not yet sized to this record's rows
         self._swatch: OwnerColour | None = None
         self._setup_header()
         self._setup_numbers()
@@ -266,10 +263,9 @@ class IndividualRecordView(QWidget):
             self,
         )
         self.history_view = row_table("individual_history", self.history_model)
-        self.lists = QTabWidget()
-        self.lists.setObjectName("individual_lists")
+        self.lists = RecordLists("individual_lists")
         for page in (self.info_page, self.activities_view, self.free_text, self.history_view):
-            self.lists.addTab(page, "")
+            self.lists.add_list(page)
 
     def _setup_layout(self) -> None:
         layout = QVBoxLayout(self)
@@ -317,7 +313,6 @@ class IndividualRecordView(QWidget):
         self.sip_edit.returnPressed.connect(self._submit_sip)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.sip_edit, self.cancel_sip_edit)
         self.open_patient_button.clicked.connect(self._ask_open_patient)
-        self.lists.currentChanged.connect(self._fit_shown_list)
 
     # -- actions -----------------------------------------------------------------------------------
 
@@ -400,17 +395,7 @@ class IndividualRecordView(QWidget):
         for index, title in enumerate(titles):
             if self.lists.tabText(index) != title:  # Qt lays the tab bar out again even for the same text
                 self.lists.setTabText(index, title)
-        self._unfitted = {self.lists.indexOf(self.activities_view), self.lists.indexOf(self.history_view)}
-        self._fit_shown_list(self.lists.currentIndex())
-
-    def _fit_shown_list(self, index: int) -> None:
-        """Size the shown list's columns to its rows, once per record (not the hidden lists: measuring
-        every list on every record was most of the time a record took to show)."""
-        if index in self._unfitted:
-            self._unfitted.discard(index)
-            view = self.lists.widget(index)
-            if isinstance(view, QTableView):
-                view.resizeColumnsToContents()
+        self.lists.rows_changed()
 
     def _status_text(self, record: IndividualRecord) -> str:
         status = label(record.status)

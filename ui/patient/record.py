@@ -20,12 +20,12 @@ from ui.qt import (
     QShortcut,
     Qt,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.table_model import Column, RowTableModel
+from ui.widgets import RecordLists
 
 _NOTICE_STYLE = {
     "stop": "background:#fde2e1; color:#7a1010; border:1px solid #e0a0a0;",
@@ -43,7 +43,6 @@ def _table(name: str, model: RowTableModel) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
     return view
 
 
@@ -59,7 +58,6 @@ class PatientRecordView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record: PatientRecord | None = None
-        self._unfitted: set[int] = set()  # the lists whose columns are not yet sized to this record's rows
         self._setup_header()
         self._setup_details()
         self._setup_lists()
@@ -162,18 +160,17 @@ class PatientRecordView(QWidget):
             ],
             self,
         )
-        self.lists = QTabWidget()
-        self.lists.setObjectName("record_lists")
+        self.lists = RecordLists("record_lists")
         self.aids_view = _table("aids_held", self.aids_model)
         self.ordered_view = _table("aids_ordered", self.ordered_model)
         self.returned_view = _table("aids_returned", self.returned_model)
         self.activities_view = _table("activities", self.activities_model)
         self.access_view = _table("access_log", self.access_model)
-        self.lists.addTab(self.aids_view, "")
-        self.lists.addTab(self.ordered_view, "")
-        self.lists.addTab(self.returned_view, "")
-        self.lists.addTab(self.activities_view, "")
-        self.lists.addTab(self.access_view, "")
+        self.lists.add_list(self.aids_view)
+        self.lists.add_list(self.ordered_view)
+        self.lists.add_list(self.returned_view)
+        self.lists.add_list(self.activities_view)
+        self.lists.add_list(self.access_view)
 
     def _setup_actions(self) -> None:
         self.print_button = QPushButton(self.tr("Print &loan agreement…"))
@@ -237,7 +234,6 @@ class PatientRecordView(QWidget):
         self.print_button.clicked.connect(self._ask_loan_agreement)
         self.new_order_button.clicked.connect(self._ask_new_order)
         self.aids_view.selectionModel().selectionChanged.connect(self._aids_selection_changed)
-        self.lists.currentChanged.connect(self._fit_shown_list)
 
     # -- actions -----------------------------------------------------------------------------------
 
@@ -348,19 +344,7 @@ class PatientRecordView(QWidget):
         self.activities_model.set_rows(record.activities)
         self.access_model.set_rows(record.access_log)
         self._title_lists(record)
-        self._unfitted = set(range(self.lists.count()))
-        self._fit_shown_list(self.lists.currentIndex())
-
-    def _fit_shown_list(self, index: int) -> None:
-        """Size the shown list's columns to its rows, once per record: a header that resizes to contents
-        measures every list on every layout, the hidden ones too, which was half the time a record took
-        to show."""
-        if index in self._unfitted:
-            self._unfitted.discard(index)
-            view = self.lists.widget(index)
-            if isinstance(view, QTableView):
-                for column in range(view.model().columnCount() - 1):  # the last one stretches
-                    view.resizeColumnToContents(column)
+        self.lists.rows_changed()
 
     def _title_lists(self, record: PatientRecord) -> None:
         titles = [
