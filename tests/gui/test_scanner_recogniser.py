@@ -15,7 +15,7 @@ import pytest
 from app.scanning.settings import ScannerSettings
 from tests.gui.keyboard import ALT, CTRL, KEYPAD, NO, Clock, Keyboard, fast_typist_gaps, person_gaps
 from ui.main_window import MainWindow
-from ui.qt import QEvent, QLineEdit, Qt, QTest, QVBoxLayout, QWidget
+from ui.qt import QApplication, QEvent, QKeySequence, QLineEdit, QObject, Qt, QTest, QVBoxLayout, QWidget
 from ui.scanning.recogniser import ScannerRecogniser, Stroke, alt_code_character, classify
 
 pytestmark = pytest.mark.gui
@@ -280,6 +280,47 @@ def test_shortcut_and_editing_keys_pass_at_once_after_what_was_typed(
     keyboard.click(Qt.Key.Key_F3, NO, "", 5.0)
     assert not keyboard.recogniser.holding
     assert scans == []
+
+
+def test_a_modifier_held_in_a_run_is_delivered_before_its_shortcut(
+    qtbot, page: Page, keyboard: Keyboard
+) -> None:  # type: ignore[no-untyped-def]
+    pressed: list[str] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.KeyPress and watched is page.first:
+                pressed.append(QKeySequence(event.keyCombination()).toString())
+            return False
+
+    spy = Spy()
+    page.first.installEventFilter(spy)
+    keyboard.type("ab", [500.0, 10.0])  # held
+    keyboard.press(Qt.Key.Key_Control, CTRL, after_ms=10.0)  # held with them: it may be a scanner's Ctrl+]
+    keyboard.click(Qt.Key.Key_A, CTRL, "\x01", 10.0)  # Ctrl+A (select all): everything before it first
+    keyboard.release(Qt.Key.Key_Control, NO, after_ms=5.0)
+    assert not keyboard.recogniser.holding
+    assert pressed == ["A", "B", "Control", "Ctrl+A"]
+    keyboard.press(Qt.Key.Key_Control, CTRL, after_ms=500.0)  # no run: at once
+    assert not keyboard.recogniser.holding
+    assert pressed[-1] == "Control"
+
+
+def test_dead_keys_and_input_method_text_come_after_what_was_typed_before_them(
+    qtbot, page: Page, keyboard: Keyboard
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QInputMethodEvent
+
+    keyboard.type("ab", [500.0, 10.0])
+    assert keyboard.recogniser.holding
+    composed = QInputMethodEvent()
+    composed.setCommitString("é")
+    QApplication.sendEvent(page.first, composed)  # an input method's text goes to the focused field
+    assert page.first.text() == "abé"
+    keyboard.type("c", [300.0])
+    keyboard.click(Qt.Key.Key_Dead_Acute, NO, "", 10.0)  # a dead key: at once, after the "c"
+    assert not keyboard.recogniser.holding
+    assert page.first.text() == "abéc"
 
 
 def test_an_altgr_character_typed_alone_passes_at_once(qtbot, page: Page, keyboard: Keyboard) -> None:  # type: ignore[no-untyped-def]

@@ -20,31 +20,37 @@ window system delivers it (at the window, before any widget sees it):
   shortcuts (Ctrl+1, Alt+2, F3, Esc), arrows, Backspace, Delete, dead keys and input-method text,
   auto-repeat (a key held down), and AltGr characters (@ { } on a Swedish keyboard) unless they continue
   a run already under way. Such a key first delivers a held run, so it never overtakes it. A modifier
-  press alone (Shift, Alt) never breaks a run: within a run it is held with it.
+  press alone (Shift, Alt) never breaks a run: within a run it is held with it; it never starts one
+  (Alt and a keypad digit pressed together is the shortcut Alt+digit), so a scanner in "Alt mode", which
+  sends every character as an Alt code, is not recognised: set it to send characters.
 - The GS1 group separator arrives in three forms, all read as ``"\\x1d"``: a key whose text is ASCII 29,
   Ctrl+] (``Key_BracketRight`` with Control, whatever its text), and Alt+0,2,9 typed on the numeric
   keypad with Alt held (the code is taken when Alt is released; the composed character that Windows
   may deliver after it is not read twice).
 
-The thresholds (``app/scanning/settings.py``, File → Scanner settings…) come from these measurements:
+The thresholds (``app/scanning/settings.py``, File → Scanner settings…) come from these figures (what a
+source says is marked as such; the rest is reasoning from it):
 
 - People. Dhakal, Feit, Kristensson and Oulasvirta, "Observations on Typing from 136 Million
-  Keystrokes", CHI 2018 (168 000 volunteers): on average 52 words a minute, about 230 ms between key
-  presses; the fastest typists about 120 words a minute, about 100 ms a key. The fastest typists
-  overlap keys (rollover), so single press-to-press gaps of a few tens of milliseconds occur, but not in
-  rows. The fastest typing ever recorded (about 212–216 words a minute) is 55–57 ms a key. A person is
-  therefore never expected to press ``min_length`` − 1 keys in a row each within 30 ms; the tests put a
-  fast typist at 40–60 ms a key with ±20 % jitter, and a rollover typist whose every other gap is 15 ms.
-- Scanners. Datalogic's keyboard-wedge "intercharacter delay" is 0–990 ms in 10 ms steps, 0 meaning no
-  delay (Gryphon, Heron, PowerScan reference guides); Honeywell's inter-scan-code delay defaults to
-  800 µs and can be set to 1–30 ms (Voyager 1202g) or 7.5/15 ms (MS9540); with USB full-speed polling
-  (1 ms) a character's press and release take 2 ms or more. A scanner left at its defaults types a
-  character every 2–10 ms; one slowed down for an old host up to about 20 ms.
-- So ``max_gap_ms`` = 30 (above a slowed scanner's 20 ms with room for the event loop's jitter, below
-  the fastest person's 40 ms), ``min_length`` = 6 (the shortest code routed, a 6-digit article number,
-  gives five gaps in a row), ``pause_ms`` = 100 (a scanner sends its suffix at its character rate; 100
-  ms keeps a scanner without a suffix quick), ``double_trigger_ms`` = 800 (a trigger pulled twice, or a
-  presentation-mode scanner reading the same label again, repeats within well under a second).
+  Keystrokes", CHI 2018 (168 000 volunteers; Aalto University's 136Mkeystrokes page): 52 words a minute
+  on average, about 120 for the fastest; fast typists press the next key before releasing the last
+  (rollover). At five keys a word that is about 230 ms a key on average and 100 ms for the fastest. The
+  fastest typing recorded, 212–216 words a minute (Blackburn, Pajunas), is 55–57 ms a key. Rollover
+  makes single gaps of a few tens of milliseconds, but a person does not press ``min_length`` − 1 keys
+  in a row each within 30 ms. The tests put a typist faster than any recorded at 40–60 ms a key with
+  ±20 % jitter, and a rollover typist whose every other gap is 15 ms.
+- Scanners. Datalogic's product reference guides (Gryphon, Heron, PowerScan): the keyboard-wedge
+  "intercharacter delay" is 0–990 ms in 10 ms steps, 0 being no delay. Honeywell: the inter-scan-code
+  delay is 800 µs by default, settable to 1–30 ms (Voyager 1202g) or 7.5 or 15 ms (MS9540). A USB
+  keyboard report goes at most once a millisecond and a character is a press and a release, so a
+  scanner at its defaults types a character every 2–10 ms; one slowed down for an old host, up to 20–30.
+- So ``max_gap_ms`` = 30 (above a scanner's 2–20 ms with room for the event loop's jitter, below the
+  fastest person's 40), ``min_length`` = 6 (the shortest code routed, a 6-digit article number; five
+  gaps in a row), ``pause_ms`` = 100 (a scanner sends its suffix at its character rate; a scanner
+  without a suffix is read 100 ms after its last key), ``double_trigger_ms`` = 800 (a trigger pulled
+  twice repeats within well under a second; a code scanned again on purpose comes later).
+- A scanner slowed beyond 30 ms a character is typing with these settings: "Test your scanner" shows its
+  gaps, and the longest gap can be raised (at the cost of holding typed keys that much longer).
 
 Time is read when the event is processed (``time.perf_counter``), not from the event's timestamp:
 Windows stamps key messages with a tick count of 10–16 ms resolution, too coarse for 2–20 ms gaps. The
@@ -67,7 +73,9 @@ from ui.qt import QApplication, QEvent, QKeyEvent, QObject, Qt, QTimer, QWindow,
 
 GS = "\x1d"
 
-_KEY_EVENTS = frozenset((QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride))
+_WATCHED_EVENTS = frozenset(
+    (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.InputMethod)
+)
 # Keys and modifiers as plain numbers: enum flag arithmetic costs microseconds, and every key passes here.
 _MODIFIER_KEYS = frozenset(
     key.value
@@ -131,10 +139,10 @@ class Suffix(enum.Enum):
 def classify(key: int, modifiers: Qt.KeyboardModifier, text: str, auto_repeat: bool = False) -> Stroke:
     """What the key press (*key*, *modifiers*, *text*) means to the recogniser."""
     key = int(key)
-    if key in _MODIFIER_KEYS:
-        return Stroke.MODIFIER
     if auto_repeat:
         return Stroke.OTHER
+    if key in _MODIFIER_KEYS:
+        return Stroke.MODIFIER
     held = modifiers.value
     if text == GS or (key == _BRACKET_RIGHT and held & _CONTROL and not held & _ALT):
         return Stroke.GS
@@ -252,11 +260,11 @@ class ScannerRecogniser(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind not in _WATCHED_EVENTS or self._replaying or not self._settings.enabled:
+            return False  # most events: one look at their type
         if kind == QEvent.Type.InputMethod:
-            if self._run is not None and not self._replaying:
+            if self._run is not None:
                 self._deliver_run()  # text an input method composed comes after what was typed before it
-            return False
-        if kind not in _KEY_EVENTS or self._replaying or not self._settings.enabled:
             return False
         if not watched.isWindowType():
             return False  # read once, where the window system delivers it, before any widget
@@ -310,6 +318,7 @@ class ScannerRecogniser(QObject):
             self._deliver_run()
             return False
         stroke = classify(event.key(), event.modifiers(), event.text(), event.isAutoRepeat())
+        self._swallowed_keys.discard(event.key())  # pressed again: a release that never came is not awaited
         run = self._run
         if run is not None and not self._continues(stroke, now):
             self._end_run(Suffix.NONE)
@@ -326,7 +335,7 @@ class ScannerRecogniser(QObject):
             return False
         if stroke == Stroke.MODIFIER:
             if run is None:
-                return False
+                return False  # a shortcut's Ctrl or Alt: at once (it never starts a run)
             self._hold(run, event, target, now)
             return True
         composed = ""

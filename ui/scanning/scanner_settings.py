@@ -66,6 +66,7 @@ class ScannerTestField(QLineEdit):
         super().__init__()
         self._recogniser = recogniser
         self._strokes: list[KeyStroke] = []
+        self._last = 0.0  # when the last key was pressed (the recogniser's clock)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._pause)
@@ -189,7 +190,7 @@ class ScannerSettingsDialog(QDialog):
         self.enabled.toggled.connect(self._settings_changed)
         self.finished.connect(lambda _result: recogniser.set_raw_target(None))
         recogniser.set_raw_target(self.test_field)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
 
     def _spin(self, low: int, high: int, value: int, suffix: str) -> QSpinBox:
         spin = QSpinBox()
