@@ -1,0 +1,1 @@
+"""Scanning in the window: the handheld scanner's recogniser and its settings dialog."""
