@@ -3148,6 +3148,34 @@ How many rows of the full-text index match (a criterion of any length is a term 
         <source>The warehouse {code} keeps no balance to report.</source>
         <translation>Lagret {code} har inget saldo att rapportera.</translation>
     </message>
+    <message>
+        <source>The scanned code&apos;s date ({ai}){value} does not exist; check the date on the label.</source>
+        <translation>Datumet ({ai}){value} i den skannade koden finns inte; kontrollera datumet på etiketten.</translation>
+    </message>
+    <message>
+        <source>The scanned GS1 code {hri} names no product: it has no GTIN (01).</source>
+        <translation>Den skannade GS1-koden {hri} anger ingen produkt: den saknar GTIN (01).</translation>
+    </message>
+    <message>
+        <source>The GTIN {gtin} in the scanned code has a wrong check digit: the last digit should be {expected}.</source>
+        <translation>GTIN {gtin} i den skannade koden har fel kontrollsiffra: sista siffran ska vara {expected}.</translation>
+    </message>
+    <message>
+        <source>The scanned code looks like a GS1 code but its fields cannot be read; type the numbers from the label instead.</source>
+        <translation>Den skannade koden ser ut som en GS1-kod men dess fält kan inte läsas; skriv in numren från etiketten i stället.</translation>
+    </message>
+    <message>
+        <source>The check character of the scanned HIBC code {text} is wrong: the last character should be {expected}.</source>
+        <translation>Kontrolltecknet i den skannade HIBC-koden {text} är fel: sista tecknet ska vara {expected}.</translation>
+    </message>
+    <message>
+        <source>The expiry date {value} in the scanned HIBC code does not exist; check the date on the label.</source>
+        <translation>Utgångsdatumet {value} i den skannade HIBC-koden finns inte; kontrollera datumet på etiketten.</translation>
+    </message>
+    <message>
+        <source>The scanned code {text} starts like an HIBC code but cannot be read; type the numbers from the label instead.</source>
+        <translation>Den skannade koden {text} börjar som en HIBC-kod men kan inte läsas; skriv in numren från etiketten i stället.</translation>
+    </message>
 </context>
 <context>
     <name>documents</name>
