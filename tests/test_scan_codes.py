@@ -69,6 +69,12 @@ def test_gs1_without_separator_where_fixed_length_ais_allow() -> None:
     assert code.udi.lot == "12345"
 
 
+def test_gs1_gtin_alone_as_an_element_string() -> None:
+    code = read_code(f"01{GTIN}")
+    assert code.udi is not None and code.udi.gtin == GTIN and code.udi.serial is None
+    assert read_code("0112345678901234").udi is None  # 16 digits, no GTIN check digit: a plain number
+
+
 def test_gs1_leading_fnc1_as_gs_removed() -> None:
     code = read_code(f"{GS}01{GTIN}21SN9")
     assert code.udi is not None and code.udi.serial == "SN9"

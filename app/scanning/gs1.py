@@ -32,8 +32,9 @@ GS = "\x1d"
 _CONFIG = ParseConfig(gs1_element_strings_verify_date=False, separator_chars=(GS,))
 # The AIs whose value is a date YYMMDD (production, best before, sell by, expiry …).
 _DATE_AIS = frozenset({"11", "12", "13", "15", "16", "17"})
-# An element string without brackets that starts with the GTIN (01) and something after it.
-_ELEMENT_STRING = re.compile(r"^01[0-9]{14}.")
+# An element string without brackets that starts with the GTIN (01): with something after it, or alone
+# when its check digit is right (16 digits that are not a GTIN stay a plain number).
+_ELEMENT_STRING = re.compile(r"^01([0-9]{14})(.?)")
 _PATTERN_REFUSED = re.compile(r"^Failed to match '(?P<element>[^']*)' with GS1 AI \((?P<ai>[0-9]+)\)")
 _DIGITAL_LINK = re.compile(r"^https?://", re.IGNORECASE)
 
@@ -74,8 +75,13 @@ def looks_like_gs1(text: str, *, gs1_symbology: bool = False) -> bool:
         or text.startswith("(")
         or GS in text
         or bool(_DIGITAL_LINK.match(text))
-        or bool(_ELEMENT_STRING.match(text))
+        or _is_element_string(text)
     )
+
+
+def _is_element_string(text: str) -> bool:
+    match = _ELEMENT_STRING.match(text)
+    return match is not None and bool(match[2] or gtin_check(match[1]))
 
 
 def read_gs1(text: str, *, gs1_symbology: bool = False) -> Gs1Reading | None:
