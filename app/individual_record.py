@@ -397,7 +397,7 @@ def read_individual_record(session: Session, individual_id: uuid.UUID) -> Indivi
 # ---------------------------------------------------------------------------------------------- renumber
 
 #: An individual number as labels carry it: letters and digits (and inner dashes), 4 to 40 of them.
-_INDIVIDUAL_NUMBER = re.compile(r"^[0-9A-Z](?:[0-9A-Z-]{2,38})[0-9A-Z]$")
+INDIVIDUAL_NUMBER = re.compile(r"^[0-9A-Z](?:[0-9A-Z-]{2,38})[0-9A-Z]$")
 
 
 def renumber_individual(
@@ -422,7 +422,7 @@ def renumber_individual(
     number = clean_typed_number(new_number).upper()
     if not number:
         raise InvalidInput(QT_TRANSLATE_NOOP("app", "Type the new individual number."))
-    if not _INDIVIDUAL_NUMBER.match(number):
+    if not INDIVIDUAL_NUMBER.match(number):
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
                 "app", "{number} is not an individual number: use 4 to 40 digits or letters, as on the label."
