@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
             return
         self.built = True
         self._setup_runner()
+        self._setup_scanner()
         self._setup_tabs()
         self._setup_sync_status()
         self._connect_signals()
@@ -108,6 +109,14 @@ class MainWindow(QMainWindow):
         from ui.operations import OperationRunner
 
         self.runner: OperationRunner = OperationRunner(self)
+
+    def _setup_scanner(self) -> None:
+        """One recogniser of handheld-scanner bursts for the whole program (its ``sig_scanned`` is routed)."""
+        from app.scanning.settings import load_scanner_settings
+        from ui.scanning.recogniser import ScannerRecogniser
+
+        self.scanner: ScannerRecogniser = ScannerRecogniser(load_scanner_settings(self.data_dir), self)
+        self.scanner.install()
 
     def _setup_tabs(self) -> None:
         from ui.individual.tab import IndividualTab
@@ -156,6 +165,9 @@ class MainWindow(QMainWindow):
         sync_now.setShortcut(QKeySequence("F5"))
         sync_now.triggered.connect(self.sync_now)
         file_menu.addAction(sync_now)
+        scanner_settings = QAction(self.tr("S&canner settings…"), self)
+        scanner_settings.triggered.connect(self.open_scanner_settings)
+        file_menu.addAction(scanner_settings)
         switch_action = QAction(self.tr("&Change user or service location…"), self)
         switch_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
         switch_action.triggered.connect(self.choose_who)
@@ -385,6 +397,18 @@ class MainWindow(QMainWindow):
         database = self.workstation.database
         self.runner.run(lambda: load_settings(database), show, None)
 
+    def open_scanner_settings(self) -> None:
+        """The handheld scanner's thresholds, with a field to test the scanner; saving applies them at once."""
+        from ui.scanning.scanner_settings import ScannerSettingsDialog
+
+        if not self.built:
+            return
+        previous = getattr(self, "scanner_settings_dialog", None)
+        if previous is not None:
+            previous.deleteLater()
+        self.scanner_settings_dialog = ScannerSettingsDialog(self.scanner, self.data_dir, self)
+        self.scanner_settings_dialog.open()
+
     def open_sync_view(self) -> None:
         """The status bar's sync state was clicked: the conflicts view, or the settings while not set up."""
         from ui.sync.conflicts import ConflictsDialog
@@ -398,6 +422,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.built:
+            self.scanner.uninstall()
         if self.sync is not None:
             self.sync.stop()
         if self.built:

@@ -49,6 +49,7 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
     QShortcut,
+    QWindow,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
@@ -192,6 +193,7 @@ __all__ = [
     "QUrl",
     "QVBoxLayout",
     "QWidget",
+    "QWindow",
     "Qt",
     "Signal",
     "Slot",

@@ -1136,6 +1136,10 @@
         <translation>Synka &amp;nu</translation>
     </message>
     <message>
+        <source>S&amp;canner settings…</source>
+        <translation>S&amp;kannerinställningar…</translation>
+    </message>
+    <message>
         <source>&amp;Change user or service location…</source>
         <translation>&amp;Byt användare eller tjänsteställe…</translation>
     </message>
@@ -2039,6 +2043,137 @@
     <message>
         <source>New individual number:</source>
         <translation>Nytt individnummer:</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerSettingsDialog</name>
+    <message>
+        <source>Scanner settings</source>
+        <translation>Skannerinställningar</translation>
+    </message>
+    <message>
+        <source>A handheld scanner types much faster than a person. A row of characters that comes this fast is taken for a scan and goes where the code belongs, not into the field you are in.</source>
+        <translation>En handskanner skriver mycket snabbare än en människa. Tecken som kommer så här snabbt i följd tas som en skanning och hamnar där koden hör hemma, inte i fältet du står i.</translation>
+    </message>
+    <message>
+        <source>&amp;Recognise scans</source>
+        <translation>&amp;Känn igen skanningar</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>&amp;Longest gap between two characters:</source>
+        <translation>&amp;Längsta paus mellan två tecken:</translation>
+    </message>
+    <message>
+        <source>&amp;Fewest characters in a scan:</source>
+        <translation>&amp;Minsta antal tecken i en skanning:</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for Enter or Tab after the last character:</source>
+        <translation>&amp;Vänta på Enter eller Tabb efter sista tecknet:</translation>
+    </message>
+    <message>
+        <source>The same code again &amp;within this time is read once:</source>
+        <translation>Samma kod igen &amp;inom denna tid läses en gång:</translation>
+    </message>
+    <message>
+        <source>Test your scanner</source>
+        <translation>Prova din skanner</translation>
+    </message>
+    <message>
+        <source>Click in the field below and scan a label: it shows what the scanner sends.</source>
+        <translation>Klicka i fältet nedan och skanna en etikett: där syns vad skannern skickar.</translation>
+    </message>
+    <message>
+        <source>Scan here</source>
+        <translation>Skanna här</translation>
+    </message>
+    <message>
+        <source>Ends with:</source>
+        <translation>Slutar med:</translation>
+    </message>
+    <message>
+        <source>Group separator:</source>
+        <translation>Gruppavgränsare:</translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation>Tecken:</translation>
+    </message>
+    <message>
+        <source>Time between keys:</source>
+        <translation>Tid mellan tangenter:</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabb</translation>
+    </message>
+    <message>
+        <source>nothing (a pause)</source>
+        <translation>ingenting (en paus)</translation>
+    </message>
+    <message>
+        <source>ASCII 29</source>
+        <translation>ASCII 29</translation>
+    </message>
+    <message>
+        <source>Ctrl+]</source>
+        <translation>Ctrl+]</translation>
+    </message>
+    <message>
+        <source>Alt+029 on the numeric keypad</source>
+        <translation>Alt+029 på det numeriska tangentbordet</translation>
+    </message>
+    <message>
+        <source>{forms} ({count} in the code)</source>
+        <translation>{forms} ({count} i koden)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>shortest {low} ms, median {median} ms, longest {high} ms</source>
+        <translation>kortast {low} ms, median {median} ms, längst {high} ms</translation>
+    </message>
+    <message>
+        <source>With these settings this is read as a scan.</source>
+        <translation>Med dessa inställningar läses detta som en skanning.</translation>
+    </message>
+    <message>
+        <source>Scans are not recognised: every key goes into the field you are in.</source>
+        <translation>Skanningar känns inte igen: varje tangent hamnar i fältet du står i.</translation>
+    </message>
+    <message>
+        <source>Not read as a scan: it has keys that are no characters (arrows, function keys).</source>
+        <translation>Läses inte som en skanning: den har tangenter som inte är tecken (pilar, funktionstangenter).</translation>
+    </message>
+    <message>
+        <source>Not read as a scan: it has fewer characters than the fewest allowed.</source>
+        <translation>Läses inte som en skanning: den har färre tecken än det minsta tillåtna.</translation>
+    </message>
+    <message>
+        <source>Not read as a scan: {gap} ms between two keys is more than the longest gap allowed.</source>
+        <translation>Läses inte som en skanning: {gap} ms mellan två tangenter är mer än den längsta tillåtna pausen.</translation>
+    </message>
+    <message>
+        <source>Not read as a scan.</source>
+        <translation>Läses inte som en skanning.</translation>
+    </message>
+    <message>
+        <source>Not read as a scan: Enter or Tab came later than the wait allows.</source>
+        <translation>Läses inte som en skanning: Enter eller Tabb kom senare än väntetiden tillåter.</translation>
+    </message>
+    <message>
+        <source>The settings apply now, but they could not be kept for the next start: the data folder cannot be written.</source>
+        <translation>Inställningarna gäller nu, men de kunde inte sparas till nästa start: det går inte att skriva i datamappen.</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ MODULES = (
     "bench_inventory",
     "bench_sync_server",
     "bench_sync_client",
+    "bench_recogniser",
 )
 
 

@@ -1,1 +1,2 @@
-"""Scanning in the window: the keyboard-wedge recogniser, scan targets, the router, the camera view."""
+"""Scanning in the window: the handheld scanner's recogniser and its settings, the scan targets and the router,
+the recent scans."""
