@@ -45,6 +45,7 @@ from app.database import DATABASE_FILE, Database, prepare
 from app.identity import age_on, make_identity_number
 from app.numbers import year_week
 from app.patients import FORWARDING_ADDRESS, name_key
+from app.scanning.gs1 import make_gtin
 from db.models import (
     Activity,
     ActivityIndividual,
@@ -425,6 +426,23 @@ def _reorder_level(article_type: ArticleType, number: int) -> int:
     return 2 + number % 4 * 2
 
 
+#: GS1 prefix 952 is GS1's own for demonstrations and examples: no real product carries it. Each supplier is
+#: given the company prefix 952 + its three-digit index, its articles the item reference of their number.
+DEMO_GS1_PREFIX = "952"
+
+
+def _gtin(supplier: str, article_number: int, pack_size: int) -> str:
+    """An article's GTIN-14: a GTIN-13 (leading 0) for a unit, indicator 1 for a pack of several."""
+    index = _SUPPLIER_INDEX[supplier]
+    return make_gtin(f"{1 if pack_size > 1 else 0}{DEMO_GS1_PREFIX}{index:03d}{article_number:06d}")
+
+
+def demo_serial(supplier: str, unit: int) -> str:
+    """The serial number of the demo's *unit*-th device of *supplier*'s (units 0 and below are the boxes
+    still to be received: no device of the demo carries their serial numbers)."""
+    return f"{SERIAL_PREFIX[supplier]}{(unit * 48_271 + 1_000_003) % 100_000_000:08d}"
+
+
 def _new_id(rng: random.Random) -> str:
     """A version 4 UUID drawn from *rng*, as the 32 hex digits SQLAlchemy stores."""
     value = rng.getrandbits(128)
@@ -533,6 +551,7 @@ SUPPLIERS = (
     _Supplier("bellman", "40192", "Bellman & Symfon AB", "Bellman", "Södra Långebergsgatan 30", "421 32", "Västra Frölunda", "031-68 28 20", "BS"),
 )  # fmt: skip
 SERIAL_PREFIX = {s.key: s.serial_prefix for s in SUPPLIERS}
+_SUPPLIER_INDEX = {s.key: index for index, s in enumerate(SUPPLIERS)}
 HEARING_SUPPLIERS = ("oticon", "phonak", "signia", "resound", "widex", "bernafon", "starkey")
 
 ISO_CODES = (
@@ -574,6 +593,7 @@ class _Art(NamedTuple):
     status: ArticleStatus
     family: str  # "supplier:family" for hearing aids and their parts, "" otherwise
     popularity: float
+    gtin: str | None = None  # GTIN-14 (issue 11: the box's EAN-13 or UDI names the article)
 
 
 class _Spec(NamedTuple):
@@ -1304,6 +1324,7 @@ class _Builder:
             if category.key == "hearing_aid" and spec.rechargeable:
                 fee_rule = FeeRule.SELF_FEE_RECHARGEABLE
         supplier_number = self.supplier_article_number(rng, supplier_key)
+        gtin = None if category is None else _gtin(supplier_key, number, pack)
         art = _Art(
             id=_new_id(rng),
             number=str(number),
@@ -1320,6 +1341,7 @@ class _Builder:
             popularity=rng.paretovariate(1.6)
             * {ArticleStatus.ACTIVE: 1.0, ArticleStatus.OUTGOING: 0.5, ArticleStatus.OUTGONE: 0.2}[status]
             / (1 + spec.generation * 0.3),
+            gtin=gtin,
         )
         supplier_name = next(s.name for s in SUPPLIERS if s.key == supplier_key)
         self.table(Article).add(
@@ -1339,6 +1361,7 @@ class _Builder:
             fee_rule=fee_rule.value,
             in_assortment=status is not ArticleStatus.OUTGONE,
             reorder_level=_reorder_level(article_type, number),
+            gtin=gtin,
             search_key=f"{art.name} {supplier_name} {supplier_number} {art.number}".lower(),
         )
         self.article_index[art.id] = len(self.articles)
@@ -1762,7 +1785,7 @@ class _Builder:
         self._individual_row(
             individual_id,
             number,
-            f"{SERIAL_PREFIX[art.supplier]}{(i * 48_271 + 1_000_003) % 100_000_000:08d}",
+            demo_serial(art.supplier, i),
             sip,
             art.id,
             colour.value,
@@ -2404,6 +2427,16 @@ class _Builder:
                 planned=today + 2, purchase_order=po,
             )  # fmt: skip
         self.numbers.update(replenishment_awaiting_receipt=order[1], replenishment_purchase_order=po_number)
+        # The two aids' boxes carry a UDI (GS1 DataMatrix): the article's GTIN, a production date and a serial
+        # number that no device has yet (goods receipt fills the line's serial number from the scan).
+        aid = art["aid_rechargeable"]
+        made = _day(today - 20).replace("-", "")[2:]
+        self.numbers.update(
+            {
+                f"udi_awaiting_receipt{suffix}": f"(01){aid.gtin}(11){made}(21){demo_serial(aid.supplier, unit)}"
+                for suffix, unit in (("", 0), ("_second", -1))
+            }
+        )
 
         # Filters received into Lund's own stock a month ago, with the goods receipt.
         day = today - 30
@@ -2411,7 +2444,8 @@ class _Builder:
             rng, kind=OrderKind.REPLENISHMENT, status=OrderStatus.DELIVERED, location=lund, created=day - 8,
             orderer=lars,
         )  # fmt: skip
-        po, _number = self.purchase_order(rng, order[0], "oticon", day - 8, PurchaseOrderStatus.RECEIVED)
+        po, po_number = self.purchase_order(rng, order[0], "oticon", day - 8, PurchaseOrderStatus.RECEIVED)
+        self.numbers.update(replenishment_received=order[1], purchase_order_received=po_number)
         receipt = _new_id(rng)
         self.table(GoodsReceipt).add(
             id=receipt, order_id=order[0], purchase_order_id=po, received_by_id=lars, service_location_id=lund.id,

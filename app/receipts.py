@@ -201,6 +201,25 @@ def _open_direct(line: OrderLine, direct: set[uuid.UUID]) -> bool:
     return line.status is LineStatus.OPEN and line.deliver_from_warehouse_id in direct
 
 
+def awaits_receipt(
+    session: Session, order_id: uuid.UUID, *, purchase_order_id: uuid.UUID | None = None
+) -> bool:
+    """Whether the order (only its lines on *purchase_order_id* when given) has lines still to receive at
+    the clinic: open lines delivered through the direct-purchase warehouse 750 (R20)."""
+    query = (
+        select(OrderLine.id)
+        .join(Warehouse, Warehouse.id == OrderLine.deliver_from_warehouse_id)
+        .where(
+            OrderLine.order_id == order_id,
+            OrderLine.status == LineStatus.OPEN,
+            Warehouse.kind == WarehouseKind.DIRECT_PURCHASE,
+        )
+    )
+    if purchase_order_id is not None:
+        query = query.where(OrderLine.purchase_order_id == purchase_order_id)
+    return session.scalars(query.limit(1)).first() is not None
+
+
 def _check_location(session: Session, context: WorkContext, order: Order) -> None:
     """R20: anyone of the order's service location may receive it, a colleague's order too."""
     if order.service_location_id == context.service_location_id:

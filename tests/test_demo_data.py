@@ -18,6 +18,8 @@ from app.database import DATABASE_FILE, Database
 from app.identity import age_on, parse_identity
 from app.numbers import NumberAllocator
 from app.patients import FORWARDING_ADDRESS, name_key, read_patient_record
+from app.scanning.codes import read_code
+from app.scanning.gs1 import gtin_check
 from db import migrate
 from db.models import (
     Activity,
@@ -291,6 +293,35 @@ def test_the_desk_numbers_documents_after_the_demo_data(db: Database) -> None:
     with db.write() as session:
         number = NumberAllocator().allocate(session, TODAY)
     assert number not in used
+
+
+def test_articles_carry_gtins_and_the_open_delivery_a_box_udi(
+    db: Database, summary: demo_data.DemoSummary
+) -> None:
+    """Issue 11: every article but the services has a GTIN-14 with a right check digit under GS1's prefix
+    for examples (952), a pack's with indicator 1; the example UDI names the open replenishment's aid by its
+    GTIN and a serial number no device has yet."""
+    with db.read() as session:
+        rows = session.execute(select(Article.gtin, Article.article_type, Article.pack_size)).all()
+        gtins = [gtin for gtin, _type, _pack in rows if gtin]
+        assert (
+            len(gtins)
+            == len(set(gtins))
+            == sum(1 for _g, kind, _p in rows if kind is not ArticleType.SERVICE)
+        )
+        for gtin, _kind, pack in rows:
+            if gtin:
+                assert gtin_check(gtin) == gtin and gtin[1:4] == "952"
+                assert gtin[0] == ("1" if pack > 1 else "0")
+        for key in ("udi_awaiting_receipt", "udi_awaiting_receipt_second"):
+            udi = read_code(summary.numbers[key]).udi
+            assert udi is not None and udi.serial and udi.production
+            article = session.scalars(select(Article).where(Article.gtin == udi.gtin)).one()
+            assert article.article_number == summary.numbers["article_hearing_aid"]
+            assert (
+                session.scalars(select(Individual).where(Individual.serial_number == udi.serial)).first()
+                is None
+            )
 
 
 # ------------------------------------------------------------------------------------ seeds and refusals

@@ -55,7 +55,7 @@ class Article(Synced):
     article_number: Mapped[str_short] = mapped_column(unique=True)
     name: Mapped[str_name]
     supplier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("supplier.id"), index=True)
-    supplier_article_number: Mapped[str_short] = mapped_column(default="")
+    supplier_article_number: Mapped[str_short] = mapped_column(default="", index=True)
     iso_code: Mapped[str] = mapped_column(String(6), index=True)
     article_type: Mapped[ArticleType]
     status: Mapped[ArticleStatus] = mapped_column(default=ArticleStatus.ACTIVE)
@@ -68,6 +68,9 @@ class Article(Synced):
     in_assortment: Mapped[bool] = mapped_column(default=True)
     #: A warehouse balance below this is to be replenished (0: none set); the Stock tab filters on it (R35).
     reorder_level: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: The GTIN on the box (EAN-13, GS1 DataMatrix (01)) as GTIN-14, a GTIN-13 with a leading 0; indexed for
+    #: the scan lookup (issue 11), not unique (a catalogue may list one product under two article numbers).
+    gtin: Mapped[str | None] = mapped_column(String(14), index=True)
     #: Lower-cased name, supplier, numbers: what article search (R33) matches against.
     search_key: Mapped[str] = mapped_column(String(400), default="")
 

@@ -3311,6 +3311,64 @@ How many rows of the full-text index match (a criterion of any length is a term 
         <source>The scanned code {text} starts like an HIBC code but cannot be read; type the numbers from the label instead.</source>
         <translation>Den skannade koden {text} börjar som en HIBC-kod men kan inte läsas; skriv in numren från etiketten i stället.</translation>
     </message>
+    <message>
+        <source>{count} individuals have the serial number {serial}; search for it in the Individual tab and choose the right one.</source>
+        <extracomment>An order or purchase order with lines still to receive through 750 (``app.receipts``). The order a purchase order belongs to (goods receipt opens the order); else the order&apos;s own id. Nothing found (or the code itself is wrong): one sentence for the clerk.</extracomment>
+        <translation>{count} individer har serienumret {serial}; sök på det i fliken Individ och välj rätt individ.</translation>
+    </message>
+    <message>
+        <source>The box&apos;s code names GTIN {gtin} and serial number {serial}, but no article has that GTIN and no individual that serial number.</source>
+        <translation>Kartongens kod anger GTIN {gtin} och serienummer {serial}, men ingen artikel har det GTIN-numret och ingen individ det serienumret.</translation>
+    </message>
+    <message>
+        <source>The box&apos;s code names GTIN {gtin}, but no article has that GTIN.</source>
+        <translation>Kartongens kod anger GTIN {gtin}, men ingen artikel har det GTIN-numret.</translation>
+    </message>
+    <message>
+        <source>The HIBC code names product {product} of labeler {labeler}, but no article has it as its supplier article number.</source>
+        <translation>HIBC-koden anger produkt {product} från tillverkare {labeler}, men ingen artikel har det som leverantörens artikelnummer.</translation>
+    </message>
+    <message>
+        <source>The HIBC code {text} holds only a lot, a serial number or a date; scan the box&apos;s other code (the product) instead.</source>
+        <translation>HIBC-koden {text} innehåller bara ett batchnummer, ett serienummer eller ett datum; skanna kartongens andra kod (produkten) i stället.</translation>
+    </message>
+    <message>
+        <source>{text} looks like a personal identity number, but no patient has it.</source>
+        <extracomment>What a code that names nothing looked like (its most likely kind), and what was looked up.</extracomment>
+        <translation>{text} ser ut som ett personnummer, men ingen patient har det.</translation>
+    </message>
+    <message>
+        <source>{text} looks like a reserve number, but no patient has it.</source>
+        <translation>{text} ser ut som ett reservnummer, men ingen patient har det.</translation>
+    </message>
+    <message>
+        <source>{text} looks like an order, purchase, return, pickup or activity number, but no document, individual or article has it.</source>
+        <translation>{text} ser ut som ett beställnings-, inköps-, retur-, hämtorder- eller aktivitetsnummer, men inget dokument, ingen individ och ingen artikel har det.</translation>
+    </message>
+    <message>
+        <source>{text} looks like a GTIN, but no article or individual has it.</source>
+        <translation>{text} ser ut som ett GTIN-nummer, men ingen artikel eller individ har det.</translation>
+    </message>
+    <message>
+        <source>{text} looks like an article number, but no article or individual has it.</source>
+        <translation>{text} ser ut som ett artikelnummer, men ingen artikel eller individ har det.</translation>
+    </message>
+    <message>
+        <source>{text} looks like an individual number, but no individual or article has it.</source>
+        <translation>{text} ser ut som ett individnummer, men ingen individ eller artikel har det.</translation>
+    </message>
+    <message>
+        <source>{text} looks like a serial number, but no individual or article has it.</source>
+        <translation>{text} ser ut som ett serienummer, men ingen individ eller artikel har det.</translation>
+    </message>
+    <message>
+        <source>{text} looks like a SIP number, but no individual has it.</source>
+        <translation>{text} ser ut som ett SIP-nummer, men ingen individ har det.</translation>
+    </message>
+    <message>
+        <source>{text} is not a code Hearing Desk knows: not an individual, serial, SIP, article, GTIN, identity or document number.</source>
+        <translation>{text} är ingen kod som Hearing Desk känner till: varken individ-, serie-, SIP-, artikel-, GTIN-, person- eller dokumentnummer.</translation>
+    </message>
 </context>
 <context>
     <name>documents</name>

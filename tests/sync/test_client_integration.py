@@ -19,7 +19,7 @@ from app.numbers import NumberAllocator
 from app.sync.client import SyncClient, list_issues
 from app.sync.numbers import LeasingBlockSource, top_up
 from app.sync.transport import CLOCK_WRONG, OFFLINE, SyncFailure, Transport
-from db.models import ChangeLogEntry, Individual, Patient, User
+from db.models import Article, ChangeLogEntry, Individual, Patient, User
 from db.models.enums import IndividualStatus
 from db.server.service import publish_existing_rows
 from db.sync_protocol.messages import DownloadResponse
@@ -377,6 +377,10 @@ def test_a_new_empty_workstation_receives_rows_imported_straight_into_the_centra
             with fresh.read() as session:  # a replaced reserve number still points at its successor
                 assert session.scalar(
                     select(func.count()).select_from(Patient).where(Patient.replaced_by_id.is_not(None))
+                )
+                # Issue 11: the articles' GTINs (migration 0013) come down with them.
+                assert session.scalar(
+                    select(func.count()).select_from(Article).where(Article.gtin.is_not(None))
                 )
             assert_article_search_as_on(fresh, Database(demo_template[0]))
         finally:
