@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from app.scanning.codes import Code, CodeKind
-from ui.qt import QLineEdit, QWidget
+from ui.qt import QLineEdit, Qt, QWidget
 
 Take = Callable[[Code], bool]
 
@@ -85,11 +85,25 @@ def scan_into_line_edit(edit: QLineEdit, *, take_kinds: Callable[[Code], bool] |
     return take
 
 
+def _shown(widget: QWidget) -> bool:
+    """Shown, or about to be: a field just added to a shown page is shown by the next turn of the event loop
+    (a scanner may be quicker); one hidden on purpose, or on a page hidden on purpose, is not."""
+    explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+    current: QWidget | None = widget
+    while current is not None:
+        if current.isHidden() and current.testAttribute(explicit):
+            return False
+        if current.isWindow():
+            return current.isVisible()
+        current = current.parentWidget()
+    return False
+
+
 def targets_from(widget: QWidget | None) -> Iterator[tuple[QWidget, ScanTarget]]:
     """The marked widgets from *widget* up through its parents, nearest first (enabled and shown only)."""
     while widget is not None:
         target = scan_target(widget)
-        if target is not None and widget.isEnabled() and widget.isVisible():
+        if target is not None and widget.isEnabled() and _shown(widget):
             yield widget, target
         widget = widget.parentWidget()
 
