@@ -234,3 +234,9 @@ def article_match(session: Session, text: str) -> tuple[ColumnElement[bool] | No
         )
         return literal_column("article.rowid").in_(found), ""
     return and_(*(func.instr(_article.c.search_key, criterion) > 0 for criterion in criteria)), ""
+
+
+def article_number(session: Session, article_id: uuid.UUID) -> str:
+    """The article number of *article_id* (a scanned box's GTIN names the article; the cart searches by
+    number)."""
+    return session.scalars(select(Article.article_number).where(Article.id == article_id)).one()

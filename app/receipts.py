@@ -87,6 +87,8 @@ class DeliveryLine:
     comment: str
     purchase_order_number: str  # "" while no purchase order exists
     planned_delivery_on: dt.date | None
+    #: The article's GTIN-14 (a box's UDI names the line by it); None when the article has none.
+    gtin: str | None = None
 
 
 @dataclass(frozen=True)
@@ -350,6 +352,7 @@ def _delivery(
                 comment=line.comment,
                 purchase_order_number=po.number if po else "",
                 planned_delivery_on=line.planned_delivery_on,
+                gtin=article.gtin,
             )
         )
     patient = session.get(Patient, order.patient_id) if order.patient_id else None

@@ -23,11 +23,13 @@ from app.inventory import (
     WarehouseChoice,
 )
 from app.organisation import WorkContext
+from app.scanning.codes import Code
 from ui.messages import MessageBoxes
 from ui.operations import OperationRunner
 from ui.operations import inventory as ops
 from ui.qt import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -41,7 +43,9 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.scanning.targets import mark_scan_target, put_into_line_edit
 from ui.table_model import Column, RowTableModel
+from ui.widgets import ERROR_STYLE
 
 
 class InventoryPage(QWidget):
@@ -59,6 +63,8 @@ class InventoryPage(QWidget):
         self.pending: ArticleToCount | None = None
         self._setup_widgets()
         self._connect_signals()
+        # A scan anywhere on the page goes to the count while one is open.
+        mark_scan_target(self, self.take_scan, what=self.tr("the inventory count"))
         ops.warehouses(self.runner, context=context, on_success=self._show_warehouses, on_error=self._say)
 
     def _setup_widgets(self) -> None:
@@ -143,9 +149,14 @@ class InventoryPage(QWidget):
             else self.tr("Counted (not on the sheet)", "the status of a line")
         )
 
-    def _say(self, sentence: str) -> None:
+    def _say(self, sentence: str, *, flagged: bool = False) -> None:
+        """*sentence* below the entry; *flagged*: in the warning colour, with a beep (a scan that was not
+        counted: the clerk looks up from the shelf)."""
+        self.feedback.setStyleSheet(ERROR_STYLE if flagged else "")
         self.feedback.setText(sentence)
         self.sig_status.emit(sentence)
+        if flagged:
+            QApplication.beep()
 
     def _show_warehouses(self, choices: list[WarehouseChoice]) -> None:
         self.warehouse_combo.clear()
@@ -242,6 +253,17 @@ class InventoryPage(QWidget):
             on_error=self._say,
         )
 
+    def take_scan(self, code: Code) -> bool:
+        """A scanned article or individual number goes to the open count (while a quantity was awaited
+        too: the scan starts the next entry, nothing was counted for the article yet)."""
+        if self.count is None or self.count.closed_at is not None:
+            return False
+        if self.pending is not None:
+            self.pending = None
+            self._show_prompt()
+        put_into_line_edit(self.entry_edit, code.text)
+        return True
+
     def _entered(self) -> None:
         if self.count is None:
             return
@@ -264,7 +286,7 @@ class InventoryPage(QWidget):
         """An entry refused: its sentence, and what was typed back in the field."""
         if not self.entry_edit.text():
             self.entry_edit.setText(typed)
-        self._say(sentence)
+        self._say(sentence, flagged=True)
         self.sig_entry_answered.emit(sentence)
 
     def _code_found(self, found: ArticleToCount | IndividualFinding) -> None:
@@ -291,7 +313,8 @@ class InventoryPage(QWidget):
                 number=found.individual_number,
                 article=found.article_name,
                 warehouse=found.warehouse_code or self.tr("not in a warehouse"),
-            )
+            ),
+            flagged=found.finding in (Finding.ALREADY_COUNTED, Finding.ELSEWHERE),
         )
         self.sig_entry_answered.emit(self.feedback.text())
         self._refresh()

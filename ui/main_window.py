@@ -32,6 +32,7 @@ from ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from app.individual_record import IndividualRecord
     from app.numbers import NumberAllocator
     from app.organisation import WorkContext
     from app.startup import Workstation
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from ui.operations import OperationRunner
     from ui.order.tab import OrderTab
     from ui.patient.tab import PatientTab
+    from ui.scanning.router import ScanRouter
     from ui.stock.tab import StockTab
     from ui.sync.controller import SyncController
     from ui.sync.status import SyncStatusButton
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self._setup_runner()
         self._setup_scanner()
         self._setup_tabs()
+        self._setup_scanning()
         self._setup_sync_status()
         self._connect_signals()
 
@@ -136,6 +139,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.order_tab, self.tr("&Order"))
         self.tabs.addTab(self.stock_tab, self.tr("S&tock"))
         self.tabs.addTab(self.individual_tab, self.tr("&Individual"))
+
+    def _setup_scanning(self) -> None:
+        from ui.scanning.router import ScanRouter
+
+        self.scan_router: ScanRouter = ScanRouter(self.runner, self)
 
     def _setup_status_bar(self) -> None:
         bar = self.statusBar()
@@ -184,6 +192,10 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.show_tab(i))
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        recent_scans = QAction(self.tr("&Recent scans…"), self)
+        recent_scans.triggered.connect(self.open_recent_scans)
+        view_menu.addAction(recent_scans)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Hearing Desk"), self)
         about.triggered.connect(self._about)
@@ -198,6 +210,14 @@ class MainWindow(QMainWindow):
         self.individual_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.individual_tab.sig_open_patient.connect(self.open_patient)
         self.status_sync.clicked.connect(self.open_sync_view)
+        router = self.scan_router
+        self.scanner.sig_scanned.connect(router.deliver)
+        router.sig_status.connect(self.statusBar().showMessage)
+        router.sig_open_individual.connect(self.show_individual)
+        router.sig_open_patient.connect(self.open_patient)
+        router.sig_open_document.connect(self.order_tab.show_document)
+        router.sig_open_document.connect(lambda _document: self.tabs.setCurrentWidget(self.order_tab))
+        router.sig_show_article.connect(self.show_article)
 
     # -- start-up ----------------------------------------------------------------------------------
 
@@ -232,6 +252,16 @@ class MainWindow(QMainWindow):
         does, the opening logged."""
         self.tabs.setCurrentWidget(self.patient_tab)
         self.patient_tab.open_patient(patient_id)
+
+    def show_individual(self, record: IndividualRecord) -> None:
+        """A scanned individual: the Individual tab with its record open."""
+        self.individual_tab.show_individual(record)
+        self.tabs.setCurrentWidget(self.individual_tab)
+
+    def show_article(self, article_id: uuid.UUID) -> None:
+        """A scanned article: the Stock tab showing it and its ledger."""
+        self.tabs.setCurrentWidget(self.stock_tab)
+        self.stock_tab.show_article(article_id)
 
     def _workstation_opened(self, workstation: Workstation) -> None:
         from ui.documents import set_documents_dir
@@ -367,6 +397,17 @@ class MainWindow(QMainWindow):
 
         self.inventory_dialog = InventoryDialog(self.runner, self.context, self)
         self.inventory_dialog.show()
+
+    def open_recent_scans(self) -> None:
+        """The recent scans: what the scanner or camera sent and what became of it."""
+        if not self.built:
+            return
+        from ui.scanning.recent import RecentScansDialog
+
+        dialog = RecentScansDialog(self.scan_router.recent, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recent_scans_dialog = dialog
+        dialog.show()
 
     def open_sync_settings(self) -> None:
         """The sync settings dialog; it stays open until what was typed is stored (or the clerk cancels)."""

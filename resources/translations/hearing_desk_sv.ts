@@ -80,6 +80,14 @@
         <translation>An&amp;tal:</translation>
     </message>
     <message>
+        <source>the cart&apos;s article field</source>
+        <translation>varukorgens artikelfält</translation>
+    </message>
+    <message>
+        <source>the cart&apos;s individual number field</source>
+        <translation>varukorgens fält för individnummer</translation>
+    </message>
+    <message>
         <source>No article found.</source>
         <translation>Ingen artikel hittades.</translation>
     </message>
@@ -816,8 +824,12 @@
 <context>
     <name>InventoryPage</name>
     <message>
-        <source>Warehouse:</source>
+        <source>the inventory count</source>
         <extracomment>The article whose quantity the entry field waits for (None: it waits for a number).</extracomment>
+        <translation>inventeringen</translation>
+    </message>
+    <message>
+        <source>Warehouse:</source>
         <translation>Lager:</translation>
     </message>
     <message>
@@ -1030,6 +1042,7 @@
     <name>LineEditor</name>
     <message>
         <source>Line {line}: {article_number} {article_name}</source>
+        <extracomment>Whether a line&apos;s field takes a scanned code (the page keeps a box&apos;s codes for itself).</extracomment>
         <translation>Rad {line}: {article_number} {article_name}</translation>
     </message>
     <message>
@@ -1091,6 +1104,14 @@
     <message>
         <source>Serial number</source>
         <translation>Serienummer</translation>
+    </message>
+    <message>
+        <source>the individual number field of line {line}</source>
+        <translation>fältet för individnummer på rad {line}</translation>
+    </message>
+    <message>
+        <source>the serial number field of line {line}</source>
+        <translation>fältet för serienummer på rad {line}</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1191,10 @@
     <message>
         <source>Individual</source>
         <translation>Individ</translation>
+    </message>
+    <message>
+        <source>&amp;Recent scans…</source>
+        <translation>&amp;Senaste skanningar…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1353,6 +1378,10 @@
     <message>
         <source>Purchase orders:</source>
         <translation>Inköpsorder:</translation>
+    </message>
+    <message>
+        <source>the order number field</source>
+        <translation>fältet för beställningsnummer</translation>
     </message>
     <message>
         <source>All service locations</source>
@@ -1731,6 +1760,10 @@
         <translation>När en utprovning tar längre tid än 90 dagar kan laddarens faktura pausas fram till två veckor innan den skickas. Den skickas då första vardagen i en månad efter pausen.</translation>
     </message>
     <message>
+        <source>the charger&apos;s individual number field</source>
+        <translation>fältet för laddarens individnummer</translation>
+    </message>
+    <message>
         <source>Scan or type the charger&apos;s individual number.</source>
         <translation>Skanna eller skriv laddarens individnummer.</translation>
     </message>
@@ -1887,6 +1920,14 @@
         <translation>Inköps- eller beställningsnummer:</translation>
     </message>
     <message>
+        <source>the purchase or order number field</source>
+        <translation>fältet för inköps- eller beställningsnummer</translation>
+    </message>
+    <message>
+        <source>the goods receipt page</source>
+        <translation>kvitteringssidan</translation>
+    </message>
+    <message>
         <source>Unreceived deliveries of {location}</source>
         <translation>Okvitterade leveranser för {location}</translation>
     </message>
@@ -1909,6 +1950,26 @@
     <message>
         <source>Ordered by {name} · planned delivery {day}</source>
         <translation>Beställd av {name} · planerad leverans {day}</translation>
+    </message>
+    <message>
+        <source>The box&apos;s code names line {line} ({article}); scan its serial number or its UDI code.</source>
+        <translation>Kartongens kod hör till rad {line} ({article}); skanna dess serienummer eller dess UDI-kod.</translation>
+    </message>
+    <message>
+        <source>Find the delivery first (scan its purchase or order number), then scan the boxes.</source>
+        <translation>Hämta leveransen först (skanna dess inköps- eller beställningsnummer), skanna sedan kartongerna.</translation>
+    </message>
+    <message>
+        <source>This box&apos;s code carries no serial number: type the serial number.</source>
+        <translation>Kartongens kod har inget serienummer: skriv serienumret.</translation>
+    </message>
+    <message>
+        <source>No line of this delivery is for the article with GTIN {gtin}.</source>
+        <translation>Ingen rad i leveransen gäller artikeln med GTIN {gtin}.</translation>
+    </message>
+    <message>
+        <source>Every unit of line {line} already has a serial number.</source>
+        <translation>Varje enhet på rad {line} har redan ett serienummer.</translation>
     </message>
     <message>
         <source>Tick the lines that were delivered.</source>
@@ -1948,6 +2009,37 @@
     </message>
 </context>
 <context>
+    <name>RecentScansDialog</name>
+    <message>
+        <source>Recent scans</source>
+        <translation>Senaste skanningar</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Skannat</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Tolkat som</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Vad som hände</translation>
+    </message>
+    <message>
+        <source>The last {count} scans of this session, newest first. Identity numbers are not shown.</source>
+        <translation>De senaste {count} skanningarna sedan programmet startade, nyaste först. Personnummer visas inte.</translation>
+    </message>
+</context>
+<context>
     <name>RecipientBox</name>
     <message>
         <source>Recipient and order</source>
@@ -1972,6 +2064,10 @@
     <message>
         <source>You, or a prescriber linked to you when you order in their name.</source>
         <translation>Du själv, eller en förskrivare som är kopplad till dig när du beställer i dennes namn.</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s identity number field</source>
+        <translation>fältet för mottagarens personnummer</translation>
     </message>
     <message>
         <source>&amp;Identity number:</source>
@@ -2043,6 +2139,150 @@
     <message>
         <source>New individual number:</source>
         <translation>Nytt individnummer:</translation>
+    </message>
+    <message>
+        <source>the new individual number</source>
+        <translation>det nya individnumret</translation>
+    </message>
+</context>
+<context>
+    <name>ScanRouter</name>
+    <message>
+        <source>UDI code (GS1)</source>
+        <extracomment>How long the status bar shows a scan&apos;s reading.</extracomment>
+        <translation>UDI-kod (GS1)</translation>
+    </message>
+    <message>
+        <source>GTIN (article code on the box)</source>
+        <translation>GTIN (artikelkod på kartongen)</translation>
+    </message>
+    <message>
+        <source>HIBC code</source>
+        <translation>HIBC-kod</translation>
+    </message>
+    <message>
+        <source>identity number</source>
+        <translation>personnummer</translation>
+    </message>
+    <message>
+        <source>reserve number</source>
+        <translation>reservnummer</translation>
+    </message>
+    <message>
+        <source>order or document number</source>
+        <translation>beställnings- eller dokumentnummer</translation>
+    </message>
+    <message>
+        <source>article number</source>
+        <translation>artikelnummer</translation>
+    </message>
+    <message>
+        <source>individual number</source>
+        <translation>individnummer</translation>
+    </message>
+    <message>
+        <source>serial number</source>
+        <translation>serienummer</translation>
+    </message>
+    <message>
+        <source>SIP number</source>
+        <translation>SIP-nummer</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>oläsbar</translation>
+    </message>
+    <message>
+        <source>unknown kind of code</source>
+        <translation>okänd sorts kod</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Skanner</translation>
+    </message>
+    <message>
+        <source>Unreadable: {sentence}</source>
+        <translation>Oläsbar: {sentence}</translation>
+    </message>
+    <message>
+        <source>Taken by {what}</source>
+        <translation>Togs emot av {what}</translation>
+    </message>
+    <message>
+        <source>the field in use</source>
+        <translation>fältet som används</translation>
+    </message>
+    <message>
+        <source>{code}: the open dialog does not take this code; close it to look the code up.</source>
+        <translation>{code}: den öppna dialogrutan tar inte emot den här koden; stäng den för att slå upp koden.</translation>
+    </message>
+    <message>
+        <source>Not looked up: a dialog was open</source>
+        <translation>Inte uppslagen: en dialogruta var öppen</translation>
+    </message>
+    <message>
+        <source>Not looked up: the program is still starting</source>
+        <translation>Inte uppslagen: programmet startar fortfarande</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Slår upp…</translation>
+    </message>
+    <message>
+        <source>Scanned {code} ({reading}): {text}</source>
+        <translation>Skannat {code} ({reading}): {text}</translation>
+    </message>
+    <message>
+        <source>Nothing in the database has this code.</source>
+        <translation>Inget i databasen har den här koden.</translation>
+    </message>
+    <message>
+        <source>Not found: {sentence}</source>
+        <translation>Hittades inte: {sentence}</translation>
+    </message>
+    <message>
+        <source>Not looked up: {sentence}</source>
+        <translation>Inte uppslagen: {sentence}</translation>
+    </message>
+    <message>
+        <source>Opened in the Individual tab</source>
+        <translation>Öppnad under fliken Individ</translation>
+    </message>
+    <message>
+        <source>Patient record opened</source>
+        <translation>Patientens journal öppnad</translation>
+    </message>
+    <message>
+        <source>Return {number}</source>
+        <translation>Retur {number}</translation>
+    </message>
+    <message>
+        <source>Pickup order {number}</source>
+        <translation>Hämtorder {number}</translation>
+    </message>
+    <message>
+        <source>Activity {number}</source>
+        <translation>Aktivitet {number}</translation>
+    </message>
+    <message>
+        <source>{document} exists; it is listed on its patient&apos;s record</source>
+        <translation>{document} finns; den visas hos patienten</translation>
+    </message>
+    <message>
+        <source>Opened in the goods receipt</source>
+        <translation>Öppnad i kvitteringen</translation>
+    </message>
+    <message>
+        <source>Shown in the Orders page</source>
+        <translation>Visad under Sök beställning</translation>
+    </message>
+    <message>
+        <source>Shown in the Stock tab</source>
+        <translation>Visad under fliken Lager</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2506,7 @@
     <name>StockTab</name>
     <message>
         <source>Article: name, supplier, supplier&apos;s or our article number — empty for all</source>
+        <extracomment>A scanned article the next list selects (its ledger already shown).</extracomment>
         <translation>Benämning, leverantör eller artikelnummer — tomt för alla</translation>
     </message>
     <message>
@@ -3070,7 +3311,7 @@ How many rows of the full-text index match (a criterion of any length is a term 
     </message>
     <message>
         <source>Type or scan the purchase number or the order number of the delivery.</source>
-        <extracomment>Priced 0 when ordered: the unit price must be given at receipt (R19). An individual number and a serial number are needed for each unit (R19). The number the clerk typed turned out to be this purchase order (&quot;&quot; when it was the order number). Identity and name; for a protected identity (R5) only the fictive name. &quot;&quot; for a replenishment. (individual number, serial number) per unit of an individually marked line (R19).</extracomment>
+        <extracomment>Priced 0 when ordered: the unit price must be given at receipt (R19). An individual number and a serial number are needed for each unit (R19). The article&apos;s GTIN-14 (a box&apos;s UDI names the line by it); None when the article has none. The number the clerk typed turned out to be this purchase order (&quot;&quot; when it was the order number). Identity and name; for a protected identity (R5) only the fictive name. &quot;&quot; for a replenishment. (individual number, serial number) per unit of an individually marked line (R19).</extracomment>
         <translation>Skriv eller skanna leveransens inköpsnummer eller beställningsnummer.</translation>
     </message>
     <message>

@@ -35,6 +35,7 @@ MODULES = (
     "bench_start",
     "bench_patients",
     "bench_individuals",
+    "bench_scanning",
     "bench_orders",
     "bench_receipt",
     "bench_documents",

@@ -11,6 +11,7 @@ from app.individual_record import (
     IndividualRecord,
 )
 from app.individuals import SERIAL_NUMBER_FIXED
+from app.scanning.codes import Code, CodeKind
 from db.models.enums import ActivityKind, ActivityStatus, IndividualStatus, OwnerColour
 from ui.labels import label
 from ui.messages import MessageBoxes
@@ -33,6 +34,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.scanning.targets import mark_scan_target
 from ui.table_model import Column, RowTableModel
 from ui.widgets import ERROR_STYLE, RecordLists, money, row_table
 
@@ -129,6 +131,17 @@ class RenumberDialog(QDialog):
         self.continue_button.clicked.connect(self._submit)
         self.new_number.returnPressed.connect(self._submit)
         buttons.rejected.connect(self.reject)
+        mark_scan_target(
+            self, self._take_scan, frozenset({CodeKind.INDIVIDUAL}), what=self.tr("the new individual number")
+        )
+
+    def _take_scan(self, code: Code) -> bool:
+        """The new label scanned: its number goes in, the change still waits for the confirmation."""
+        if code.kinds[:1] != (CodeKind.INDIVIDUAL,):
+            return False
+        self.new_number.setText(code.text)
+        self.new_number.setFocus()
+        return True
 
     def _submit(self) -> None:
         self.continue_button.setEnabled(False)

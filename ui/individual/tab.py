@@ -41,7 +41,7 @@ from ui.widgets import ERROR_STYLE
 if TYPE_CHECKING:
     from ui.individual_labels import PrintLabelsDialog
 
-SEARCH_DELAY_MS = 60  # coalesce a scanner burst or fast typing into one query
+SEARCH_DELAY_MS = 60  # coalesce fast typing into one query (a scanner's burst is routed, never typed here)
 
 
 class IndividualTab(QWidget):
@@ -267,6 +267,11 @@ class IndividualTab(QWidget):
             on_error=self._record_failed,
             key=(self, "record"),
         )
+
+    def show_individual(self, record: IndividualRecord) -> None:
+        """*record*, read elsewhere (a scan's look-up read it): shown as if opened here."""
+        self._runner.supersede((self, "record"))  # an older opening still on its way is not shown over it
+        self._show_record(record)
 
     def _show_record(self, record: IndividualRecord) -> None:
         previous = self.current_record()

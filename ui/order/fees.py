@@ -12,6 +12,7 @@ from typing import Any
 from app.changes import Changes
 from app.fees import FeeRow, FeeTotals, PausedInvoice, fee_totals
 from app.organisation import WorkContext
+from app.scanning.codes import CodeKind
 from db.models.enums import FeeKind, FeeStatus
 from ui.labels import label
 from ui.operations import OperationRunner
@@ -41,6 +42,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.scanning.targets import mark_scan_target, read_first_as, scan_into_line_edit
 from ui.table_model import Column, RowTableModel
 from ui.widgets import ERROR_STYLE, money
 
@@ -149,6 +151,14 @@ class PauseChargerDialog(QDialog):
 
         self.number_edit.returnPressed.connect(self.look_up)
         self.number_edit.textEdited.connect(self._number_changed)
+        # The dialog waits for the charger's number wherever its focus is.
+        mark_scan_target(
+            self,
+            scan_into_line_edit(
+                self.number_edit, take_kinds=read_first_as(CodeKind.INDIVIDUAL, CodeKind.SERIAL)
+            ),
+            what=self.tr("the charger's individual number field"),
+        )
         self.until_edit.installEventFilter(self)
         self.pause_button.clicked.connect(self.pause)
         self.cancel_button.clicked.connect(self.reject)

@@ -2,14 +2,17 @@
 price and mark what arrived (R19), receive or cancel the ticked lines and see every delivery still
 waiting at the service location (R20).
 
-Built for a handheld scanner: every field takes a burst of characters, and Enter moves on to the next
-field; after the last one Enter lands on "Receive ticked lines".
+Built for a handheld scanner: the number field takes a purchase or order number, a line's fields take the
+individual and serial numbers, and Enter moves on to the next field; after the last one Enter lands on
+"Receive ticked lines". A box's UDI code scanned anywhere on the page fills the serial number of the line
+whose article has its GTIN.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +28,8 @@ from app.receipts import (
     parse_amount,
     unit_price_from_total,
 )
+from app.scanning.codes import Code, CodeKind
+from app.scanning.gs1 import gtin_check
 from app.typed_input import whole_number
 from db.models.enums import OrderKind
 from ui.messages import MessageBoxes
@@ -45,6 +50,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.scanning.targets import mark_scan_target, not_a_box_code, put_into_line_edit, scan_into_line_edit
 from ui.table_model import Column, RowTableModel
 from ui.widgets import ERROR_STYLE, money, row_table
 
@@ -58,9 +64,13 @@ class LineEditor(QFrame):
 
     sig_edited = Signal()
 
-    def __init__(self, line: DeliveryLine, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, line: DeliveryLine, takes: Callable[[Code], bool] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.line = line
+        #: Whether a line's field takes a scanned code (the page keeps a box's codes for itself).
+        self._takes = takes
         self.setObjectName(f"receipt_line_{line.line_number}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         n = line.line_number
@@ -149,6 +159,16 @@ class LineEditor(QFrame):
             grid.addWidget(serial, unit, 2)
             number.textEdited.connect(self._edited)
             serial.textEdited.connect(self._edited)
+            mark_scan_target(
+                number,
+                scan_into_line_edit(number, take_kinds=self._takes),
+                what=self.tr("the individual number field of line {line}").format(line=n),
+            )
+            mark_scan_target(
+                serial,
+                scan_into_line_edit(serial, take_kinds=self._takes),
+                what=self.tr("the serial number field of line {line}").format(line=n),
+            )
             self.unit_edits.append((number, serial))
         layout.addLayout(grid)
 
@@ -205,6 +225,7 @@ class ReceiptPage(QWidget):
         self._setup_delivery()
         self._setup_layout()
         self._connect_signals()
+        self._setup_scanning()
 
     # -- set-up ------------------------------------------------------------------------------------
 
@@ -331,6 +352,19 @@ class ReceiptPage(QWidget):
         self.labels_button.clicked.connect(self.print_labels)
         self._runner.sig_changes.connect(self._on_changes)
 
+    def _setup_scanning(self) -> None:
+        mark_scan_target(
+            self.number_edit,
+            scan_into_line_edit(self.number_edit, take_kinds=not_a_box_code),
+            what=self.tr("the purchase or order number field"),
+        )
+        mark_scan_target(
+            self,
+            self.take_scan,
+            frozenset({CodeKind.UDI, CodeKind.GTIN, CodeKind.DOCUMENT}),
+            what=self.tr("the goods receipt page"),
+        )
+
     # -- context and the list ------------------------------------------------------------------------
 
     def set_context(self, context: WorkContext) -> None:
@@ -415,7 +449,7 @@ class ReceiptPage(QWidget):
         else:
             self.header.setText(self._header_text(delivery))
             for line in delivery.lines:
-                editor = LineEditor(line)
+                editor = LineEditor(line, self._field_takes)
                 editor.tick.toggled.connect(self._enable_actions)
                 self.lines_layout.insertWidget(self.lines_layout.count() - 1, editor)
                 self.line_editors.append(editor)
@@ -476,6 +510,79 @@ class ReceiptPage(QWidget):
         self.receive_button.setEnabled(ticked)
         self.cancel_button.setEnabled(ticked)
         self.select_all.setEnabled(bool(self.line_editors))
+
+    # -- scanning ----------------------------------------------------------------------------------
+
+    def load_number(self, number: str) -> None:
+        """The delivery of a purchase or order number (scanned elsewhere and routed here)."""
+        self.number_edit.setText(number)
+        self.find_delivery()
+
+    def _lines_of_gtin(self, gtin: str | None) -> list[LineEditor]:
+        """The individually marked lines whose article has *gtin* (any length: compared as GTIN-14)."""
+        wanted = gtin_check(gtin) if gtin else None
+        return [
+            e for e in self.line_editors if wanted and e.line.gtin == wanted and e.line.individually_marked
+        ]
+
+    def _field_takes(self, code: Code) -> bool:
+        """A line's individual or serial field takes what is typed or scanned into it, but a box's UDI and
+        the GTIN of an article on the delivery are the page's (they fill the right line)."""
+        if code.udi is not None or CodeKind.HIBC in code.kinds[:1]:
+            return False
+        return not (CodeKind.GTIN in code.kinds and self._lines_of_gtin(code.text))
+
+    def take_scan(self, code: Code) -> bool:
+        """A code scanned on the page outside a field that takes it: a number loads its delivery; a box's
+        UDI fills the serial number of a unit of the line whose article has its GTIN."""
+        if code.udi is not None:
+            self._take_udi(code.udi.gtin, code.udi.serial)
+            return True
+        if CodeKind.GTIN in code.kinds and self.delivery is not None:
+            lines = self._lines_of_gtin(code.text)
+            if not lines:
+                return False  # an article not on this delivery: the router shows it
+            self._show_error(
+                self.tr(
+                    "The box's code names line {line} ({article}); scan its serial number or its UDI code."
+                ).format(line=lines[0].line.line_number, article=lines[0].line.article_name)
+            )
+            return True
+        if CodeKind.DOCUMENT in code.kinds:
+            self.load_number(code.text)
+            return True
+        return False
+
+    def _take_udi(self, gtin: str | None, serial: str | None) -> None:
+        if self.delivery is None:
+            self._show_error(
+                self.tr("Find the delivery first (scan its purchase or order number), then scan the boxes.")
+            )
+            return
+        if not serial:
+            self._show_error(self.tr("This box's code carries no serial number: type the serial number."))
+            return
+        lines = self._lines_of_gtin(gtin)
+        if not lines:
+            self._show_error(
+                self.tr("No line of this delivery is for the article with GTIN {gtin}.").format(
+                    gtin=gtin or "–"
+                )
+            )
+            return
+        serials = [s for editor in lines for _n, s in editor.unit_edits]
+        focused = self.focusWidget()
+        field = next((s for s in serials if s is focused and not s.text().strip()), None)
+        field = field or next((s for s in serials if not s.text().strip()), None)
+        if field is None:
+            self._show_error(
+                self.tr("Every unit of line {line} already has a serial number.").format(
+                    line=lines[0].line.line_number
+                )
+            )
+            return
+        self._clear_message()
+        put_into_line_edit(field, serial)
 
     # -- receiving and cancelling ------------------------------------------------------------------
 

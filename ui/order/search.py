@@ -15,6 +15,7 @@ from typing import Any
 from app.changes import Changes
 from app.orders import DetailLine, OrderDetail, OrderQuery, OrderRow, PurchaseOrderRef
 from app.organisation import LocationChoice, WorkContext
+from app.scanning.codes import CodeKind
 from app.typed_input import is_digits, normalise_digits
 from ui.labels import delivery_method_label, label
 from ui.messages import MessageBoxes
@@ -46,6 +47,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.scanning.targets import mark_scan_target, scan_into_line_edit
 from ui.table_model import Column, RowTableModel
 from ui.widgets import ERROR_STYLE, find_data, row_table
 
@@ -107,6 +109,7 @@ class OrderSearchPage(QWidget):
         self._setup_tab_order()
         self._setup_shortcuts()
         self._connect_signals()
+        self._setup_scanning()
         self._show_detail(None)
 
     # -- set-up ------------------------------------------------------------------------------------
@@ -304,6 +307,14 @@ class OrderSearchPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_selected_order)
         self._runner.sig_changes.connect(self._on_changes)
 
+    def _setup_scanning(self) -> None:
+        mark_scan_target(
+            self.number_edit,
+            scan_into_line_edit(self.number_edit),
+            frozenset({CodeKind.DOCUMENT}),
+            what=self.tr("the order number field"),
+        )
+
     # -- context -----------------------------------------------------------------------------------
 
     def set_context(self, context: WorkContext) -> None:
@@ -333,6 +344,13 @@ class OrderSearchPage(QWidget):
     def focus_number(self) -> None:
         self.number_edit.setFocus()
         self.number_edit.selectAll()
+
+    def show_order(self, order_id: uuid.UUID) -> None:
+        """The order *order_id* (a scan of its number, or of one of its purchase orders, routed here):
+        selected in the list when it is listed, its detail shown in any case."""
+        if not self.select_order(order_id):
+            self.results_view.clearSelection()
+            self._load_detail(order_id)
 
     # -- searching ---------------------------------------------------------------------------------
 

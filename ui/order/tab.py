@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from app.organisation import WorkContext
+from app.scanning.lookup import FoundDocument
 from ui.operations import OperationRunner
 from ui.order.cart import CartPage
 from ui.order.fees import FeesPage
@@ -44,3 +45,13 @@ class OrderTab(QWidget):
         """ "New order for this patient" from the Patient tab."""
         self.pages.setCurrentWidget(self.cart_page)
         self.cart_page.start_for_patient(patient_id)
+
+    def show_document(self, document: FoundDocument) -> None:
+        """A scanned order or purchase order: the goods receipt with it loaded when it awaits receipt, else
+        the order in the Orders page."""
+        if document.awaits_receipt:
+            self.pages.setCurrentWidget(self.receipt_page)
+            self.receipt_page.load_number(document.number)
+        else:
+            self.pages.setCurrentWidget(self.search_page)
+            self.search_page.show_order(document.order_id or document.id)

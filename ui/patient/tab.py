@@ -35,7 +35,7 @@ from ui.qt import (
 )
 from ui.table_model import Column, RowTableModel
 
-SEARCH_DELAY_MS = 60  # coalesce a scanner burst or fast typing into one query
+SEARCH_DELAY_MS = 60  # coalesce fast typing into one query (a scanner's burst is routed, never typed here)
 
 
 def _hit_colour(hit: PatientHit) -> QColor | None:

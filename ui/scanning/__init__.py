@@ -1,1 +1,2 @@
-"""Scanning in the window: the handheld scanner's recogniser and its settings dialog."""
+"""Scanning in the window: the handheld scanner's recogniser and its settings, the scan targets and the router,
+the recent scans."""

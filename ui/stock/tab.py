@@ -46,7 +46,7 @@ from ui.stock.iso_tree import CODE_ROLE, IsoTreeModel, spaced
 from ui.table_model import Column, RowTableModel
 from ui.widgets import ERROR_STYLE, find_data, row_table
 
-SEARCH_DELAY_MS = 150  # coalesce typing (or a scanner burst) into one search
+SEARCH_DELAY_MS = 150  # coalesce typing into one search (a scanner's burst is routed, never typed here)
 NEGATIVE = QColor("#f6d5d5")
 BELOW_REORDER_LEVEL = QColor("#fbefc8")
 
@@ -70,6 +70,9 @@ class StockTab(QWidget):
         self._listing: BalanceList | None = None
         self._ledger_key = (self, "ledger")
         self._ledger_article: uuid.UUID | None = None
+        #: A scanned article the next list selects (its ledger already shown).
+        self._wanted_article: uuid.UUID | None = None
+        self._ledger_shown_for: uuid.UUID | None = None
         self._setup_widgets()
         self._setup_layout()
         self._connect_signals()
@@ -239,6 +242,35 @@ class StockTab(QWidget):
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 
+    def show_article(self, article_id: uuid.UUID) -> None:
+        """A scanned article: its ledger in the chosen warehouse at once, and the list searched for its number
+        with its row selected (when the filters let it be listed)."""
+        warehouse_id = self.warehouse_id()
+        if warehouse_id is None:
+            return
+        # A search typed before the scan would select its own first row (and ledger) over the article.
+        self._timer.stop()
+        self._runner.supersede(self._list_key)
+
+        def shown(ledger: ArticleLedger) -> None:
+            self._timer.stop()
+            self.search_edit.blockSignals(True)  # one search, not one per character
+            self.search_edit.setText(ledger.article_number)
+            self.search_edit.blockSignals(False)
+            self._wanted_article = article_id
+            self.search_now()
+            self._show_ledger(ledger)
+
+        self._ledger_article = article_id
+        stock_ops.article_ledger(
+            self._runner,
+            article_id=article_id,
+            warehouse_id=warehouse_id,
+            on_success=shown,
+            on_error=lambda sentence: self.ledger_title.setText(sentence),
+            key=self._ledger_key,
+        )
+
     def _on_changes(self, changes: Changes) -> None:
         if (changes.stock or changes.catalogue) and self._context is not None:
             self.search_now()
@@ -301,7 +333,15 @@ class StockTab(QWidget):
             )
         else:
             self._show_count(listing.total)
-        if listing.rows:
+        wanted, self._wanted_article = self._wanted_article, None
+        rows = [row.article_id for row in listing.rows]
+        if wanted is not None:
+            if wanted in rows:  # its ledger is shown already: selected without reading it again
+                self._ledger_shown_for = wanted
+                self.balances_view.selectRow(rows.index(wanted))
+                self._ledger_shown_for = None
+            # else its ledger stays shown: the filters do not list it
+        elif listing.rows:
             self.balances_view.selectRow(0)  # its ledger follows
         else:
             self._clear_ledger()
@@ -364,7 +404,8 @@ class StockTab(QWidget):
         if not current.isValid():
             return
         row: BalanceRow = self.balances_model.row_at(current.row())
-        self._read_ledger(row.article_id)
+        if row.article_id != self._ledger_shown_for:
+            self._read_ledger(row.article_id)
 
     def _read_ledger(self, article_id: uuid.UUID) -> None:
         warehouse_id = self.warehouse_id()

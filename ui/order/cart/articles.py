@@ -11,10 +11,12 @@ import uuid
 from typing import Any
 
 from app.articles import ArticleHit, ArticleSearch
+from app.scanning.codes import Code, CodeKind
 from db.models.enums import ArticleType
 from ui.labels import label
 from ui.operations import OperationRunner
 from ui.operations import orders as order_ops
+from ui.operations import scanning as scanning_ops
 from ui.qt import (
     QCheckBox,
     QComboBox,
@@ -32,6 +34,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.scanning.targets import mark_scan_target, put_into_line_edit, read_first_as, scan_into_line_edit
 from ui.table_model import Column, RowTableModel
 from ui.widgets import ERROR_STYLE, money, row_table
 
@@ -139,6 +142,26 @@ class ArticleSearchBox(QWidget):
         self.articles_view.doubleClicked.connect(self.add_selected)
         self.add_button.clicked.connect(self.add_selected)
         self.individual_edit.returnPressed.connect(self._individual_entered)
+        mark_scan_target(
+            self.article_edit,
+            self._take_article,
+            frozenset({CodeKind.ARTICLE, CodeKind.GTIN, CodeKind.UDI}),
+            what=self.tr("the cart's article field"),
+        )
+        mark_scan_target(
+            self.individual_edit,
+            scan_into_line_edit(
+                self.individual_edit, take_kinds=read_first_as(CodeKind.INDIVIDUAL, CodeKind.SERIAL)
+            ),
+            what=self.tr("the cart's individual number field"),
+        )
+        # A device scanned anywhere in the box goes to the individual number field while it is shown.
+        mark_scan_target(
+            self,
+            self._take_individual,
+            frozenset({CodeKind.INDIVIDUAL}),
+            what=self.tr("the cart's individual number field"),
+        )
 
     def tab_chain(self) -> list[QWidget]:
         return [
@@ -267,6 +290,30 @@ class ArticleSearchBox(QWidget):
             self.sig_add.emit(hit, self.quantity_spin.value())
 
     # -- individual delivery (R10c) ----------------------------------------------------------------
+
+    def _take_article(self, code: Code) -> bool:
+        """An article number goes in as typed (Enter adds its single hit); a box's GTIN or UDI is first
+        looked up for the number of its article. A code read first as something else is not taken."""
+        first = code.kinds[0] if code.kinds else None
+        if first is CodeKind.ARTICLE:
+            put_into_line_edit(self.article_edit, code.text)
+        elif first in (CodeKind.GTIN, CodeKind.UDI):
+            scanning_ops.scanned_article_number(
+                self._runner,
+                code=code,
+                on_success=lambda number: put_into_line_edit(self.article_edit, number),
+                on_error=self._search_failed,
+                key=self._key,
+            )
+        else:
+            return False
+        return True
+
+    def _take_individual(self, code: Code) -> bool:
+        if not self.individual_edit.isVisibleTo(self) or not read_first_as(CodeKind.INDIVIDUAL)(code):
+            return False
+        put_into_line_edit(self.individual_edit, code.text)
+        return True
 
     def _individual_entered(self) -> None:
         text = self.individual_edit.text().strip()

@@ -8,9 +8,11 @@ from __future__ import annotations
 import uuid
 
 from app.orders import PATIENT_KINDS, Cart, Prescriber
+from app.scanning.codes import CodeKind
 from db.models.enums import DeliverFrom, OrderKind
 from ui.labels import label
 from ui.qt import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, Qt, QTimer, QWidget, Signal
+from ui.scanning.targets import mark_scan_target, scan_into_line_edit
 from ui.widgets import ERROR_STYLE, find_data
 
 KIND_DELAY_MS = 250  # arrowing through the order kinds changes the cart once, where the clerk stops
@@ -66,6 +68,12 @@ class RecipientBox(QGroupBox):
         self.message = QLabel()
         self.message.setObjectName("cart_message")
         self.message.setWordWrap(True)
+        mark_scan_target(
+            self.identity_edit,
+            scan_into_line_edit(self.identity_edit),
+            frozenset({CodeKind.IDENTITY, CodeKind.RESERVE}),
+            what=self.tr("the recipient's identity number field"),
+        )
 
     def _setup_layout(self) -> None:
         grid = QGridLayout(self)
