@@ -3176,6 +3176,14 @@ How many rows of the full-text index match (a criterion of any length is a term 
         <source>The scanned code {text} starts like an HIBC code but cannot be read; type the numbers from the label instead.</source>
         <translation>Den skannade koden {text} börjar som en HIBC-kod men kan inte läsas; skriv in numren från etiketten i stället.</translation>
     </message>
+    <message>
+        <source>The file {name} cannot be read.</source>
+        <translation>Filen {name} går inte att läsa.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not an image the program can read.</source>
+        <translation>Filen {name} är ingen bild som programmet kan läsa.</translation>
+    </message>
 </context>
 <context>
     <name>documents</name>
