@@ -43,6 +43,15 @@ class Decoded:
     corners: Corners  # 4 points, pixel coordinates of the image given
     decoder: str  # "zxing-cpp" | "pyzbar"
 
+    def scanned(self) -> str:
+        """The text as a handheld scanner sends it with symbology identifiers on: a GS1 code led by its
+        identifier (``]d2``, ``]C1``, ``]Q3``), so that ``read_code`` knows it is GS1."""
+        identifier = _GS1_IDENTIFIERS.get(self.symbology, "") if self.gs1 else ""
+        return identifier + self.text
+
+
+_GS1_IDENTIFIERS = {"DataMatrix": "]d2", "Code128": "]C1", "QRCode": "]Q3"}
+
 
 # --- zxing-cpp ---------------------------------------------------------------------------------------
 
@@ -223,29 +232,14 @@ def _grey(image: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
 
 
-@dataclass(frozen=True)
-class _Variant:
-    """One more form of the image to read: how to make it and how to map its points back."""
-
-    name: str
-    make: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]  # grey -> (image, 2x3 affine back)
-
-
+#: A form of the image to read: the image and the 2×3 affine map from its pixels back to the given image's.
+_Form = tuple[np.ndarray, np.ndarray]
 _IDENTITY = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
 
 
-def _scaled(factor: float) -> Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    def make(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        image = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
-        return image, np.array([[1 / factor, 0.0, 0.0], [0.0, 1 / factor, 0.0]])
-
-    return make
-
-
-def _same(
-    transform: Callable[[np.ndarray], np.ndarray],
-) -> Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    return lambda grey: (transform(grey), _IDENTITY)
+def _scaled(grey: np.ndarray, factor: float) -> _Form:
+    image = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+    return image, np.array([[1 / factor, 0.0, 0.0], [0.0, 1 / factor, 0.0]])
 
 
 def _sharpen(grey: np.ndarray) -> np.ndarray:
@@ -262,38 +256,74 @@ def _adaptive(grey: np.ndarray) -> np.ndarray:
     return cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, block, 5)
 
 
-def _otsu(grey: np.ndarray) -> np.ndarray:
-    return cv2.threshold(cv2.GaussianBlur(grey, (3, 3), 0), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+def _rotated(grey: np.ndarray, degrees: float) -> _Form:
+    height, width = grey.shape[:2]
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
+    cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
+    new_width, new_height = int(height * sin + width * cos), int(height * cos + width * sin)
+    matrix[0, 2] += new_width / 2 - width / 2
+    matrix[1, 2] += new_height / 2 - height / 2
+    image = cv2.warpAffine(grey, matrix, (new_width, new_height), borderMode=cv2.BORDER_REPLICATE)
+    return image, cv2.invertAffineTransform(matrix)
 
 
-def _rotated(degrees: float) -> Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    def make(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        height, width = grey.shape[:2]
-        matrix = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
-        cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
-        new_width, new_height = int(height * sin + width * cos), int(height * cos + width * sin)
-        matrix[0, 2] += new_width / 2 - width / 2
-        matrix[1, 2] += new_height / 2 - height / 2
-        image = cv2.warpAffine(grey, matrix, (new_width, new_height), borderValue=255)
-        return image, cv2.invertAffineTransform(matrix)
+def _regions(
+    grey: np.ndarray, limit: int = 3
+) -> list[tuple[tuple[float, float], tuple[float, float], float]]:
+    """Where a code may be: dense strong edges (bars, modules) closed into blobs, as rotated rectangles in
+    the image's coordinates, the largest first."""
+    height, width = grey.shape[:2]
+    scale = min(1.0, 640 / max(height, width))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
+    magnitude = cv2.magnitude(cv2.Sobel(small, cv2.CV_32F, 1, 0), cv2.Sobel(small, cv2.CV_32F, 0, 1))
+    magnitude = cv2.blur(magnitude, (7, 7))
+    edges = (magnitude > max(30.0, float(np.percentile(magnitude, 85)))).astype(np.uint8) * 255
+    square = np.ones((3, 3), np.uint8)
+    closed = cv2.morphologyEx(edges, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (11, 11)))
+    blobs = cv2.dilate(cv2.erode(closed, square, iterations=2), square, iterations=3)
+    contours, _ = cv2.findContours(blobs, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    found = []
+    for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:limit]:
+        if cv2.contourArea(contour) < 200:
+            break
+        (cx, cy), (w, h), angle = cv2.minAreaRect(contour)
+        found.append(((cx / scale, cy / scale), (w / scale, h / scale), angle))
+    return found
 
-    return make
+
+def _crop(grey: np.ndarray, region: tuple[tuple[float, float], tuple[float, float], float]) -> _Form:
+    """The region turned level, with a margin, scaled so its long side is about 800 pixels."""
+    (cx, cy), (w, h), angle = region
+    w, h = w * 1.25 + 16, h * 1.25 + 16
+    factor = float(np.clip(800 / max(w, h), 1.0, 4.0))
+    out_w, out_h = int(w * factor), int(h * factor)
+    matrix = cv2.getRotationMatrix2D((cx, cy), angle, factor)
+    matrix[0, 2] += out_w / 2 - cx
+    matrix[1, 2] += out_h / 2 - cy
+    image = cv2.warpAffine(
+        grey, matrix, (out_w, out_h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
+    )
+    return image, cv2.invertAffineTransform(matrix)
 
 
-def _variants(grey: np.ndarray) -> Iterator[_Variant]:
+def _forms(grey: np.ndarray) -> Iterator[Callable[[], list[_Form]]]:
+    """Further forms of the image, the likeliest to help first; each made only when its turn comes."""
     small = max(grey.shape[:2]) < 1400
+
+    def regions() -> list[_Form]:
+        crops = [_crop(grey, region) for region in _regions(grey)]
+        return crops + [(_sharpen(image), back) for image, back in crops]
+
+    yield regions
     if small:
-        yield _Variant("scaled", _scaled(2.0))
-    yield _Variant("sharpened", _same(_sharpen))
-    yield _Variant("equalised", _same(_clahe))
-    yield _Variant("adaptive threshold", _same(_adaptive))
-    yield _Variant("otsu", _same(_otsu))
-    yield _Variant("rotated 45", _rotated(45))
-    yield _Variant("rotated -45", _rotated(-45))
-    yield _Variant("inverted", _same(cv2.bitwise_not))
+        yield lambda: [_scaled(grey, 2.0)]
+    yield lambda: [(_sharpen(grey), _IDENTITY)]
+    yield lambda: [(_clahe(grey), _IDENTITY)]
+    yield lambda: [(_adaptive(grey), _IDENTITY)]
+    yield lambda: [(cv2.bitwise_not(grey), _IDENTITY)]
+    yield lambda: [_rotated(grey, 30), _rotated(grey, -30)]
     if small:
-        yield _Variant("scaled sharpened", lambda g: _scaled(2.0)(_sharpen(g)))
-        yield _Variant("scaled equalised", lambda g: _scaled(2.0)(_clahe(g)))
+        yield lambda: [_scaled(_sharpen(grey), 2.0), _scaled(_clahe(grey), 2.0)]
 
 
 def _mapped(found: list[Decoded], back: np.ndarray) -> list[Decoded]:
@@ -328,13 +358,13 @@ def decode_image(image: np.ndarray, *, budget_s: float = 0.08) -> list[Decoded]:
     _merge(found, _read(grey, thorough=True))
     if found:
         return list(found.values())
-    for variant in _variants(grey):
-        if time.perf_counter() - started >= budget_s:
-            break
-        made, back = variant.make(grey)
-        _merge(found, _mapped(_read(made, thorough=False), back))
-        if found:
-            break
+    for forms in _forms(grey):
+        for image, back in forms():
+            if time.perf_counter() - started >= budget_s:
+                return list(found.values())
+            _merge(found, _mapped(_read(image, thorough=False), back))
+            if found:
+                return list(found.values())
     return list(found.values())
 
 
