@@ -67,16 +67,15 @@ _ZXING_NAMES: dict[object, str] = {
     _F.UPCE: "UPC-E",
     _F.ITF: "ITF",
 }
-_ZXING_FORMATS = zxingcpp.barcode_formats_from_str(
-    "DataMatrix,QRCode,Code128,Code39,EAN13,EAN8,UPCA,UPCE,ITF"
-)
+#: Parsed at each call: a zxing-cpp object kept in a module global outlives the binding at exit.
+_ZXING_FORMATS = "DataMatrix,QRCode,Code128,Code39,EAN13,EAN8,UPCA,UPCE,ITF"
 
 
 def _zxing(image: np.ndarray, *, thorough: bool) -> list[Decoded]:
     found = []
     for barcode in zxingcpp.read_barcodes(
         image,
-        formats=_ZXING_FORMATS,
+        formats=zxingcpp.barcode_formats_from_str(_ZXING_FORMATS),
         try_rotate=True,
         try_downscale=True,
         try_invert=thorough,
