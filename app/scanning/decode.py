@@ -276,7 +276,9 @@ def _regions(
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
     magnitude = cv2.magnitude(cv2.Sobel(small, cv2.CV_32F, 1, 0), cv2.Sobel(small, cv2.CV_32F, 0, 1))
     magnitude = cv2.blur(magnitude, (7, 7))
-    edges = (magnitude > max(30.0, float(np.percentile(magnitude, 85)))).astype(np.uint8) * 255
+    # The percentile of every 4th pixel of every 4th row: numpy holds the GIL while it sorts.
+    level = max(30.0, float(np.percentile(magnitude[::4, ::4], 85)))
+    edges = cv2.threshold(magnitude, level, 255, cv2.THRESH_BINARY)[1].astype(np.uint8)
     square = np.ones((3, 3), np.uint8)
     closed = cv2.morphologyEx(edges, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (11, 11)))
     blobs = cv2.dilate(cv2.erode(closed, square, iterations=2), square, iterations=3)

@@ -42,6 +42,8 @@ MODULES = (
     "bench_inventory",
     "bench_sync_server",
     "bench_sync_client",
+    "bench_decode",
+    "bench_camera",
 )
 
 
