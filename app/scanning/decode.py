@@ -104,9 +104,12 @@ def _zxing(image: np.ndarray, *, thorough: bool) -> list[Decoded]:
 # pyzbar.decode() drops the symbol's modifiers, which say whether a Code 128 began with FNC1 (GS1-128); the
 # same loop as pyzbar's, with that one more call. ctypes releases the GIL during each zbar call.
 
-_zbar_symbol_get_modifiers = zbar.zbar_function(
-    "zbar_symbol_get_modifiers", ctypes.c_uint, ctypes.POINTER(zbar.zbar_symbol)
-)
+try:
+    _zbar_symbol_get_modifiers = zbar.zbar_function(
+        "zbar_symbol_get_modifiers", ctypes.c_uint, ctypes.POINTER(zbar.zbar_symbol)
+    )
+except AttributeError:  # a libzbar older than 0.11 has no modifiers: its GS1-128 reads as plain Code 128
+    _zbar_symbol_get_modifiers = None
 _ZBAR_MOD_GS1 = 1 << 0
 _Z = zbar.ZBarSymbol
 _ZBAR_NAMES = {
@@ -149,7 +152,8 @@ def _pyzbar(grey: np.ndarray) -> list[Decoded]:
                 (float(zbar.zbar_symbol_get_loc_x(symbol, i)), float(zbar.zbar_symbol_get_loc_y(symbol, i)))
                 for i in range(zbar.zbar_symbol_get_loc_size(symbol))
             ]
-            gs1 = bool(_zbar_symbol_get_modifiers(symbol) & _ZBAR_MOD_GS1)
+            modifiers = _zbar_symbol_get_modifiers(symbol) if _zbar_symbol_get_modifiers else 0
+            gs1 = bool(modifiers & _ZBAR_MOD_GS1)
             symbol = zbar.zbar_symbol_next(symbol)
             if kind not in _ZBAR_NAMES or not points:
                 continue
