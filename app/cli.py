@@ -4,6 +4,7 @@
     hearing-desk-admin demo-data --scale small|large [--data-dir DIR] [--replace] [--seed N]
     hearing-desk-admin migrate [--data-dir DIR]
     hearing-desk-admin report-dispatch ORDER --user NAME --location CODE [--on DAY] [--data-dir DIR]
+    hearing-desk-admin decode IMAGE...
 
 Errors the administrator can act on (a locked, read-only or damaged database, a newer schema, a
 database that already holds data) are printed as one sentence on stderr with exit status 2.
@@ -73,6 +74,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dispatch.add_argument("--data-dir", type=Path, default=None, help="default: the user's data directory")
     dispatch.set_defaults(run=report_dispatch)
+
+    decode = commands.add_parser(
+        "decode",
+        help="print the codes the program's decoder reads in images (photos, camera frames)",
+        description="Print what the program's barcode decoder (the camera view's) reads in each IMAGE, one "
+        "text per line: GS1 codes in their bracketed form (01)...(21)..., nothing for an image without a "
+        "code. With several images each line starts with the image's name. An image that cannot be read is "
+        "named on stderr and the exit status is 1.",
+    )
+    decode.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
+    decode.set_defaults(run=decode_images)
     return parser
 
 
@@ -164,6 +176,26 @@ def report_dispatch(arguments: argparse.Namespace) -> int:
         database.dispose()
     print(f"Order {arguments.order}: dispatch on {(arguments.on or today).isoformat()} recorded.")
     return 0
+
+
+def decode_images(arguments: argparse.Namespace) -> int:
+    from app.scanning.codes import read_code
+    from app.scanning.decode import GS, decode_file
+
+    status = 0
+    several = len(arguments.images) > 1
+    for path in arguments.images:
+        try:
+            found = decode_file(path)
+        except ClerkError as error:
+            print(error.sentence(), file=sys.stderr)
+            status = 1
+            continue
+        for decoded in found:
+            udi = read_code(decoded.scanned()).udi if decoded.gs1 else None
+            text = udi.hri if udi is not None else decoded.text.replace(GS, "<GS>")
+            print(f"{path}: {text}" if several else text, flush=True)
+    return status
 
 
 __all__ = ["build_parser", "main"]

@@ -111,6 +111,46 @@
     </message>
 </context>
 <context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera</source>
+        <extracomment>How long an outline stays on the live picture after the frame it was read in. How long a dropped photo stays shown before the live picture comes back.</extracomment>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Camera {number}</source>
+        <translation>Kamera {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>&amp;Kamera:</translation>
+    </message>
+    <message>
+        <source>Hold the code in front of the camera, or drop a photo of it here.</source>
+        <translation>Håll koden framför kameran, eller släpp ett foto av den här.</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Försök igen</translation>
+    </message>
+    <message>
+        <source>Starting camera {number}…</source>
+        <translation>Startar kamera {number} …</translation>
+    </message>
+    <message>
+        <source>Read: {code}</source>
+        <translation>Läst: {code}</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Läser {name} …</translation>
+    </message>
+    <message>
+        <source>No code could be read in {name}.</source>
+        <translation>Ingen kod kunde läsas i {name}.</translation>
+    </message>
+</context>
+<context>
     <name>CartLinesBox</name>
     <message>
         <source>Line</source>
@@ -3609,6 +3649,28 @@ How many rows of the full-text index match (a criterion of any length is a term 
     <message>
         <source>{text} is not a code Hearing Desk knows: not an individual, serial, SIP, article, GTIN, identity or document number.</source>
         <translation>{text} är ingen kod som Hearing Desk känner till: varken individ-, serie-, SIP-, artikel-, GTIN-, person- eller dokumentnummer.</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read.</source>
+        <extracomment>Parsed at each call: a zxing-cpp object kept in a module global outlives the binding at exit. A form of the image to read: the image and the 2×3 affine map from its pixels back to the given image&apos;s.</extracomment>
+        <translation>Filen {name} går inte att läsa.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not an image the program can read.</source>
+        <translation>Filen {name} är ingen bild som programmet kan läsa.</translation>
+    </message>
+    <message>
+        <source>Camera {number} cannot be opened: it is not connected, or another program is using it.</source>
+        <extracomment>Reads that fail one after another before the camera counts as gone (unplugged, taken by another program). A code not seen for this long has left the view; seen again, it is a new scan. Time for decoding one frame (the retries stop there). How much nicer than the rest of the program the decoding thread is (Linux).</extracomment>
+        <translation>Kamera {number} går inte att öppna: den är inte ansluten, eller så använder ett annat program den.</translation>
+    </message>
+    <message>
+        <source>Camera {number} gives no picture: another program may be using it. Close that program and try again.</source>
+        <translation>Kamera {number} ger ingen bild: ett annat program kanske använder den. Stäng det programmet och försök igen.</translation>
+    </message>
+    <message>
+        <source>Camera {number} stopped giving pictures: check its cable, then try again. Codes read so far were kept.</source>
+        <translation>Kamera {number} slutade ge bilder: kontrollera sladden och försök sedan igen. Koder som redan lästs finns kvar.</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,8 @@ MODULES = (
     "bench_sync_server",
     "bench_sync_client",
     "bench_recogniser",
+    "bench_decode",
+    "bench_camera",
 )
 
 
