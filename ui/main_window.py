@@ -18,6 +18,7 @@ from app.config import Remembered, save_remembered
 from ui.messages import MessageBoxes
 from ui.qt import (
     QAction,
+    QApplication,
     QCloseEvent,
     QDialog,
     QEvent,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from app.individual_record import IndividualRecord
     from app.numbers import NumberAllocator
     from app.organisation import WorkContext
+    from app.scanning.frames import FrameSource
     from app.startup import Workstation
     from ui.individual.tab import IndividualTab
     from ui.operations import OperationRunner
@@ -67,6 +69,9 @@ class _FirstPaint(QObject):
 
 
 class MainWindow(QMainWindow):
+    #: The camera of an index for the camera view (None: the real camera through OpenCV; tests give
+    #: recorded frames).
+    camera_source_for: Callable[[int], FrameSource] | None = None
     sig_ready = Signal(object)  # WorkContext, once the clerk has chosen who and where
     sig_start_failed = Signal(str)
 
@@ -196,6 +201,12 @@ class MainWindow(QMainWindow):
         recent_scans = QAction(self.tr("&Recent scans…"), self)
         recent_scans.triggered.connect(self.open_recent_scans)
         view_menu.addAction(recent_scans)
+        camera = QAction(self.tr("&Camera…"), self)
+        camera.setShortcut(QKeySequence("F9"))
+        # F9 also in a dialog that waits for a scan (the inventory, the pause of a charger invoice).
+        camera.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        camera.triggered.connect(self.open_camera)
+        view_menu.addAction(camera)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Hearing Desk"), self)
         about.triggered.connect(self._about)
@@ -408,6 +419,28 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.recent_scans_dialog = dialog
         dialog.show()
+
+    def open_camera(self) -> None:
+        """The camera view, for the field or dialog that has the focus: a code the camera reads goes where a
+        scanner's burst would have gone (the waiting field takes it, else the router shows what it names).
+        Opened over the window in front, so a modal dialog that waits for a scan does not block it."""
+        if not self.built:
+            return
+        from ui.scanning.camera import SETTINGS_FILE, open_camera_view
+
+        front = QApplication.activeModalWidget() or QApplication.activeWindow() or self
+        previous = getattr(self, "camera_view", None)
+        if previous is not None and previous.isVisible():
+            previous.raise_()
+            previous.activateWindow()
+            return
+        self.camera_view = open_camera_view(
+            front,
+            self.scan_router,
+            target=front.focusWidget(),
+            settings_path=self.data_dir / SETTINGS_FILE,
+            **({"source_for": self.camera_source_for} if self.camera_source_for else {}),
+        )
 
     def open_sync_settings(self) -> None:
         """The sync settings dialog; it stays open until what was typed is stored (or the clerk cancels)."""

@@ -1158,6 +1158,7 @@
     <name>MainWindow</name>
     <message>
         <source>Hearing Desk</source>
+        <extracomment>The camera of an index for the camera view (None: the real camera through OpenCV; tests give recorded frames).</extracomment>
         <translation>Hearing Desk</translation>
     </message>
     <message>
@@ -1235,6 +1236,10 @@
     <message>
         <source>&amp;Recent scans…</source>
         <translation>&amp;Senaste skanningar…</translation>
+    </message>
+    <message>
+        <source>&amp;Camera…</source>
+        <translation>&amp;Kamera…</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -364,10 +364,18 @@ def _local_file(event: QDropEvent) -> Path | None:
 
 
 def open_camera_view(
-    parent: QWidget | None, router: Router | None, target: QWidget | None = None
+    parent: QWidget | None,
+    router: Router | None,
+    target: QWidget | None = None,
+    *,
+    settings_path: Path | None = None,
+    source_for: Callable[[int], FrameSource] = OpenCvCamera,
 ) -> CameraView:
-    """Open the camera view for *target* (the widget waiting for a scan; None for the router to decide)."""
-    view = CameraView(parent, router=router, target=target)
+    """Open the camera view for *target* (the widget waiting for a scan; None for the router to decide),
+    remembering the camera chosen in *settings_path*; *source_for* gives the camera of an index."""
+    view = CameraView(
+        parent, router=router, target=target, settings_path=settings_path, source_for=source_for
+    )
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     view.show()
     view.start()
