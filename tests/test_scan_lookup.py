@@ -117,10 +117,34 @@ def test_udi_names_the_individual_by_serial_narrowed_by_gtin(demo: Database, sum
         assert (
             scan(session, f"(01){article.gtin}(21){individual.serial_number}").individual_id == individual.id
         )
+        # The UDI of the other article's box names the other device, never this one.
+        other_article = session.get(Article, other.article_id)
+        assert other_article is not None and other_article.gtin
+        assert scan(session, f"(01){other_article.gtin}(21){individual.serial_number}").individual_id not in (
+            None,
+            individual.id,
+        )
         ambiguous = scan(session, individual.serial_number)
         assert ambiguous.individual_id is None
         assert isinstance(ambiguous.sentence, NotFound)
         assert "2 individuals" in ambiguous.sentence.sentence()
+
+
+def test_udi_never_names_another_articles_device_with_the_same_serial(
+    demo: Database, summary: DemoSummary
+) -> None:
+    """A serial number is the supplier's: a box's UDI whose GTIN names one article does not name a device
+    of another article that happens to carry the same serial; it names its article (a box to receive)."""
+    with demo.write() as session:
+        individual = session.scalars(
+            select(Individual).where(Individual.individual_number == summary.numbers["individual_in_stock"])
+        ).one()
+        other = session.scalars(
+            select(Article).where(Article.id != individual.article_id, Article.gtin.is_not(None)).limit(1)
+        ).one()
+        found = scan(session, f"(01){other.gtin}(21){individual.serial_number}")
+        assert found.individual_id is None
+        assert found.article_id == other.id
 
 
 def test_udi_of_a_box_awaiting_receipt_names_its_article(demo: Database, summary: DemoSummary) -> None:

@@ -178,15 +178,17 @@ def _serial(session: Session, code: Code) -> Scanned | None:
 
 
 def _by_serial(session: Session, code: Code, serial: str, article_id: uuid.UUID | None) -> Scanned | None:
-    """The individual with *serial*; several (two suppliers' devices may share one) are narrowed by the
-    article when the code named it, else the clerk is asked to choose in the Individual tab."""
+    """The individual with *serial*. When the code also named the article (a UDI's GTIN), only that
+    article's devices count: a serial number is the supplier's, so another article's device with the same
+    serial is not this box (its box may be on its way, awaiting receipt). Several devices of one article (or
+    of any, when the code named none) with the serial: the clerk is asked to choose in the Individual tab."""
     rows = session.execute(
         select(Individual.id, Individual.article_id).where(
             Individual.serial_number.in_(sorted({serial, serial.upper()}))
         )
     ).all()
-    if article_id is not None and len(rows) > 1:
-        rows = [row for row in rows if row.article_id == article_id] or rows
+    if article_id is not None:
+        rows = [row for row in rows if row.article_id == article_id]
     if not rows:
         return None
     if len(rows) > 1:

@@ -2278,8 +2278,8 @@
         <translation>Slår upp…</translation>
     </message>
     <message>
-        <source>Scanned {code} ({reading}): {text}</source>
-        <translation>Skannat {code} ({reading}): {text}</translation>
+        <source>{code}: {text}</source>
+        <translation>{code}: {text}</translation>
     </message>
     <message>
         <source>Nothing in the database has this code.</source>

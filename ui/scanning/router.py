@@ -179,16 +179,15 @@ class ScanRouter(QObject):
         self.recent.add(
             source=source_name(source), shown=code.shown(), reading=reading(code), outcome=outcome
         )
-        self._say(code, sentence or outcome)
+        self._say(code, sentence or outcome, names_code=sentence is not None)
         self.sig_routed.emit(Routed(code, outcome, taken_by=taken_by))
 
-    def _say(self, code: Code, text: str) -> None:
-        self.sig_status.emit(
-            self.tr("Scanned {code} ({reading}): {text}").format(
-                code=code.shown(), reading=reading(code), text=text
-            ),
-            STATUS_MS,
-        )
+    def _say(self, code: Code, text: str, *, names_code: bool = False) -> None:
+        """The status bar's line for a scan: the code and what happened, or a sentence that already names
+        the code alone (the status bar is narrow; the recent scans list has what it was read as)."""
+        if not names_code:
+            text = self.tr("{code}: {text}").format(code=code.shown(), text=text)
+        self.sig_status.emit(text, STATUS_MS)
 
     # -- what the look-up found --------------------------------------------------------------------
 
@@ -210,11 +209,11 @@ class ScanRouter(QObject):
                 number,
                 self.tr("Not found: {sentence}").format(sentence=sentence),
             )
-            self._say(code, sentence)
+            self._say(code, sentence, names_code=True)
             self.sig_routed.emit(Routed(code, sentence, scanned=scanned))
             return
         self.recent.settle(number, outcome if sentence is None else f"{outcome}. {sentence}")
-        self._say(code, outcome if sentence is None else sentence)
+        self._say(code, outcome if sentence is None else sentence, names_code=sentence is not None)
         self.sig_routed.emit(Routed(code, outcome, scanned=scanned))
 
     def _failed(self, number: int, code: Code, sentence: str) -> None:
