@@ -199,7 +199,7 @@ def test_hibc_date_that_does_not_exist_one_sentence() -> None:
 # --------------------------------------------------------------------------------------------- plain texts
 
 
-def test_identity_number_is_identity_and_masked_when_shown() -> None:
+def test_r5_identity_number_is_identity_and_masked_when_shown() -> None:
     for form in (IDENTITY, f"{IDENTITY[:8]}-{IDENTITY[8:]}", IDENTITY[2:]):
         code = read_code(form)
         assert code.kinds[0] is CodeKind.IDENTITY
@@ -208,13 +208,13 @@ def test_identity_number_is_identity_and_masked_when_shown() -> None:
         assert IDENTITY[4:] not in repr(code) and IDENTITY[2:] not in code.shown()
 
 
-def test_reserve_number_is_reserve_and_masked() -> None:
+def test_r5_reserve_number_is_reserve_and_masked() -> None:
     code = read_code("19850412-ABCD")
     assert code.kinds[0] is CodeKind.RESERVE
     assert code.shown() == "1985xxxx-xxxx"
 
 
-def test_document_number_plausible_week() -> None:
+def test_r15_document_number_plausible_week() -> None:
     assert read_code("26480012").kinds[0] is CodeKind.DOCUMENT
     assert CodeKind.DOCUMENT not in read_code("26540012").kinds  # no week 54
     assert CodeKind.DOCUMENT not in read_code("26000012").kinds

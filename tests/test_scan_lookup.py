@@ -28,7 +28,7 @@ def scan(session: Session, raw: str) -> Scanned:
     return find_scanned(session, read_code(raw))
 
 
-def test_individual_by_number_serial_and_sip(demo: Database, summary: DemoSummary) -> None:
+def test_r36_r38_individual_by_number_serial_and_sip(demo: Database, summary: DemoSummary) -> None:
     numbers = summary.numbers
     with demo.read() as session:
         individual = session.scalars(
@@ -45,7 +45,7 @@ def test_individual_by_number_serial_and_sip(demo: Database, summary: DemoSummar
         )  # type: ignore[union-attr]
 
 
-def test_patient_by_identity_and_protected_identity_masked(
+def test_r5_patient_by_identity_and_protected_identity_masked(
     demo: Database, examples: dict[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
     with demo.read() as session, caplog.at_level(logging.DEBUG):

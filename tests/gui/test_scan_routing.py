@@ -34,7 +34,7 @@ def _article(demo_dir: Path, number: str) -> tuple[str, str | None]:
         database.dispose()
 
 
-def test_an_individual_number_scanned_on_the_patient_tab_opens_the_individual(
+def test_r36_an_individual_number_scanned_on_the_patient_tab_opens_the_individual(
     qtbot, window: MainWindow, numbers: dict[str, str]
 ) -> None:
     window.show_tab(0)
@@ -70,7 +70,7 @@ def test_on_the_individual_tab_a_scan_opens_the_individual_and_typing_still_sear
     assert search.text() == part  # the scan did not land in the search
 
 
-def test_a_sip_number_scanned_opens_the_individual_carrying_it(
+def test_r38_a_sip_number_scanned_opens_the_individual_carrying_it(
     qtbot, window: MainWindow, numbers: dict[str, str]
 ) -> None:
     window.show_tab(2)
@@ -143,7 +143,7 @@ def test_an_article_number_and_its_gtin_scanned_show_the_article_in_the_stock_ta
         tab.search_edit.clear()
 
 
-def test_an_order_number_scanned_opens_the_goods_receipt_when_it_awaits_receipt_else_the_order(
+def test_r18_an_order_number_scanned_opens_the_goods_receipt_when_it_awaits_receipt_else_the_order(
     qtbot, window: MainWindow, numbers: dict[str, str]
 ) -> None:
     with qtbot.wait_signal(window.sig_ready, timeout=10000):

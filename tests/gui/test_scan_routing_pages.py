@@ -54,7 +54,7 @@ def _field(page: ReceiptPage, name: str) -> QLineEdit:
     return field
 
 
-def test_goods_receipt_takes_the_number_the_individual_and_the_serial_where_they_belong(
+def test_r18_goods_receipt_takes_the_number_the_individual_and_the_serial_where_they_belong(
     qtbot, window: MainWindow, numbers: dict[str, str]
 ) -> None:
     page = _receipt(qtbot, window)
@@ -75,7 +75,7 @@ def test_goods_receipt_takes_the_number_the_individual_and_the_serial_where_they
     assert page.focusWidget() is _field(page, "individual_1_2")
 
 
-def test_a_boxs_udi_scanned_anywhere_on_the_goods_receipt_fills_the_serial_of_the_right_line(
+def test_r18_a_boxs_udi_scanned_anywhere_on_the_goods_receipt_fills_the_serial_of_the_right_line(
     qtbot, window: MainWindow, numbers: dict[str, str], demo_dir: Path
 ) -> None:
     page = _receipt(qtbot, window)
@@ -106,7 +106,7 @@ def _expiry() -> str:
     return "301231"
 
 
-def test_inventory_counts_a_scanned_individual_once_and_flags_a_second_scan(
+def test_r39_inventory_counts_a_scanned_individual_once_and_flags_a_second_scan(
     qtbot, window: MainWindow, demo_dir: Path
 ) -> None:
     with qtbot.wait_signal(window.sig_ready, timeout=10000):
