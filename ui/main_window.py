@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
+
 from app import __version__
 from app.config import Remembered, save_remembered
 from ui.messages import MessageBoxes
@@ -430,7 +432,8 @@ class MainWindow(QMainWindow):
 
         front = QApplication.activeModalWidget() or QApplication.activeWindow() or self
         previous = getattr(self, "camera_view", None)
-        if previous is not None and previous.isVisible():
+        # A view closed before has deleted itself (WA_DeleteOnClose): only a live, shown one is raised.
+        if previous is not None and shiboken6.isValid(previous) and previous.isVisible():
             previous.raise_()
             previous.activateWindow()
             return

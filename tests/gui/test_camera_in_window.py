@@ -51,5 +51,11 @@ def test_f9_opens_the_camera_and_a_label_it_reads_opens_the_individual(
     assert window.scan_router.recent.scans()[0].source == "Camera"
     view.close()
     qtbot.wait_until(lambda: camera.released == 1, timeout=10000)
-    assert not view.isVisible()
     QApplication.processEvents()
+    # Opened again after the view closed (and deleted itself): a new view, the camera opened again.
+    window.open_camera()
+    again = window.camera_view
+    assert again is not view and again.isVisible()
+    qtbot.wait_until(lambda: camera.opened == 2, timeout=10000)
+    again.close()
+    qtbot.wait_until(lambda: camera.released == 2, timeout=10000)
