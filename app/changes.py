@@ -62,6 +62,8 @@ TABLE_AREAS: dict[str, str | None] = {
     "pickup_order_line": "returns",
     "stock_return": "returns",
     "stock_return_line": "returns",
+    "return_check": "returns",
+    "return_draft": None,  # the wizard's local draft: no list shows it
     "fee": "fees",
     "supplier": "catalogue",
     "iso_code": "catalogue",

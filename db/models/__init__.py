@@ -22,7 +22,14 @@ from db.models.patients import (
     PaymentCommitment,
     UrgentNeedDecision,
 )
-from db.models.returns import PickupOrder, PickupOrderLine, StockReturn, StockReturnLine
+from db.models.returns import (
+    PickupOrder,
+    PickupOrderLine,
+    ReturnCheck,
+    ReturnDraft,
+    StockReturn,
+    StockReturnLine,
+)
 from db.models.stock import InventoryCount, InventoryCountEntry, InventoryCountLine, StockMovement
 from db.models.sync import ChangeLogEntry, NodeSetting, NumberBlock, SyncIssueRecord
 
@@ -54,6 +61,8 @@ __all__ = [
     "PickupOrderLine",
     "PrescriberLink",
     "PurchaseOrder",
+    "ReturnCheck",
+    "ReturnDraft",
     "ServiceLocation",
     "StockMovement",
     "StockReturn",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Synced, created_at, str_name
+from db.base import Base, Synced, created_at, str_name, uuid_pk
 from db.models.enums import PickupReason, PickupStatus, ReturnKind
 
 
@@ -39,6 +40,9 @@ class PickupOrderLine(Synced):
     individual_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("individual.id"))
     article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("article.id"))
     quantity: Mapped[int] = mapped_column(default=1)
+    infection_known: Mapped[bool] = mapped_column(default=False)  # R32: cleaned before it was packed
+    #: R32: involved in an incident: taken in blocked ("Spärrat hjälpmedel, till hjälpmedelskonsulent").
+    incident: Mapped[bool] = mapped_column(default=False)
 
 
 class StockReturn(Synced):
@@ -66,3 +70,38 @@ class StockReturnLine(Synced):
     individual_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("individual.id"))
     article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("article.id"))
     quantity: Mapped[int] = mapped_column(default=1)
+    infection_known: Mapped[bool] = mapped_column(default=False)  # R32: cleaned before it was returned
+    incident: Mapped[bool] = mapped_column(default=False)  # R32: the device was taken in blocked
+
+
+class ReturnCheck(Synced):
+    """One answer of the return checklist (R29) for one line of a pickup order or a return: kept with the
+    return (it is not sent with the parcel)."""
+
+    __tablename__ = "return_check"
+
+    pickup_order_line_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("pickup_order_line.id"), index=True
+    )
+    stock_return_line_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("stock_return_line.id"), index=True
+    )
+    point: Mapped[str] = mapped_column(String(40))
+    done: Mapped[bool]
+    reason: Mapped[str] = mapped_column(Text, default="")  # why it could not be done
+
+
+class ReturnDraft(Base):
+    """The return wizard's answers so far, kept on this workstation only until its last page: never
+    synced, never in the change log or the ledger."""
+
+    __tablename__ = "return_draft"
+    __local_only__ = True
+    __table_args__ = (UniqueConstraint("subject", "user_id"),)
+
+    id: Mapped[uuid_pk]
+    #: What the wizard was started for: "p:<patient id>" or "i:<individual id>".
+    subject: Mapped[str] = mapped_column(String(60))
+    user_id: Mapped[uuid.UUID]
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[created_at]

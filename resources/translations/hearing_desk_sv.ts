@@ -3677,6 +3677,208 @@ How many rows of the full-text index match (a criterion of any length is a term 
         <source>Camera {number} stopped giving pictures: check its cable, then try again. Codes read so far were kept.</source>
         <translation>Kamera {number} slutade ge bilder: kontrollera sladden och försök sedan igen. Koder som redan lästs finns kvar.</translation>
     </message>
+    <message>
+        <source>The pickup order was not found; search for it again.</source>
+        <extracomment>For the patient&apos;s own papers (R5: the stored name, fictive for a protected identity; never an address). A return&apos;s reads, built once with the document&apos;s id as parameter (a document is printed from them).</extracomment>
+        <translation>Hämtordern hittades inte; sök efter den igen.</translation>
+    </message>
+    <message>
+        <source>A return receipt is printed for a return from a patient to own stock.</source>
+        <translation>Ett returkvitto skrivs ut för en retur från patient till eget lager.</translation>
+    </message>
+    <message>
+        <source>A return slip is printed for a return to the supplier.</source>
+        <translation>En retursedel skrivs ut för en retur till leverantör.</translation>
+    </message>
+    <message>
+        <source>The product is complete, with its accessories, manual and original packaging.</source>
+        <extracomment>What the clerk reads for each point of the checklist.</extracomment>
+        <translation>Produkten är komplett, med tillbehör, bruksanvisning och originalförpackning.</translation>
+    </message>
+    <message>
+        <source>Wiped with a soft, dry cloth (no water, cleaning fluid, solvent or alcohol that could damage it).</source>
+        <translation>Avtorkad med en mjuk, torr tygtrasa (inte vatten, rengöringsvätska, lösningsmedel eller alkohol som kan skada den).</translation>
+    </message>
+    <message>
+        <source>Sound and function checked.</source>
+        <translation>Ljud och funktion kontrollerade.</translation>
+    </message>
+    <message>
+        <source>Batteries removed.</source>
+        <translation>Batterier avlägsnade.</translation>
+    </message>
+    <message>
+        <source>Colour markings removed.</source>
+        <translation>Färgmarkeringar avlägsnade.</translation>
+    </message>
+    <message>
+        <source>Tubes, domes, earphones and ear inserts removed.</source>
+        <translation>Slangar, domer, hörtelefoner och öroninsatser avlägsnade.</translation>
+    </message>
+    <message>
+        <source>Filters, tube holders and other consumables checked.</source>
+        <translation>Filter, slangfästen och andra förbrukningsdelar kontrollerade.</translation>
+    </message>
+    <message>
+        <source>Manual, original packaging and case present and in good condition.</source>
+        <translation>Bruksanvisning, originalförpackning och etui finns och är i bra skick.</translation>
+    </message>
+    <message>
+        <source>The accessories delivered with the product are included.</source>
+        <translation>Tillbehören som medföljde vid leverans finns med.</translation>
+    </message>
+    <message>
+        <source>Sent to the central warehouse by post</source>
+        <extracomment>The points a return to the supplier for credit must answer: the supplier credits a complete product in its packaging (the rest of the checklist prepares an aid for the next patient, which it will not meet). What the clerk reads for each destination, reason and pickup status.</extracomment>
+        <translation>Skickas till centrallager med post</translation>
+    </message>
+    <message>
+        <source>Return to own stock</source>
+        <translation>Retur till eget lager</translation>
+    </message>
+    <message>
+        <source>Return to the supplier</source>
+        <translation>Retur till leverantör</translation>
+    </message>
+    <message>
+        <source>The model does not suit the patient</source>
+        <translation>Modellen fungerar inte för patienten</translation>
+    </message>
+    <message>
+        <source>Wrong order</source>
+        <translation>Felbeställning</translation>
+    </message>
+    <message>
+        <source>Patient deceased</source>
+        <translation>Patient avliden</translation>
+    </message>
+    <message>
+        <source>The patient changed their mind</source>
+        <translation>Patienten har ångrat sig</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <extracomment>R31: a return to the supplier has the one reason &quot;Kreditering&quot;.</extracomment>
+        <translation>Kreditering</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrerad</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Makulerad</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returnerad</translation>
+    </message>
+    <message>
+        <source>Only an individually marked device in your own stock can go back to the supplier for credit; for other aids, contact the aid centre.</source>
+        <extracomment>R32: how a device involved in an incident is marked (the seed&apos;s words, kept in Swedish on paper). R31, said wherever a return to the supplier meets an aid that is not a device in own stock.</extracomment>
+        <translation>Endast ett individmärkt hjälpmedel i ditt eget lager kan returneras till leverantören för kreditering; för andra hjälpmedel, kontakta Hjälpmedel.</translation>
+    </message>
+    <message>
+        <source>Your service location was not found; sign in again.</source>
+        <translation>Ditt tjänsteställe hittades inte; logga in igen.</translation>
+    </message>
+    <message>
+        <source>The central warehouse is missing; contact the aid centre.</source>
+        <translation>Centrallagret saknas; kontakta Hjälpmedel.</translation>
+    </message>
+    <message>
+        <source>Individual {number} is neither held by a patient nor in stock in your own stock, so it cannot be returned from here.</source>
+        <translation>Individ {number} finns varken hos en patient eller i ditt eget lager och kan därför inte returneras härifrån.</translation>
+    </message>
+    <message>
+        <source>Choose the patient or the individual to return.</source>
+        <translation>Välj patienten eller individen som ska returneras.</translation>
+    </message>
+    <message>
+        <source>Write in the comment why the aid goes back to the supplier.</source>
+        <translation>Skriv i kommentaren varför hjälpmedlet returneras till leverantören.</translation>
+    </message>
+    <message>
+        <source>The patient is deceased: the reason for the return is &quot;Patient deceased&quot;.</source>
+        <translation>Patienten är avliden: returorsaken är &quot;Patient avliden&quot;.</translation>
+    </message>
+    <message>
+        <source>Write in the comment why the aid is returned (&quot;Other&quot;).</source>
+        <translation>Skriv i kommentaren varför hjälpmedlet returneras (&quot;Annat&quot;).</translation>
+    </message>
+    <message>
+        <source>{aid}: answer every point of the checklist.</source>
+        <translation>{aid}: besvara checklistans alla punkter.</translation>
+    </message>
+    <message>
+        <source>{aid}: write why a point of the checklist cannot be done.</source>
+        <translation>{aid}: skriv varför en punkt i checklistan inte kan utföras.</translation>
+    </message>
+    <message>
+        <source>{aid}: the patient has a known infection, so the aid must be cleaned before it is returned.</source>
+        <translation>{aid}: patienten har känd smitta, så hjälpmedlet måste rengöras innan det returneras.</translation>
+    </message>
+    <message>
+        <source>{aid} was involved in an incident: it is blocked for the aid consultant to investigate and cannot go back to the supplier for credit.</source>
+        <translation>{aid} har varit inblandat i en avvikelse: det är spärrat för utredning av hjälpmedelskonsulent och kan inte returneras till leverantören för kreditering.</translation>
+    </message>
+    <message>
+        <source>Choose at least one aid to return.</source>
+        <translation>Välj minst ett hjälpmedel att returnera.</translation>
+    </message>
+    <message>
+        <source>One of the chosen aids is no longer held here; start the return again.</source>
+        <translation>Ett av de valda hjälpmedlen finns inte längre här; börja om returen.</translation>
+    </message>
+    <message>
+        <source>{aid} is already on an open pickup order; it cannot be returned again.</source>
+        <translation>{aid} finns redan på en öppen hämtorder och kan inte returneras igen.</translation>
+    </message>
+    <message>
+        <source>{aid}: the quantity must be between 1 and {most}.</source>
+        <translation>{aid}: antalet måste vara mellan 1 och {most}.</translation>
+    </message>
+    <message>
+        <source>{location} holds no own stock: return the aids to the central warehouse with a pickup order.</source>
+        <translation>{location} har inget eget lager: returnera hjälpmedlen till centrallagret med en hämtorder.</translation>
+    </message>
+    <message>
+        <source>The devices come from different suppliers: make one return slip per supplier.</source>
+        <translation>Hjälpmedlen kommer från olika leverantörer: gör en retursedel per leverantör.</translation>
+    </message>
+    <message>
+        <source>Pickup order {number} is &quot;{status}&quot;; only a registered pickup order can change.</source>
+        <translation>Hämtorder {number} är &quot;{status}&quot;; endast en registrerad hämtorder kan ändras.</translation>
+    </message>
+    <message>
+        <source>Only the pickup order&apos;s own service location can cancel it.</source>
+        <translation>Endast hämtorderns eget tjänsteställe kan makulera den.</translation>
+    </message>
+    <message>
+        <source>Only the aid centre closes a pickup order, when the central warehouse has taken it in.</source>
+        <extracomment>The rows closing a pickup order writes get ids made from the line (uuid5), so two aid-centre workstations closing the same pickup order offline write the same rows: the server keeps the first and refuses the second, and the central warehouse&apos;s balance counts each aid once.</extracomment>
+        <translation>Endast Hjälpmedel avslutar en hämtorder, när centrallagret har returtagit hjälpmedlen.</translation>
+    </message>
+    <message>
+        <source>Individual {number} is not on its way back (it is &quot;{status}&quot;): check where the device is; cancel the pickup order if it never came.</source>
+        <translation>Individ {number} är inte på väg tillbaka (den är &quot;{status}&quot;): kontrollera var hjälpmedlet finns; makulera hämtordern om det aldrig kom.</translation>
+    </message>
+    <message>
+        <source>{text} is not a return number: give all 8 digits.</source>
+        <translation>{text} är inget returnummer: ange alla 8 siffrorna.</translation>
+    </message>
+    <message>
+        <source>The return was not found; search for it again.</source>
+        <translation>Returen hittades inte; sök efter den igen.</translation>
+    </message>
 </context>
 <context>
     <name>documents</name>
@@ -3830,8 +4032,73 @@ How many rows of the full-text index match (a criterion of any length is a term 
         <translation>Inköpsorder</translation>
     </message>
     <message>
+        <source>Pickup order</source>
+        <extracomment>Where every hearing product goes back (002 &quot;Hämtorder&quot;: &quot;Skickas till&quot;). What the envelope is marked with (002), in the region&apos;s own word.</extracomment>
+        <translation>Hämtorder</translation>
+    </message>
+    <message>
         <source>Email: {email}</source>
         <translation>E-post: {email}</translation>
+    </message>
+    <message>
+        <source>Pickup address</source>
+        <translation>Hämtadress</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Skickas till</translation>
+    </message>
+    <message>
+        <source>Mark the envelope {mark}.</source>
+        <translation>Märk kuvertet med {mark}.</translation>
+    </message>
+    <message>
+        <source>Pickup order number: {number}</source>
+        <translation>Hämtordernummer: {number}</translation>
+    </message>
+    <message>
+        <source>Pickup reason: {reason}</source>
+        <translation>Hämtorderorsak: {reason}</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Pickup order {number}</source>
+        <translation>Hämtorder {number}</translation>
+    </message>
+    <message>
+        <source>Reason for the return</source>
+        <translation>Anledning till retur</translation>
+    </message>
+    <message>
+        <source>Aids</source>
+        <translation>Hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Individual no.</source>
+        <translation>Individnr</translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation>Serienr</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>Packning</translation>
+    </message>
+    <message>
+        <source>Pack the aids in a padded envelope with this pickup order, mark the envelope {mark} and send it by post to the address above. The aids are not collected at your unit.</source>
+        <translation>Packa hjälpmedlen i ett vadderat kuvert tillsammans med denna hämtorder, märk kuvertet med {mark} och skicka det med post till adressen ovan. Hjälpmedlen hämtas inte på er enhet.</translation>
+    </message>
+    <message>
+        <source>The aids stay on the patient&apos;s list until the central warehouse has taken them in.</source>
+        <translation>Hjälpmedlen ligger kvar på patientens hjälpmedelslista tills centrallagret har returtagit dem.</translation>
+    </message>
+    <message>
+        <source>An aid was involved in an incident: mark it clearly &quot;{mark}&quot; (preferably on red paper) and tell the responsible aid consultant, who follows the return.</source>
+        <translation>Ett hjälpmedel har varit inblandat i en avvikelse: märk det tydligt &quot;{mark}&quot; (gärna på rött papper) och kontakta ansvarig hjälpmedelskonsulent, som bevakar returen.</translation>
     </message>
     <message>
         <source>Supplier</source>
@@ -4031,6 +4298,58 @@ How many rows of the full-text index match (a criterion of any length is a term 
     <message>
         <source>No article matches the selection.</source>
         <translation>Ingen artikel motsvarar urvalet.</translation>
+    </message>
+    <message>
+        <source>Return receipt</source>
+        <translation>Returkvitto</translation>
+    </message>
+    <message>
+        <source>Returned by</source>
+        <translation>Returnerat av</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Mottaget av</translation>
+    </message>
+    <message>
+        <source>Own stock {code}</source>
+        <translation>Eget lager {code}</translation>
+    </message>
+    <message>
+        <source>Return {number}</source>
+        <translation>Retur {number}</translation>
+    </message>
+    <message>
+        <source>Return number: {number}</source>
+        <translation>Returnummer: {number}</translation>
+    </message>
+    <message>
+        <source>Aids returned</source>
+        <translation>Returnerade hjälpmedel</translation>
+    </message>
+    <message>
+        <source>The aids above have been returned and are no longer on the patient&apos;s list.</source>
+        <translation>Hjälpmedlen ovan har returnerats och finns inte längre på patientens hjälpmedelslista.</translation>
+    </message>
+    <message>
+        <source>Return slip</source>
+        <translation>Retursedel</translation>
+    </message>
+    <message>
+        <source>Return reason: {reason}</source>
+        <translation>Returorsak: {reason}</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Devices returned</source>
+        <translation>Returnerade hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Returned for credit as agreed with the supplier: please send a credit invoice quoting the return number.</source>
+        <translation>Returneras för kreditering enligt överenskommelse med leverantören: skicka en kreditfaktura med returnumret angivet.</translation>
     </message>
 </context>
 <context>
