@@ -55,8 +55,12 @@
 <context>
     <name>AidsPage</name>
     <message>
-        <source>Which aids are returned, where they go and why</source>
-        <translation>Vilka hjälpmedel som returneras, vart de ska och varför</translation>
+        <source>The aids to return</source>
+        <translation>Hjälpmedel att returnera</translation>
+    </message>
+    <message>
+        <source>Tick the aids, choose where they go and why. Nothing is saved before the last page.</source>
+        <translation>Bocka för hjälpmedlen och välj vart de ska och varför. Inget sparas före sista sidan.</translation>
     </message>
     <message>
         <source>Reading the aids…</source>
@@ -2546,6 +2550,10 @@
         <translation>Varför inte</translation>
     </message>
     <message>
+        <source>No checklist was kept with this return.</source>
+        <translation>Ingen checklista sparades med denna retur.</translation>
+    </message>
+    <message>
         <source>&amp;Print the document again</source>
         <translation>Skriv &amp;ut dokumentet igen</translation>
     </message>
@@ -3259,6 +3267,10 @@
     <message>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>Check the return: the button at the bottom registers it and opens its document.</source>
+        <translation>Kontrollera returen: knappen längst ned registrerar den och öppnar dess dokument.</translation>
     </message>
     <message>
         <source>Create the pickup order</source>

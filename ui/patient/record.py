@@ -315,7 +315,7 @@ class PatientRecordView(QWidget):
         self.deceased_box.hide()
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.indexOf(self.title) + 1, self.deceased_box)
+        layout.insertWidget(layout.indexOf(self.notices) + 1, self.deceased_box)  # below the R9 notice
         self.return_button.clicked.connect(self._ask_return)
         self.deceased_button.clicked.connect(self.sig_return_deceased)
 

@@ -92,7 +92,7 @@ class ReturnSearchDialog(QDialog):
             frozenset({CodeKind.DOCUMENT}),
             what=self.tr("the return number field"),
         )
-        self.resize(1180, 680)
+        self.resize(1320, 720)
         order_ops.user_locations(self._runner, context=context, on_success=self._locations_loaded)
         return_ops.may_close_pickups(self._runner, context=context, on_success=self._roles_loaded)
         self._show_detail(None)
@@ -184,6 +184,9 @@ class ReturnSearchDialog(QDialog):
             self,
         )
         self.checklist_view = row_table("returns_detail_checklist", self.checklist_model)
+        self.no_checklist = QLabel(self.tr("No checklist was kept with this return."))
+        self.no_checklist.setObjectName("returns_no_checklist")
+        self.no_checklist.hide()
         self.print_button = QPushButton(self.tr("&Print the document again"))
         self.print_button.setObjectName("returns_print")
         self.cancel_button = QPushButton(self.tr("&Cancel pickup order"))
@@ -231,6 +234,7 @@ class ReturnSearchDialog(QDialog):
         detail_layout.addWidget(self.lines_view, 1)
         detail_layout.addWidget(QLabel(self.tr("Checklist:")))
         detail_layout.addWidget(self.checklist_view, 2)
+        detail_layout.addWidget(self.no_checklist)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
@@ -241,8 +245,9 @@ class ReturnSearchDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.detail_box)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 520])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
@@ -426,6 +431,7 @@ class ReturnSearchDialog(QDialog):
                 for answer in line.checklist
             ]
         )
+        self.no_checklist.setVisible(self.checklist_model.rowCount() == 0)
         registered = detail.kind is DocumentKind.PICKUP_ORDER and detail.status is PickupStatus.REGISTERED
         self.print_button.setEnabled(True)
         self.cancel_button.setEnabled(registered)

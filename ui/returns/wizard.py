@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -166,7 +167,10 @@ class AidsPage(QWizardPage):
         self._wizard = wizard
         self.start: ReturnStart | None = None
         self.aid_boxes: dict[str, QCheckBox] = {}
-        self.setTitle(self.tr("Which aids are returned, where they go and why"))
+        self.setTitle(self.tr("The aids to return"))
+        self.setSubTitle(
+            self.tr("Tick the aids, choose where they go and why. Nothing is saved before the last page.")
+        )
         self.patient_label = QLabel()
         self.patient_label.setObjectName("return_patient")
         self.loading = QLabel(self.tr("Reading the aids…"))
@@ -410,6 +414,7 @@ class AidChecklist(QGroupBox):
             reason = QLineEdit()
             reason.setObjectName(f"check_reason_{point.value}")
             reason.setPlaceholderText(self.tr("Why it cannot be done"))
+            reason.setMinimumWidth(220)
             box.toggled.connect(lambda checked, edit=reason: edit.setEnabled(not checked))
             grid.addWidget(box, row, 0)
             grid.addWidget(reason, row, 1)
@@ -615,10 +620,14 @@ class SummaryPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("Summary"))
+        self.setSubTitle(
+            self.tr("Check the return: the button at the bottom registers it and opens its document.")
+        )
         self.summary = QLabel()
+        self.summary.setMargin(6)
         self.summary.setObjectName("return_summary")
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         scroll = QScrollArea()
@@ -643,50 +652,58 @@ class SummaryPage(QWizardPage):
         self._wizard.page_ready(SUMMARY_PAGE)
 
     def _text(self, request: ReturnRequest) -> str:
+        """The summary as rich text (what the clerk typed escaped)."""
         page = self._wizard.aids_page
         aids = {aid.key: aid for aid in page.chosen()}
-        lines = [self.tr("Where: {destination}").format(destination=destination_name(request.destination))]
-        if request.destination is Destination.SUPPLIER:
-            lines.append(self.tr("Reason: {reason}").format(reason=app_text(CREDIT_NAME)))
-        else:
-            lines.append(self.tr("Reason: {reason}").format(reason=reason_text(request.reason)))
+        reason = (
+            app_text(CREDIT_NAME)
+            if request.destination is Destination.SUPPLIER
+            else reason_text(request.reason)
+        )
+        facts = [
+            self.tr("Where: {destination}").format(destination=destination_name(request.destination)),
+            self.tr("Reason: {reason}").format(reason=reason),
+        ]
         if request.comment.strip():
-            lines.append(self.tr("Comment: {comment}").format(comment=request.comment.strip()))
-        lines.append("")
-        lines.append(self.tr("Aids ({count}):").format(count=len(request.aids)))
+            facts.append(self.tr("Comment: {comment}").format(comment=request.comment.strip()))
+        parts = ["<p>" + "<br>".join(escape(fact) for fact in facts) + "</p>"]
+        parts.append(
+            "<p><b>" + escape(self.tr("Aids ({count}):").format(count=len(request.aids))) + "</b></p><ul>"
+        )
         for answer in request.aids:
             aid = aids[answer.key]
-            lines.append(f"• {aid.article_number}  {aid_name(aid)}")
-            for check in answer.checklist:
-                if not check.done:
-                    lines.append(
-                        "    "
-                        + self.tr("Not done: {point} ({reason})").format(
-                            point=check_point_text(check.point), reason=check.reason
-                        )
-                    )
+            notes = [
+                self.tr("Not done: {point} ({reason})").format(
+                    point=check_point_text(c.point), reason=c.reason
+                )
+                for c in answer.checklist
+                if not c.done
+            ]
             if answer.infection_known:
-                lines.append("    " + self.tr("Known infection: cleaned; protective clothing required."))
+                notes.append(self.tr("Known infection: cleaned; protective clothing required."))
             if answer.incident:
-                lines.append("    " + self.tr("Incident: the aid is blocked for investigation."))
-        lines.append("")
-        lines.append(
-            {
-                Destination.CENTRAL_WAREHOUSE: self.tr(
-                    "The pickup order is printed with the packing instructions: pack the aids in a padded "
-                    "envelope marked HÖRSEL with the pickup order and post it to the central warehouse. The "
-                    "aids stay on the patient's list until the central warehouse takes them in."
-                ),
-                Destination.OWN_STOCK: self.tr(
-                    "The aids go into our own stock at once and are listed under Returned; a return receipt is "
-                    "printed."
-                ),
-                Destination.SUPPLIER: self.tr(
-                    "The aids leave our own stock for the supplier; a return slip is printed to go with them."
-                ),
-            }[request.destination]
-        )
-        return "\n".join(lines)
+                notes.append(self.tr("Incident: the aid is blocked for investigation."))
+            parts.append(f"<li>{escape(aid.article_number)} {escape(aid_name(aid))}")
+            if notes:
+                parts.append("<ul>" + "".join(f"<li>{escape(note)}</li>" for note in notes) + "</ul>")
+            parts.append("</li>")
+        parts.append("</ul>")
+        what_next = {
+            Destination.CENTRAL_WAREHOUSE: self.tr(
+                "The pickup order is printed with the packing instructions: pack the aids in a padded "
+                "envelope marked HÖRSEL with the pickup order and post it to the central warehouse. The "
+                "aids stay on the patient's list until the central warehouse takes them in."
+            ),
+            Destination.OWN_STOCK: self.tr(
+                "The aids go into our own stock at once and are listed under Returned; a return receipt is "
+                "printed."
+            ),
+            Destination.SUPPLIER: self.tr(
+                "The aids leave our own stock for the supplier; a return slip is printed to go with them."
+            ),
+        }[request.destination]
+        parts.append(f"<p>{escape(what_next)}</p>")
+        return "".join(parts)
 
     def refused(self, sentence: str) -> None:
         _show_error(self.error, sentence)
@@ -734,7 +751,7 @@ class ReturnWizard(QWizard):
         self.setPage(CHECKLIST_PAGE, self.checklist_page)
         self.setPage(SUMMARY_PAGE, self.summary_page)
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close (keep as draft)"))
-        self.resize(860, 640)
+        self.resize(1120, 700)
         mark_scan_target(
             self, self._take_scan, frozenset({CodeKind.INDIVIDUAL}), what=self.tr("the return wizard")
         )
