@@ -44,10 +44,6 @@
         <translation>{aid}: svara på om patienten har känd smitta.</translation>
     </message>
     <message>
-        <source>{aid}: an aid from a patient with a known infection is cleaned before it is returned.</source>
-        <translation>{aid}: ett hjälpmedel från en patient med känd smitta rengörs innan det returneras.</translation>
-    </message>
-    <message>
         <source>{aid}: answer whether the aid was involved in an incident.</source>
         <translation>{aid}: svara på om hjälpmedlet varit inblandat i en incident.</translation>
     </message>
@@ -450,6 +446,22 @@
     <message>
         <source>Tick each point, or write why it cannot be done. The checklist is kept with the return; it is not sent with the parcel.</source>
         <translation>Bocka för varje punkt, eller skriv varför det inte går. Checklistan sparas med returen; den skickas inte med försändelsen.</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Aid</source>
+        <translation>Hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvarad</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt aid</source>
+        <translation>Nästa &amp;hjälpmedel</translation>
     </message>
 </context>
 <context>

@@ -93,11 +93,13 @@ def next_page(qtbot, wizard: ReturnWizard, expected: int) -> None:  # type: igno
 
 
 def answer_checklists(wizard: ReturnWizard) -> None:
-    for checklist in wizard.checklist_page.checklists.values():
-        click_all = checklist.all_done
-        click_all.click()
-        checklist.infection_no.click()
-        checklist.incident_no.click()
+    """Every aid's checklist: all points done, no infection, no incident (one aid shown at a time)."""
+    page = wizard.checklist_page
+    for row in range(page.aids_model.rowCount()):
+        page.show_aid_at(row)
+        page.editor.all_done.click()
+        page.editor.infection_no.click()
+        page.editor.incident_no.click()
 
 
 def finish(qtbot, wizard: ReturnWizard) -> Path:  # type: ignore[no-untyped-def]
@@ -159,7 +161,7 @@ def test_r29_checklist_page_refuses_until_every_point_is_answered(
     choose(wizard, "central_warehouse", PickupReason.WRONG_ORDER)
     next_page(qtbot, wizard, CHECKLIST_PAGE)
     page = wizard.checklist_page
-    (checklist,) = page.checklists.values()
+    checklist = page.editor
     next_page(qtbot, wizard, CHECKLIST_PAGE)  # nothing answered: stays
     assert page.error.isVisible() and "The product is complete" in page.error.text()
     checklist.all_done.click()
@@ -169,12 +171,12 @@ def test_r29_checklist_page_refuses_until_every_point_is_answered(
     next_page(qtbot, wizard, CHECKLIST_PAGE)  # infection not asked yet: stays
     assert "known infection" in page.error.text()
     checklist.infection_yes.click()
-    next_page(qtbot, wizard, CHECKLIST_PAGE)  # R32: infection, not cleaned: stays
-    assert "cleaned" in page.error.text()
-    checklist.cleaned.click()
     next_page(qtbot, wizard, CHECKLIST_PAGE)  # incident not asked: stays
     assert "incident" in page.error.text()
     checklist.incident_no.click()
+    next_page(qtbot, wizard, CHECKLIST_PAGE)  # R32: infection, not cleaned: stays
+    assert "cleaned before it is returned" in page.error.text()
+    checklist.cleaned.click()
     next_page(qtbot, wizard, SUMMARY_PAGE)
     summary = wizard.summary_page.summary.text()
     assert "The manual is lost" in summary and "protective clothing" in summary
@@ -194,7 +196,7 @@ def test_draft_resumed_after_the_wizard_was_closed_half_way(
     chosen = ticked(wizard)
     choose(wizard, "central_warehouse", PickupReason.OTHER, "Hears better with the old one")
     next_page(qtbot, wizard, CHECKLIST_PAGE)
-    (checklist,) = wizard.checklist_page.checklists.values()
+    checklist = wizard.checklist_page.editor
     checklist.all_done.click()
     checklist.incident_no.click()
     with qtbot.wait_signal(wizard.sig_draft_saved, timeout=10000):
@@ -210,8 +212,8 @@ def test_draft_resumed_after_the_wizard_was_closed_half_way(
     assert page.destination() == "central_warehouse" and page.reason() is PickupReason.OTHER
     assert page.comment_edit.text() == "Hears better with the old one"
     next_page(qtbot, again, CHECKLIST_PAGE)
-    (resumed,) = again.checklist_page.checklists.values()
-    assert all(box.isChecked() for box in resumed.points.values())
+    resumed = again.checklist_page.editor
+    assert all(box.isChecked() for box in resumed.points.values())  # the draft's answers, shown
     assert resumed.incident_no.isChecked() and not resumed.infection_yes.isChecked()
     again.done(QWizard.DialogCode.Rejected)
 
@@ -300,4 +302,56 @@ def test_scanned_individual_number_ticks_its_aid_in_the_wizard(
         window.scan_router.deliver(individuals[0].individual_number)
     assert routed.args[0].taken_by is wizard
     assert ticked(wizard) == [individuals[0].article_number]
+    wizard.done(QWizard.DialogCode.Rejected)
+
+
+@pytest.fixture
+def numbers(demo_template) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Device and document numbers of the demo data."""
+    return dict(demo_template[1].numbers)
+
+
+def test_r31_individual_in_own_stock_goes_back_to_the_supplier_from_the_individual_tab(
+    qtbot, window: MainWindow, numbers: dict[str, str], documents: Path
+) -> None:  # type: ignore[no-untyped-def]
+    number = numbers["individual_in_stock"]
+    with qtbot.wait_signal(window.individual_tab.sig_record_opened, timeout=10000):
+        window.scan_router.deliver(number)
+    view = window.individual_tab.record_view
+    wizard = wizard_opened(qtbot, window, lambda: click(qtbot, view.return_button))
+    page = wizard.aids_page
+    assert list(page.destination_buttons) == ["supplier"]  # the only way for a device in own stock
+    assert page.destination_buttons["supplier"].isChecked()  # type: ignore[index]
+    assert page.credit_label.isVisible() and not page.reason_combo.isVisible()
+    assert [aid.individual_number for aid in page.chosen()] == [number]
+    next_page(qtbot, wizard, AIDS_PAGE)  # R31: the credit needs its comment
+    assert "supplier" in page.error.text()
+    page.comment_edit.setText("Wrong model delivered to stock")
+    next_page(qtbot, wizard, CHECKLIST_PAGE)
+    editor = wizard.checklist_page.editor
+    asked = [point for point, box in editor.points.items() if not box.isHidden()]
+    assert 0 < len(asked) < len(editor.points)  # the supplier's points only
+    answer_checklists(wizard)
+    next_page(qtbot, wizard, SUMMARY_PAGE)
+    assert wizard.buttonText(QWizard.WizardButton.FinishButton) == "Return to the supplier"
+    text = pdf_text(finish(qtbot, wizard))
+    assert number in text and wizard.done_return is not None and wizard.done_return.number in text
+
+
+def test_new_return_from_the_returns_menu_asks_for_the_patient(
+    qtbot, window: MainWindow, examples: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Returns")
+    action = next(a for a in menu.actions() if a.text().replace("&", "") == "New return…")  # type: ignore[union-attr]
+    action.trigger()
+    dialog = window.new_return_dialog
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.number_edit, "12345")
+    qtbot.keyClick(dialog.number_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=5000)  # one sentence, the dialog stays
+    dialog.number_edit.clear()
+    qtbot.keyClicks(dialog.number_edit, format_identity(examples["ordinary"]))
+    wizard = wizard_opened(qtbot, window, lambda: qtbot.keyClick(dialog.number_edit, Qt.Key.Key_Return))
+    assert wizard.aids_page.start is not None and wizard.aids_page.start.patient_id is not None
+    assert ticked(wizard) == []  # the clerk ticks what comes back
     wizard.done(QWizard.DialogCode.Rejected)

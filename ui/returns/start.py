@@ -20,6 +20,7 @@ class NewReturnDialog(QDialog):
         super().__init__(parent)
         self._runner = runner
         self.whose: Whose | None = None
+        self._looking = False  # Enter both presses the default button and is the field's returnPressed
         self.setObjectName("new_return_dialog")
         self.setWindowTitle(self.tr("New return"))
         explanation = QLabel(
@@ -40,6 +41,8 @@ class NewReturnDialog(QDialog):
         self.continue_button = buttons.addButton(self.tr("Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.continue_button.setObjectName("new_return_continue")
         self.continue_button.setDefault(True)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)  # Enter continues; only Esc or a click cancels
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.number_edit)
@@ -64,7 +67,9 @@ class NewReturnDialog(QDialog):
         if not code.text:
             self._refuse(self.tr("Type the patient's identity number or an individual number."))
             return
-        self.continue_button.setEnabled(False)
+        if self._looking:
+            return
+        self._looking = True  # the button stays enabled: a disabled default makes Enter press Cancel
         scanning_ops.find_scanned(
             self._runner, code=code, on_success=self._found, on_error=self._refuse, key=(self, "look up")
         )
@@ -81,7 +86,7 @@ class NewReturnDialog(QDialog):
         self.accept()
 
     def _refuse(self, sentence: str) -> None:
-        self.continue_button.setEnabled(True)
+        self._looking = False
         self.error.setText(sentence)
         self.error.show()
         self.number_edit.setFocus()

@@ -49,6 +49,7 @@ from ui.qt import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -63,7 +64,8 @@ from ui.qt import (
 )
 from ui.returns.texts import app_text, destination_choice, destination_name, reason_text
 from ui.scanning.targets import mark_scan_target
-from ui.widgets import ERROR_STYLE
+from ui.table_model import Column, RowTableModel
+from ui.widgets import ERROR_STYLE, row_table
 
 AIDS_PAGE, CHECKLIST_PAGE, SUMMARY_PAGE = 0, 1, 2
 
@@ -243,7 +245,7 @@ class AidsPage(QWizardPage):
         )
         self.loading.hide()
         for aid in start.aids:
-            box = QCheckBox(self._aid_text(aid))
+            box = QCheckBox(self._aid_text(aid).replace("&", "&&"))  # a name's "&" is no mnemonic
             box.setObjectName(f"return_aid_{aid.key}")
             if aid.on_open_pickup:
                 box.setEnabled(False)
@@ -395,27 +397,85 @@ class AidsPage(QWizardPage):
 # -- page 2: the checklist of each aid (R29) and the questions of R32 ------------------------------------
 
 
-class AidChecklist(QGroupBox):
-    """The checklist of one aid: each point ticked, or the reason it cannot be; infection and incident asked."""
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("AidChecklist", text)
 
-    def __init__(self, aid: ReturnableAid, destination: Destination, parent: QWidget | None = None) -> None:
-        super().__init__(aid_name(aid), parent)
-        self.aid = aid
-        self.destination = destination
-        self.setObjectName(f"checklist_{aid.key}")
+
+def aid_return(aid: ReturnableAid, destination: Destination, draft: dict[str, Any]) -> AidReturn:
+    """One aid's answers (an ``AidChecklist`` draft) as the service takes them; ``Refused`` with the first
+    thing missing: a point neither ticked nor explained (R29), the infection or incident question not
+    answered, or what the service's own check refuses (R32)."""
+    done = set(draft.get("done", ()))
+    reasons = {str(k): str(v).strip() for k, v in dict(draft.get("reasons", {})).items()}
+    checklist = []
+    for point in required_points(destination):
+        ticked = point.value in done
+        if not ticked and not reasons.get(point.value):
+            raise Refused(
+                QCoreApplication.translate(
+                    "AidChecklist", "{aid}: tick “{point}” or write why it cannot be done."
+                ).format(aid=aid_name(aid), point=check_point_text(point))
+            )
+        checklist.append(CheckAnswer(point, ticked, "" if ticked else reasons[point.value]))
+    infection, incident = draft.get("infection"), draft.get("incident")
+    if infection is None:
+        raise Refused(
+            QCoreApplication.translate(
+                "AidChecklist", "{aid}: answer whether the patient has a known infection."
+            ).format(aid=aid_name(aid))
+        )
+    if incident is None:
+        raise Refused(
+            QCoreApplication.translate(
+                "AidChecklist", "{aid}: answer whether the aid was involved in an incident."
+            ).format(aid=aid_name(aid))
+        )
+    answer = AidReturn(
+        key=aid.key,
+        quantity=aid.quantity,
+        checklist=tuple(checklist),
+        infection_known=bool(infection),
+        cleaned=bool(infection) and bool(draft.get("cleaned")),
+        incident=bool(incident),
+    )
+    try:
+        check_aid(destination, answer, aid_name(aid))
+    except ClerkError as error:
+        raise Refused(clerk_sentence(error)) from error
+    return answer
+
+
+def _yes_no(yes: QRadioButton, no: QRadioButton) -> bool | None:
+    return True if yes.isChecked() else False if no.isChecked() else None
+
+
+def _set_yes_no(group: QButtonGroup, yes: QRadioButton, no: QRadioButton, value: object) -> None:
+    group.setExclusive(False)  # an exclusive group cannot be set back to unanswered
+    yes.setChecked(value is True)
+    no.setChecked(value is False)
+    group.setExclusive(True)
+
+
+class AidChecklist(QGroupBox):
+    """The checklist of the aid shown: each point ticked or the reason it cannot be; infection and incident
+    asked. One editor serves every aid of the return (the page shows one aid at a time)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aid_checklist")
         self.points: dict[CheckPoint, QCheckBox] = {}
         self.reasons: dict[CheckPoint, QLineEdit] = {}
         grid = QGridLayout()
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        for row, point in enumerate(required_points(destination)):
+        for row, point in enumerate(CheckPoint):
             box = QCheckBox(check_point_text(point))
             box.setObjectName(f"check_{point.value}")
             reason = QLineEdit()
             reason.setObjectName(f"check_reason_{point.value}")
             reason.setPlaceholderText(self.tr("Why it cannot be done"))
             reason.setMinimumWidth(220)
-            box.toggled.connect(lambda checked, edit=reason: edit.setEnabled(not checked))
+            box.toggled.connect(reason.setDisabled)
             grid.addWidget(box, row, 0)
             grid.addWidget(reason, row, 1)
             self.points[point] = box
@@ -471,85 +531,47 @@ class AidChecklist(QGroupBox):
         layout.addLayout(buttons)
         layout.addLayout(questions)
         layout.addWidget(self.blocked_note)
+        layout.addStretch()
 
     def tick_all(self) -> None:
         for box in self.points.values():
-            box.setChecked(True)
+            if not box.isHidden():
+                box.setChecked(True)
 
-    def answer(self) -> AidReturn:
-        """The aid's answers; ``Refused`` with the first thing missing."""
-        checklist = []
+    def show_aid(self, aid: ReturnableAid, destination: Destination, draft: dict[str, Any]) -> None:
+        """*aid*'s answers so far, with the points its destination asks (R29)."""
+        self.setTitle(aid_name(aid).replace("&", "&&"))  # a name's "&" is no mnemonic
+        asked = set(required_points(destination))
+        done = set(draft.get("done", ()))
+        reasons = dict(draft.get("reasons", {}))
         for point, box in self.points.items():
-            reason = self.reasons[point].text().strip()
-            if not box.isChecked() and not reason:
-                raise Refused(
-                    self.tr("{aid}: tick “{point}” or write why it cannot be done.").format(
-                        aid=aid_name(self.aid), point=check_point_text(point)
-                    )
-                )
-            checklist.append(CheckAnswer(point, box.isChecked(), "" if box.isChecked() else reason))
-        if not (self.infection_yes.isChecked() or self.infection_no.isChecked()):
-            raise Refused(
-                self.tr("{aid}: answer whether the patient has a known infection.").format(
-                    aid=aid_name(self.aid)
-                )
-            )
-        if self.infection_yes.isChecked() and not self.cleaned.isChecked():
-            raise Refused(
-                self.tr(
-                    "{aid}: an aid from a patient with a known infection is cleaned before it is returned."
-                ).format(aid=aid_name(self.aid))
-            )
-        if not (self.incident_yes.isChecked() or self.incident_no.isChecked()):
-            raise Refused(
-                self.tr("{aid}: answer whether the aid was involved in an incident.").format(
-                    aid=aid_name(self.aid)
-                )
-            )
-        answer = AidReturn(
-            key=self.aid.key,
-            quantity=self.aid.quantity,
-            checklist=tuple(checklist),
-            infection_known=self.infection_yes.isChecked(),
-            cleaned=self.infection_yes.isChecked() and self.cleaned.isChecked(),
-            incident=self.incident_yes.isChecked(),
-        )
-        try:
-            check_aid(self.destination, answer, aid_name(self.aid))
-        except ClerkError as error:
-            raise Refused(clerk_sentence(error)) from error
-        return answer
+            box.setVisible(point in asked)
+            self.reasons[point].setVisible(point in asked)
+            box.setChecked(point.value in done)
+            self.reasons[point].setText(str(reasons.get(point.value, "")))
+        _set_yes_no(self.infection, self.infection_yes, self.infection_no, draft.get("infection"))
+        self.cleaned.setChecked(bool(draft.get("cleaned")))
+        _set_yes_no(self.incident, self.incident_yes, self.incident_no, draft.get("incident"))
 
     def to_draft(self) -> dict[str, Any]:
-        def yes_no(yes: QRadioButton, no: QRadioButton) -> bool | None:
-            return True if yes.isChecked() else False if no.isChecked() else None
-
+        """The answers shown, as plain values (kept per aid, and in a draft)."""
         return {
             "done": [point.value for point, box in self.points.items() if box.isChecked()],
             "reasons": {point.value: edit.text() for point, edit in self.reasons.items() if edit.text()},
-            "infection": yes_no(self.infection_yes, self.infection_no),
+            "infection": _yes_no(self.infection_yes, self.infection_no),
             "cleaned": self.cleaned.isChecked(),
-            "incident": yes_no(self.incident_yes, self.incident_no),
+            "incident": _yes_no(self.incident_yes, self.incident_no),
         }
-
-    def apply(self, draft: dict[str, Any]) -> None:
-        done = set(draft.get("done", []))
-        reasons = dict(draft.get("reasons", {}))
-        for point, box in self.points.items():
-            box.setChecked(point.value in done)
-            self.reasons[point].setText(str(reasons.get(point.value, "")))
-        infection, incident = draft.get("infection"), draft.get("incident")
-        if infection is not None:
-            (self.infection_yes if infection else self.infection_no).setChecked(True)
-        self.cleaned.setChecked(bool(draft.get("cleaned")))
-        if incident is not None:
-            (self.incident_yes if incident else self.incident_no).setChecked(True)
 
 
 class ChecklistPage(QWizardPage):
+    """The chosen aids on the left (each marked once answered), the checklist of the one chosen on the right."""
+
     def __init__(self, wizard: ReturnWizard) -> None:
         super().__init__()
         self._wizard = wizard
+        self._shown: ReturnableAid | None = None
+        self._answered: set[str] = set()  # keys of the aids whose checklist is answered
         self.setTitle(self.tr("The checklist of each aid"))
         self.setSubTitle(
             self.tr(
@@ -557,50 +579,109 @@ class ChecklistPage(QWizardPage):
                 "it is not sent with the parcel."
             )
         )
-        self.checklists: dict[str, AidChecklist] = {}
-        self.list_layout = QVBoxLayout()
-        self.list_layout.addStretch()
-        inner = QWidget()
-        inner.setLayout(self.list_layout)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(inner)
+        self.aids_model = RowTableModel(
+            [
+                Column(self.tr("Article"), lambda aid: aid.article_number),
+                Column(self.tr("Aid"), aid_name),
+                Column(self.tr("Answered"), lambda aid: "✓" if aid.key in self._answered else ""),
+            ],
+            self,
+        )
+        self.aids_view = row_table("checklist_aids", self.aids_model)
+        self.aids_view.setMaximumHeight(120)
+        header = self.aids_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.editor = AidChecklist()
+        self.next_aid_button = QPushButton(self.tr("Ne&xt aid"))
+        self.next_aid_button.setObjectName("checklist_next_aid")
         self.error = _error_label("return_checklist_error")
+        aids = QHBoxLayout()
+        aids.addWidget(self.aids_view, 1)
+        aids.addWidget(self.next_aid_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll_area, 1)
+        layout.addLayout(aids)
+        layout.addWidget(self.editor, 1)
         layout.addWidget(self.error)
+        self.aids_view.selectionModel().selectionChanged.connect(lambda *_args: self._selection_changed())
+        self.next_aid_button.clicked.connect(self.next_aid)
 
     def initializePage(self) -> None:
-        """One checklist per chosen aid; those already answered (back and forth, a draft) keep their answers."""
+        self._shown = None
         chosen = self._wizard.aids_page.chosen()
-        destination = self._wizard.aids_page.destination()
-        assert destination is not None
-        keys = {aid.key for aid in chosen}
-        for key, old in list(self.checklists.items()):
-            if key not in keys or old.destination is not destination:  # its points differ
-                self._wizard.answers.checks[key] = old.to_draft()
-                self.checklists.pop(key).deleteLater()
-        for position, aid in enumerate(chosen):
-            checklist = self.checklists.get(aid.key)
-            if checklist is None:
-                checklist = self.checklists[aid.key] = AidChecklist(aid, destination)
-                draft = self._wizard.answers.checks.get(aid.key)
-                if draft:
-                    checklist.apply(draft)
-            self.list_layout.insertWidget(position, checklist)
+        self.aids_model.set_rows(chosen)
+        self.refresh_marks()
+        self.aids_view.selectRow(0)
+        if self._shown is None and chosen:  # the selection did not change: still row 0
+            self._show(chosen[0])
         _show_error(self.error, "")
         self._wizard.page_ready(CHECKLIST_PAGE)
 
     def cleanupPage(self) -> None:
         """Back to the aids: the answers stay (kept for when the clerk comes forward again)."""
-        self.answers_into(self._wizard.answers)
+        self.keep_shown()
 
-    def answers_into(self, answers: Answers) -> None:
-        for key, checklist in self.checklists.items():
-            answers.checks[key] = checklist.to_draft()
+    def _is_answered(self, aid: ReturnableAid, destination: Destination) -> bool:
+        try:
+            aid_return(aid, destination, self._wizard.answers.checks.get(aid.key, {}))
+        except Refused:
+            return False
+        return True
+
+    def keep_shown(self) -> None:
+        """The shown aid's answers into the wizard's answers."""
+        if self._shown is not None:
+            self._wizard.answers.checks[self._shown.key] = self.editor.to_draft()
+
+    def _selection_changed(self) -> None:
+        rows = self.aids_view.selectionModel().selectedRows()
+        if rows:
+            self._show(self.aids_model.row_at(rows[0].row()))
+
+    def _show(self, aid: ReturnableAid) -> None:
+        self.keep_shown()
+        self._shown = aid
+        destination = self._wizard.aids_page.destination()
+        assert destination is not None
+        self.editor.show_aid(aid, destination, self._wizard.answers.checks.get(aid.key, {}))
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """The aids' "answered" marks, as the answers now stand."""
+        destination = self._wizard.aids_page.destination()
+        aids = [self.aids_model.row_at(row) for row in range(self.aids_model.rowCount())]
+        self._answered = {
+            aid.key for aid in aids if destination is not None and self._is_answered(aid, destination)
+        }
+        last = self.aids_model.rowCount() - 1
+        if last >= 0:
+            self.aids_model.dataChanged.emit(self.aids_model.index(0, 1), self.aids_model.index(last, 1))
+
+    def show_aid_at(self, row: int) -> None:
+        self.aids_view.selectRow(row)
+
+    def next_aid(self) -> None:
+        rows = self.aids_view.selectionModel().selectedRows()
+        current = rows[0].row() if rows else -1
+        if current + 1 < self.aids_model.rowCount():
+            self.show_aid_at(current + 1)
 
     def aid_returns(self) -> tuple[AidReturn, ...]:
-        return tuple(self.checklists[aid.key].answer() for aid in self._wizard.aids_page.chosen())
+        """Every chosen aid's answers; ``Refused`` with the first aid's missing answer, that aid shown."""
+        self.keep_shown()
+        destination = self._wizard.aids_page.destination()
+        assert destination is not None
+        answers = []
+        for row, aid in enumerate(self._wizard.aids_page.chosen()):
+            try:
+                answers.append(aid_return(aid, destination, self._wizard.answers.checks.get(aid.key, {})))
+            except Refused:
+                if self._shown is None or self._shown.key != aid.key:
+                    self.show_aid_at(row)
+                raise
+        return tuple(answers)
 
     def validatePage(self) -> bool:
         try:
@@ -751,7 +832,7 @@ class ReturnWizard(QWizard):
         self.setPage(CHECKLIST_PAGE, self.checklist_page)
         self.setPage(SUMMARY_PAGE, self.summary_page)
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close (keep as draft)"))
-        self.resize(1120, 700)
+        self.resize(1120, 760)
         mark_scan_target(
             self, self._take_scan, frozenset({CodeKind.INDIVIDUAL}), what=self.tr("the return wizard")
         )
@@ -796,7 +877,7 @@ class ReturnWizard(QWizard):
         """Every answer given so far."""
         if self.aids_page.start is not None:
             self.aids_page.answers_into(self.answers)
-        self.checklist_page.answers_into(self.answers)
+        self.checklist_page.keep_shown()
         return self.answers
 
     def request(self) -> ReturnRequest:
