@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 import phonenumbers
-from sqlalchemy import BindParameter, Connection, Date, Executable, and_, bindparam, or_, select
+from sqlalchemy import BindParameter, Connection, Date, Executable, and_, bindparam, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.deliveries import arrived_by, on_its_way
@@ -366,10 +366,20 @@ def _individuals_held() -> Executable:
 
 @cache
 def _returned_quantities() -> Executable:
-    return (
+    """What left the patient of each order line: returned to own stock, or taken in by the central
+    warehouse from a closed pickup order (R28: until then it stays on the list)."""
+    return union_all(
         select(StockReturnLine.order_line_id, StockReturnLine.quantity)
         .join(StockReturn, StockReturn.id == StockReturnLine.stock_return_id)
-        .where(StockReturn.patient_id == _PATIENT, StockReturnLine.order_line_id.is_not(None))
+        .where(StockReturn.patient_id == _PATIENT, StockReturnLine.order_line_id.is_not(None)),
+        select(PickupOrderLine.order_line_id, PickupOrderLine.quantity)
+        .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
+        .where(
+            PickupOrder.patient_id == _PATIENT,
+            PickupOrder.status == PickupStatus.CLOSED,
+            PickupOrderLine.order_line_id.is_not(None),
+            PickupOrderLine.individual_id.is_(None),
+        ),
     )
 
 

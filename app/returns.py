@@ -24,18 +24,20 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import BindParameter, Date, Executable, and_, bindparam, delete, select, union_all
+from sqlalchemy.orm import Session, aliased
 
 from app.changelog import PlainRows
-from app.errors import InvalidInput, NotFound, RuleViolation
+from app.errors import InvalidInput, NotFound, Phrase, RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
-from app.individuals import change_status
+from app.identity import format_identity
+from app.individuals import STATUS_NAMES, change_status
 from app.numbers import NumberAllocator
 from app.organisation import WorkContext
-from app.patients import patient_label
+from app.patients import name_label, patient_label
 from app.stock import Document, move
 from app.typed_input import is_digits, normalise_digits
 from db.base import utc_now
@@ -246,13 +248,6 @@ def all_done(points: Iterable[CheckPoint] = tuple(CheckPoint)) -> tuple[CheckAns
 # -------------------------------------------------------------------------------------------- lookups
 
 
-def _patient(session: Session, patient_id: uuid.UUID) -> Patient:
-    patient = session.get(Patient, patient_id)
-    if patient is None:
-        raise NotFound(QT_TRANSLATE_NOOP("app", "The patient was not found; search again."))
-    return patient
-
-
 def _location(session: Session, context: WorkContext) -> ServiceLocation:
     location = session.get(ServiceLocation, context.service_location_id)
     if location is None:
@@ -279,134 +274,214 @@ def _central(session: Session) -> Warehouse:
     return warehouse
 
 
-def _destinations(session: Session, location: ServiceLocation) -> tuple[Destination, ...]:
-    """R30: a private clinic (or one without own stock) returns by pickup order only."""
-    if location.is_private or _own_stock(session, location.id) is None:
-        return (Destination.CENTRAL_WAREHOUSE,)
-    return (Destination.CENTRAL_WAREHOUSE, Destination.OWN_STOCK)
+# The wizard's first page is read on every start: its statements are built once (at their first use), with
+# the patient, the service location and the day as parameters, and read plain columns (as the patient
+# record does); building a statement anew and loading whole ORM objects took most of its time.
+_PATIENT: BindParameter[uuid.UUID] = bindparam("patient_id")
+_LOCATION: BindParameter[uuid.UUID] = bindparam("location_id")
+_TODAY: BindParameter[dt.date] = bindparam("today", type_=Date)
 
 
-def _in_own_stock(individual: Individual, own: Warehouse | None) -> bool:
+@cache
+def _desk_query() -> Executable:
+    """Whether the service location is private, and its own stock (None when it holds none)."""
     return (
-        own is not None
-        and individual.status is IndividualStatus.IN_STOCK
-        and individual.warehouse_id == own.id
+        select(ServiceLocation.is_private, Warehouse.id)
+        .select_from(ServiceLocation)
+        .outerjoin(
+            Warehouse,
+            and_(
+                Warehouse.service_location_id == ServiceLocation.id, Warehouse.kind == WarehouseKind.OWN_STOCK
+            ),
+        )
+        .where(ServiceLocation.id == _LOCATION)
+        .order_by(Warehouse.code)
+        .limit(1)
     )
 
 
-def _open_pickup_lines(session: Session, patient_id: uuid.UUID) -> list[PickupOrderLine]:
-    return list(
-        session.scalars(
-            select(PickupOrderLine)
-            .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
-            .where(PickupOrder.patient_id == patient_id, PickupOrder.status == PickupStatus.REGISTERED)
+@cache
+def _patient_query() -> Executable:
+    return select(
+        Patient.last_name,
+        Patient.first_name,
+        Patient.identity_number,
+        Patient.protected_identity,
+        Patient.deceased_on,
+    ).where(Patient.id == _PATIENT)
+
+
+@cache
+def _open_pickups_query() -> Executable:
+    return (
+        select(PickupOrderLine.individual_id, PickupOrderLine.order_line_id, PickupOrderLine.quantity)
+        .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
+        .where(PickupOrder.patient_id == _PATIENT, PickupOrder.status == PickupStatus.REGISTERED)
+    )
+
+
+@cache
+def _devices_query() -> Executable:
+    return (
+        select(
+            Individual.id,
+            Individual.individual_number,
+            Individual.order_line_id,
+            Individual.purchase_date,
+            Individual.status,
+            Article.id,
+            Article.article_number,
+            Article.name,
+            OrderLine.delivered_on,
+        )
+        .join(Article, Article.id == Individual.article_id)
+        .outerjoin(OrderLine, OrderLine.id == Individual.order_line_id)
+        .where(Individual.patient_id == _PATIENT, Individual.status.in_(_HELD_STATUSES))
+    )
+
+
+@cache
+def _gone_query() -> Executable:
+    """Per order line of the patient (not individually marked): what was returned to own stock or taken in
+    by the central warehouse."""
+    return union_all(
+        select(StockReturnLine.order_line_id, StockReturnLine.quantity)
+        .join(StockReturn, StockReturn.id == StockReturnLine.stock_return_id)
+        .where(
+            StockReturn.patient_id == _PATIENT,
+            StockReturnLine.order_line_id.is_not(None),
+            StockReturnLine.individual_id.is_(None),
+        ),
+        select(PickupOrderLine.order_line_id, PickupOrderLine.quantity)
+        .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
+        .where(
+            PickupOrder.patient_id == _PATIENT,
+            PickupOrder.status == PickupStatus.CLOSED,
+            PickupOrderLine.order_line_id.is_not(None),
+            PickupOrderLine.individual_id.is_(None),
+        ),
+    )
+
+
+@cache
+def _lines_query() -> Executable:
+    return (
+        select(
+            OrderLine.id,
+            OrderLine.quantity,
+            OrderLine.delivered_on,
+            Article.id,
+            Article.article_number,
+            Article.name,
+        )
+        .join(Order, Order.id == OrderLine.order_id)
+        .join(Article, Article.id == OrderLine.article_id)
+        .where(
+            Order.patient_id == _PATIENT,
+            OrderLine.status == LineStatus.DELIVERED,
+            OrderLine.delivered_on <= _TODAY,
+            Article.individually_marked.is_(False),
+            Article.article_type != ArticleType.SERVICE,
         )
     )
 
 
-def _patient_aids(
-    session: Session, patient_id: uuid.UUID, own: Warehouse | None, today: dt.date
-) -> list[ReturnableAid]:
+@dataclass(frozen=True)
+class _Desk:
+    private: bool
+    own_stock_id: uuid.UUID | None
+
+    @property
+    def destinations(self) -> tuple[Destination, ...]:
+        """R30: a private clinic (or one without own stock) returns by pickup order only."""
+        if self.private or self.own_stock_id is None:
+            return (Destination.CENTRAL_WAREHOUSE,)
+        return (Destination.CENTRAL_WAREHOUSE, Destination.OWN_STOCK)
+
+
+def _desk(session: Session, context: WorkContext) -> _Desk:
+    row = session.execute(_desk_query(), {"location_id": context.service_location_id}).first()
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("app", "Your service location was not found; sign in again."))
+    return _Desk(bool(row[0]), row[1])
+
+
+def _in_own_stock(individual: Individual, own_stock_id: uuid.UUID | None) -> bool:
+    return (
+        own_stock_id is not None
+        and individual.status is IndividualStatus.IN_STOCK
+        and individual.warehouse_id == own_stock_id
+    )
+
+
+def _patient_aids(session: Session, patient_id: uuid.UUID, today: dt.date) -> list[ReturnableAid]:
     """The patient's aids held (R3): devices delivered or on their way back, and the delivered quantity of
     lines that are not individually marked less what was returned or taken in by the central warehouse."""
-    open_lines = _open_pickup_lines(session, patient_id)
-    open_individuals = {line.individual_id for line in open_lines if line.individual_id is not None}
+    asked = {"patient_id": patient_id, "today": today}
+    open_individuals: set[uuid.UUID] = set()
     open_quantity: dict[uuid.UUID, int] = {}
-    for open_line in open_lines:
-        if open_line.individual_id is None and open_line.order_line_id is not None:
-            line_id = open_line.order_line_id
-            open_quantity[line_id] = open_quantity.get(line_id, 0) + open_line.quantity
+    for individual_id, line_id, quantity in session.execute(_open_pickups_query(), asked):
+        if individual_id is not None:
+            open_individuals.add(individual_id)
+        elif line_id is not None:
+            open_quantity[line_id] = open_quantity.get(line_id, 0) + quantity
     aids: list[ReturnableAid] = []
-    for individual, article, delivered_on in session.execute(
-        select(Individual, Article, OrderLine.delivered_on)
-        .join(Article, Article.id == Individual.article_id)
-        .outerjoin(OrderLine, OrderLine.id == Individual.order_line_id)
-        .where(Individual.patient_id == patient_id, Individual.status.in_(_HELD_STATUSES))
-    ):
+    for (
+        individual_id,
+        individual_number,
+        line_id,
+        purchase_date,
+        status,
+        article_id,
+        article_number,
+        article_name,
+        delivered_on,
+    ) in session.execute(_devices_query(), asked):
         if delivered_on is not None and delivered_on > today:
             continue  # on its way from the central warehouse: not held yet
         aids.append(
             ReturnableAid(
-                key=key_of_individual(individual.id),
-                individual_id=individual.id,
-                order_line_id=individual.order_line_id,
-                article_id=article.id,
-                article_number=article.article_number,
-                article_name=article.name,
-                individual_number=individual.individual_number,
+                key=key_of_individual(individual_id),
+                individual_id=individual_id,
+                order_line_id=line_id,
+                article_id=article_id,
+                article_number=article_number,
+                article_name=article_name,
+                individual_number=individual_number,
                 quantity=1,
-                delivered_on=delivered_on or individual.purchase_date,
-                on_open_pickup=individual.id in open_individuals
-                or individual.status is IndividualStatus.IN_TRANSIT,
-                in_own_stock=_in_own_stock(individual, own),
+                delivered_on=delivered_on or purchase_date,
+                on_open_pickup=individual_id in open_individuals or status is IndividualStatus.IN_TRANSIT,
+                in_own_stock=False,  # held by the patient
             )
         )
-    gone = _line_quantities_gone(session, patient_id)
-    for line, article in session.execute(
-        select(OrderLine, Article)
-        .join(Order, Order.id == OrderLine.order_id)
-        .join(Article, Article.id == OrderLine.article_id)
-        .where(
-            Order.patient_id == patient_id,
-            OrderLine.status == LineStatus.DELIVERED,
-            OrderLine.delivered_on <= today,
-            Article.individually_marked.is_(False),
-            Article.article_type != ArticleType.SERVICE,
-        )
+    gone: dict[uuid.UUID, int] = {}
+    for line_id, quantity in session.execute(_gone_query(), asked):
+        gone[line_id] = gone.get(line_id, 0) + quantity
+    for line_id, quantity, delivered_on, article_id, article_number, article_name in session.execute(
+        _lines_query(), asked
     ):
-        held = line.quantity - gone.get(line.id, 0)
+        held = quantity - gone.get(line_id, 0)
         if held <= 0:
             continue
-        on_pickup = open_quantity.get(line.id, 0)
+        on_pickup = open_quantity.get(line_id, 0)
         free = held - on_pickup
         aids.append(
             ReturnableAid(
-                key=key_of_line(line.id),
+                key=key_of_line(line_id),
                 individual_id=None,
-                order_line_id=line.id,
-                article_id=article.id,
-                article_number=article.article_number,
-                article_name=article.name,
+                order_line_id=line_id,
+                article_id=article_id,
+                article_number=article_number,
+                article_name=article_name,
                 individual_number="",
                 quantity=free if free > 0 else on_pickup,
-                delivered_on=line.delivered_on,
+                delivered_on=delivered_on,
                 on_open_pickup=free <= 0,
                 in_own_stock=False,
             )
         )
     aids.sort(key=lambda aid: (aid.delivered_on or dt.date.min, aid.article_name), reverse=True)
     return aids
-
-
-def _line_quantities_gone(session: Session, patient_id: uuid.UUID) -> dict[uuid.UUID, int]:
-    """Per order line of the patient: what was returned to own stock or taken in by the central warehouse."""
-    gone: dict[uuid.UUID, int] = {}
-    returned = (
-        select(StockReturnLine.order_line_id, func.sum(StockReturnLine.quantity))
-        .join(StockReturn, StockReturn.id == StockReturnLine.stock_return_id)
-        .where(
-            StockReturn.patient_id == patient_id,
-            StockReturnLine.order_line_id.is_not(None),
-            StockReturnLine.individual_id.is_(None),
-        )
-        .group_by(StockReturnLine.order_line_id)
-    )
-    picked = (
-        select(PickupOrderLine.order_line_id, func.sum(PickupOrderLine.quantity))
-        .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
-        .where(
-            PickupOrder.patient_id == patient_id,
-            PickupOrder.status == PickupStatus.CLOSED,
-            PickupOrderLine.order_line_id.is_not(None),
-            PickupOrderLine.individual_id.is_(None),
-        )
-        .group_by(PickupOrderLine.order_line_id)
-    )
-    for query in (returned, picked):
-        for line_id, quantity in session.execute(query):
-            if line_id is not None:
-                gone[line_id] = gone.get(line_id, 0) + int(quantity or 0)
-    return gone
 
 
 def returnable_aids(
@@ -420,8 +495,7 @@ def returnable_aids(
     """What the return wizard starts from: the patient's aids held, or one device (the Individual tab, a
     scan). A device in the own stock of the user's service location can only go back to its supplier."""
     today = today or dt.date.today()
-    location = _location(session, context)
-    own = _own_stock(session, location.id)
+    desk = _desk(session, context)
     if individual_id is not None:
         individual = session.get(Individual, individual_id)
         if individual is None:
@@ -432,7 +506,7 @@ def returnable_aids(
             return ReturnStart(
                 start.patient_id, start.patient_label, aids, start.destinations, start.deceased
             )
-        if not _in_own_stock(individual, own):
+        if not _in_own_stock(individual, desk.own_stock_id):
             raise RuleViolation(
                 QT_TRANSLATE_NOOP(
                     "app",
@@ -441,31 +515,37 @@ def returnable_aids(
                 ),
                 number=individual.individual_number,
             )
-        article = session.get(Article, individual.article_id)
-        assert article is not None
-        aid = ReturnableAid(
-            key=key_of_individual(individual.id),
-            individual_id=individual.id,
-            order_line_id=None,
-            article_id=article.id,
-            article_number=article.article_number,
-            article_name=article.name,
-            individual_number=individual.individual_number,
-            quantity=1,
-            delivered_on=None,
-            on_open_pickup=False,
-            in_own_stock=True,
-        )
-        return ReturnStart(None, "", (aid,), (Destination.SUPPLIER,), False)
+        return ReturnStart(None, "", (_own_stock_aid(session, individual),), (Destination.SUPPLIER,), False)
     if patient_id is None:
         raise InvalidInput(QT_TRANSLATE_NOOP("app", "Choose the patient or the individual to return."))
-    patient = _patient(session, patient_id)
+    row = session.execute(_patient_query(), {"patient_id": patient_id}).first()
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("app", "The patient was not found; search again."))
+    last_name, first_name, identity_number, protected, deceased_on = row
     return ReturnStart(
-        patient_id=patient.id,
-        patient_label=patient_label(patient),
-        aids=tuple(_patient_aids(session, patient.id, own, today)),
-        destinations=_destinations(session, location),
-        deceased=patient.deceased_on is not None,
+        patient_id=patient_id,
+        patient_label=name_label(last_name, first_name, identity_number, protected),
+        aids=tuple(_patient_aids(session, patient_id, today)),
+        destinations=desk.destinations,
+        deceased=deceased_on is not None,
+    )
+
+
+def _own_stock_aid(session: Session, individual: Individual) -> ReturnableAid:
+    article = session.get(Article, individual.article_id)
+    assert article is not None
+    return ReturnableAid(
+        key=key_of_individual(individual.id),
+        individual_id=individual.id,
+        order_line_id=None,
+        article_id=article.id,
+        article_number=article.article_number,
+        article_name=article.name,
+        individual_number=individual.individual_number,
+        quantity=1,
+        delivered_on=None,
+        on_open_pickup=False,
+        in_own_stock=True,
     )
 
 
@@ -577,8 +657,6 @@ def _choose(session: Session, start: ReturnStart, request: ReturnRequest) -> lis
                 aid=_label(aid),
                 most=str(aid.quantity),
             )
-        if request.destination is Destination.SUPPLIER and not aid.in_own_stock:
-            raise RuleViolation(_ONLY_OWN_STOCK_TO_SUPPLIER)
         check_aid(request.destination, answer, _label(aid))
         individual = session.get(Individual, aid.individual_id) if aid.individual_id else None
         line = session.get(OrderLine, aid.order_line_id) if aid.order_line_id else None
@@ -599,12 +677,8 @@ def register_return(
     if request.destination is Destination.SUPPLIER:
         start = _supplier_start(session, context, request)
     else:
-        if request.patient_id is None:
-            raise InvalidInput(QT_TRANSLATE_NOOP("app", "Choose the patient whose aids are returned."))
         start = returnable_aids(session, context, patient_id=request.patient_id, today=today)
-    if request.destination not in start.destinations:
-        if request.destination is Destination.SUPPLIER:
-            raise RuleViolation(_ONLY_OWN_STOCK_TO_SUPPLIER)
+    if request.destination not in start.destinations:  # R30
         raise RuleViolation(
             QT_TRANSLATE_NOOP(
                 "app",
@@ -631,7 +705,7 @@ def register_return(
 
 def _supplier_start(session: Session, context: WorkContext, request: ReturnRequest) -> ReturnStart:
     """The devices of a return to the supplier, each one in the own stock of the user's service location."""
-    own = _own_stock(session, context.service_location_id)
+    own_id = _desk(session, context).own_stock_id
     aids: list[ReturnableAid] = []
     for answer in request.aids:
         kind, _, text = answer.key.partition(":")
@@ -640,25 +714,9 @@ def _supplier_start(session: Session, context: WorkContext, request: ReturnReque
         except ValueError:
             individual_id = None
         individual = session.get(Individual, individual_id) if kind == "i" and individual_id else None
-        if individual is None or not _in_own_stock(individual, own):
+        if individual is None or not _in_own_stock(individual, own_id):
             raise RuleViolation(_ONLY_OWN_STOCK_TO_SUPPLIER)
-        article = session.get(Article, individual.article_id)
-        assert article is not None
-        aids.append(
-            ReturnableAid(
-                key=answer.key,
-                individual_id=individual.id,
-                order_line_id=None,
-                article_id=article.id,
-                article_number=article.article_number,
-                article_name=article.name,
-                individual_number=individual.individual_number,
-                quantity=1,
-                delivered_on=None,
-                on_open_pickup=False,
-                in_own_stock=True,
-            )
-        )
+        aids.append(_own_stock_aid(session, individual))
     return ReturnStart(None, "", tuple(aids), (Destination.SUPPLIER,), False)
 
 
@@ -903,9 +961,26 @@ def _lines_of(session: Session, pickup_id: uuid.UUID) -> list[PickupOrderLine]:
     return list(session.scalars(select(PickupOrderLine).where(PickupOrderLine.pickup_order_id == pickup_id)))
 
 
+def _on_another_pickup(session: Session, individual_id: uuid.UUID, pickup_id: uuid.UUID) -> bool:
+    return (
+        session.scalars(
+            select(PickupOrderLine.id)
+            .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
+            .where(
+                PickupOrderLine.individual_id == individual_id,
+                PickupOrder.id != pickup_id,
+                PickupOrder.status == PickupStatus.REGISTERED,
+            )
+        ).first()
+        is not None
+    )
+
+
 def cancel_pickup(session: Session, context: WorkContext, pickup_id: uuid.UUID) -> None:
     """R28: a registered pickup order is cancelled (by its service location or the aid centre); its
-    devices are the patient's again, as delivered."""
+    devices are the patient's again, as delivered. A device that is no longer on its way back for this
+    pickup order alone (taken in on another one, as two workstations offline may both have ordered its
+    pickup) is left where it is: only the paper is cancelled."""
     pickup = _pickup_order(session, pickup_id)
     _registered(pickup)
     if pickup.service_location_id != context.service_location_id and not _has_role(
@@ -921,6 +996,10 @@ def cancel_pickup(session: Session, context: WorkContext, pickup_id: uuid.UUID) 
             continue
         individual = session.get(Individual, line.individual_id)
         assert individual is not None
+        if individual.status is not IndividualStatus.IN_TRANSIT or _on_another_pickup(
+            session, individual.id, pickup.id
+        ):
+            continue
         change_status(
             session,
             individual,
@@ -933,6 +1012,16 @@ def cancel_pickup(session: Session, context: WorkContext, pickup_id: uuid.UUID) 
     session.flush()
     plain.write(session)
     log.info("pickup order cancelled: id=%s", pickup.id)
+
+
+#: The rows closing a pickup order writes get ids made from the line (uuid5), so two aid-centre
+#: workstations closing the same pickup order offline write the same rows: the server keeps the first and
+#: refuses the second, and the central warehouse's balance counts each aid once.
+_CLOSE_IDS = uuid.UUID("0c7e2f5a-6b1d-4f3e-9a8c-2d5e7f1b3a64")
+
+
+def _close_id(kind: str, line_id: uuid.UUID) -> uuid.UUID:
+    return uuid.uuid5(_CLOSE_IDS, f"{kind}:{line_id}")
 
 
 def close_pickup(session: Session, context: WorkContext, pickup_id: uuid.UUID, today: dt.date) -> None:
@@ -956,6 +1045,16 @@ def close_pickup(session: Session, context: WorkContext, pickup_id: uuid.UUID, t
         if line.individual_id is not None:
             individual = session.get(Individual, line.individual_id)
             assert individual is not None
+            if individual.status is not IndividualStatus.IN_TRANSIT:
+                raise RuleViolation(
+                    QT_TRANSLATE_NOOP(
+                        "app",
+                        'Individual {number} is not on its way back (it is "{status}"): check where the device '
+                        "is; cancel the pickup order if it never came.",
+                    ),
+                    number=individual.individual_number,
+                    status=Phrase(STATUS_NAMES[individual.status]),
+                )
             change_status(
                 session,
                 individual,
@@ -967,6 +1066,7 @@ def close_pickup(session: Session, context: WorkContext, pickup_id: uuid.UUID, t
                 order_line_id=None,
                 note=BLOCKED_MARK if line.incident else "",
                 events=plain,
+                event_id=_close_id("event", line.id),
             )
             price = individual.purchase_price
         elif line.order_line_id is not None:
@@ -982,6 +1082,7 @@ def close_pickup(session: Session, context: WorkContext, pickup_id: uuid.UUID, t
             user_id=context.user_id,
             unit_price=price,
             individual_id=line.individual_id,
+            movement_id=_close_id("movement", line.id),
         )
     pickup.status = PickupStatus.CLOSED
     pickup.closed_at = dt.datetime.combine(today, utc_now().time(), tzinfo=dt.UTC)
@@ -1185,7 +1286,10 @@ class ReturnDetail:
     reason_text: str
     comment: str
     patient_id: uuid.UUID | None
-    patient_label: str
+    patient_label: str  # as lists show it (R5: a protected identity by its fictive name only)
+    #: For the patient's own papers (R5: the stored name, fictive for a protected identity; never an address).
+    patient_name: str
+    patient_identity: str
     service_location: Address  # the pickup address (R28), or the unit that returned
     contact_name: str  # the user (R28)
     contact_phone: str
@@ -1205,141 +1309,267 @@ class ReturnDetail:
         return any(line.incident for line in self.lines)
 
 
+#: A return's reads, built once with the document's id as parameter (a document is printed from them).
+_DOCUMENT: BindParameter[uuid.UUID] = bindparam("document_id")
+_Unit = aliased(ServiceLocation)
+
+
+@cache
+def _pickup_header_query() -> Executable:
+    return (
+        select(
+            PickupOrder.number,
+            PickupOrder.created_at,
+            PickupOrder.status,
+            PickupOrder.reason,
+            PickupOrder.comment,
+            PickupOrder.closed_at,
+            PickupOrder.patient_id,
+            Patient.last_name,
+            Patient.first_name,
+            Patient.identity_number,
+            Patient.protected_identity,
+            _Unit.name,
+            _Unit.street,
+            _Unit.postal_code,
+            _Unit.city,
+            _Unit.phone,
+            User.full_name,
+            User.phone,
+            User.email,
+        )
+        .join(Patient, Patient.id == PickupOrder.patient_id)
+        .join(_Unit, _Unit.id == PickupOrder.service_location_id)
+        .outerjoin(User, User.id == PickupOrder.contact_user_id)
+        .where(PickupOrder.id == _DOCUMENT)
+    )
+
+
+@cache
+def _return_header_query() -> Executable:
+    return (
+        select(
+            StockReturn.number,
+            StockReturn.created_at,
+            StockReturn.kind,
+            StockReturn.reason,
+            StockReturn.comment,
+            StockReturn.patient_id,
+            Patient.last_name,
+            Patient.first_name,
+            Patient.identity_number,
+            Patient.protected_identity,
+            _Unit.name,
+            _Unit.street,
+            _Unit.postal_code,
+            _Unit.city,
+            _Unit.phone,
+            User.full_name,
+            User.phone,
+            User.email,
+            Warehouse.code,
+            Supplier.number,
+            Supplier.name,
+            Supplier.street,
+            Supplier.postal_code,
+            Supplier.city,
+            Supplier.phone,
+            Supplier.email,
+        )
+        .outerjoin(Patient, Patient.id == StockReturn.patient_id)
+        .join(_Unit, _Unit.id == StockReturn.service_location_id)
+        .outerjoin(User, User.id == StockReturn.user_id)
+        .outerjoin(Warehouse, Warehouse.id == StockReturn.warehouse_id)
+        .outerjoin(Supplier, Supplier.id == StockReturn.supplier_id)
+        .where(StockReturn.id == _DOCUMENT)
+    )
+
+
+def _lines_of_document(line: type[PickupOrderLine] | type[StockReturnLine], parent: Any) -> Executable:
+    return (
+        select(
+            line.id,
+            Article.article_number,
+            Article.supplier_article_number,
+            Article.name,
+            Individual.individual_number,
+            Individual.serial_number,
+            line.quantity,
+            line.infection_known,
+            line.incident,
+        )
+        .join(Article, Article.id == line.article_id)
+        .outerjoin(Individual, Individual.id == line.individual_id)
+        .where(parent == _DOCUMENT)
+        .order_by(Article.name, Individual.individual_number)
+    )
+
+
+def _checks_of_document(
+    line: type[PickupOrderLine] | type[StockReturnLine], parent: Any, key: Any
+) -> Executable:
+    return (
+        select(key, ReturnCheck.point, ReturnCheck.done, ReturnCheck.reason)
+        .join(line, line.id == key)
+        .where(parent == _DOCUMENT)
+    )
+
+
+@cache
+def _pickup_lines_query() -> Executable:
+    return _lines_of_document(PickupOrderLine, PickupOrderLine.pickup_order_id)
+
+
+@cache
+def _return_lines_query() -> Executable:
+    return _lines_of_document(StockReturnLine, StockReturnLine.stock_return_id)
+
+
+@cache
+def _pickup_checks_query() -> Executable:
+    return _checks_of_document(
+        PickupOrderLine, PickupOrderLine.pickup_order_id, ReturnCheck.pickup_order_line_id
+    )
+
+
+@cache
+def _return_checks_query() -> Executable:
+    return _checks_of_document(
+        StockReturnLine, StockReturnLine.stock_return_id, ReturnCheck.stock_return_line_id
+    )
+
+
+_POINT_ORDER = {point.value: place for place, point in enumerate(CheckPoint)}
+
+
 def _detail_lines(
-    session: Session,
-    lines: Sequence[PickupOrderLine | StockReturnLine],
-    checks: Mapping[uuid.UUID, list[ReturnCheck]],
+    session: Session, lines: Executable, checks: Executable, document_id: uuid.UUID
 ) -> tuple[DetailLine, ...]:
-    articles = {
-        a.id: a
-        for a in session.scalars(select(Article).where(Article.id.in_({line.article_id for line in lines})))
-    }
-    individuals = {
-        i.id: i
-        for i in session.scalars(
-            select(Individual).where(
-                Individual.id.in_({line.individual_id for line in lines if line.individual_id is not None})
-            )
+    asked = {"document_id": document_id}
+    answers: dict[uuid.UUID, list[tuple[str, bool, str]]] = {}
+    for line_id, point, done, reason in session.execute(checks, asked):
+        if point in _POINT_ORDER:  # a point this program does not know (newer data) is left out
+            answers.setdefault(line_id, []).append((point, done, reason))
+    return tuple(
+        DetailLine(
+            article_number=article_number,
+            supplier_article_number=supplier_article_number,
+            article_name=article_name,
+            individual_number=individual_number or "",
+            serial_number=serial_number or "",
+            quantity=quantity,
+            infection_known=infection_known,
+            incident=incident,
+            checklist=tuple(
+                CheckAnswer(CheckPoint(point), done, reason)
+                for point, done, reason in sorted(answers.get(line_id, []), key=lambda a: _POINT_ORDER[a[0]])
+            ),
         )
-    }
-    order = {point.value: place for place, point in enumerate(CheckPoint)}
-    result = []
-    for line in lines:
-        article = articles[line.article_id]
-        individual = individuals.get(line.individual_id) if line.individual_id else None
-        answers = sorted(checks.get(line.id, []), key=lambda c: order.get(c.point, len(order)))
-        result.append(
-            DetailLine(
-                article_number=article.article_number,
-                supplier_article_number=article.supplier_article_number,
-                article_name=article.name,
-                individual_number=individual.individual_number if individual else "",
-                serial_number=individual.serial_number if individual else "",
-                quantity=line.quantity,
-                infection_known=line.infection_known,
-                incident=line.incident,
-                checklist=tuple(
-                    CheckAnswer(CheckPoint(c.point), c.done, c.reason) for c in answers if c.point in order
-                ),
-            )
-        )
-    return tuple(result)
-
-
-def _address(location: ServiceLocation | None) -> Address:
-    if location is None:
-        return Address("", "", "", "")
-    return Address(location.name, location.street, location.postal_code, location.city, location.phone)
+        for (
+            line_id,
+            article_number,
+            supplier_article_number,
+            article_name,
+            individual_number,
+            serial_number,
+            quantity,
+            infection_known,
+            incident,
+        ) in session.execute(lines, asked)
+    )
 
 
 def read_return(session: Session, kind: DocumentKind, return_id: uuid.UUID) -> ReturnDetail:
     """A pickup order or a return with its lines and the checklist kept with each line."""
+    asked = {"document_id": return_id}
     if kind is DocumentKind.PICKUP_ORDER:
-        pickup = _pickup_order(session, return_id)
-        lines: Sequence[PickupOrderLine | StockReturnLine] = _lines_of(session, pickup.id)
-        checks: dict[uuid.UUID, list[ReturnCheck]] = {}
-        for check in session.scalars(
-            select(ReturnCheck).where(ReturnCheck.pickup_order_line_id.in_([line.id for line in lines]))
-        ):
-            assert check.pickup_order_line_id is not None
-            checks.setdefault(check.pickup_order_line_id, []).append(check)
-        patient = session.get(Patient, pickup.patient_id)
-        user = session.get(User, pickup.contact_user_id)
+        row = session.execute(_pickup_header_query(), asked).first()
+        if row is None:
+            raise NotFound(QT_TRANSLATE_NOOP("app", "The pickup order was not found; search for it again."))
+        (
+            number, created_at, status, reason, comment, closed_at, patient_id,
+            last_name, first_name, identity_number, protected,
+            unit_name, unit_street, unit_postal_code, unit_city, unit_phone,
+            user_name, user_phone, user_email,
+        ) = row  # fmt: skip
         return ReturnDetail(
             kind=kind,
-            id=pickup.id,
-            number=pickup.number,
-            created_on=pickup.created_at.date(),
+            id=return_id,
+            number=number,
+            created_on=created_at.date(),
             destination=Destination.CENTRAL_WAREHOUSE,
-            status=pickup.status,
-            status_text=PICKUP_STATUS_NAMES[pickup.status],
-            reason=pickup.reason,
-            reason_text=REASON_NAMES[pickup.reason],
-            comment=pickup.comment,
-            patient_id=pickup.patient_id,
-            patient_label=patient_label(patient),
-            service_location=_address(session.get(ServiceLocation, pickup.service_location_id)),
-            contact_name=user.full_name if user else "",
-            contact_phone=user.phone if user else "",
-            contact_email=user.email if user else "",
+            status=status,
+            status_text=PICKUP_STATUS_NAMES[status],
+            reason=reason,
+            reason_text=REASON_NAMES[reason],
+            comment=comment,
+            patient_id=patient_id,
+            patient_label=name_label(last_name, first_name, identity_number, protected),
+            patient_name=f"{first_name} {last_name}",
+            patient_identity=format_identity(identity_number),
+            service_location=Address(unit_name, unit_street, unit_postal_code, unit_city, unit_phone),
+            contact_name=user_name or "",
+            contact_phone=user_phone or "",
+            contact_email=user_email or "",
             warehouse_code="",
-            supplier=_address(None),
+            supplier=_NO_ADDRESS,
             supplier_number="",
-            closed_on=pickup.closed_at.date() if pickup.closed_at else None,
-            lines=_detail_lines(session, lines, checks),
+            closed_on=closed_at.date() if closed_at else None,
+            lines=_detail_lines(session, _pickup_lines_query(), _pickup_checks_query(), return_id),
         )
     if kind is not DocumentKind.STOCK_RETURN:
         raise ValueError(f"not a return: {kind}")
-    stock_return = session.get(StockReturn, return_id)
-    if stock_return is None:
+    found = session.execute(_return_header_query(), asked).first()
+    if found is None:
         raise NotFound(QT_TRANSLATE_NOOP("app", "The return was not found; search for it again."))
-    return_lines = list(
-        session.scalars(select(StockReturnLine).where(StockReturnLine.stock_return_id == stock_return.id))
-    )
-    checks = {}
-    for check in session.scalars(
-        select(ReturnCheck).where(ReturnCheck.stock_return_line_id.in_([line.id for line in return_lines]))
-    ):
-        assert check.stock_return_line_id is not None
-        checks.setdefault(check.stock_return_line_id, []).append(check)
-    patient = session.get(Patient, stock_return.patient_id) if stock_return.patient_id else None
-    user = session.get(User, stock_return.user_id)
-    warehouse = session.get(Warehouse, stock_return.warehouse_id)
-    supplier = session.get(Supplier, stock_return.supplier_id) if stock_return.supplier_id else None
-    to_supplier = stock_return.kind is ReturnKind.TO_SUPPLIER
-    reason = None if to_supplier else _reason(stock_return.reason)
+    (
+        number, created_at, return_kind, stored_reason, comment, patient_id,
+        last_name, first_name, identity_number, protected,
+        unit_name, unit_street, unit_postal_code, unit_city, unit_phone,
+        user_name, user_phone, user_email, warehouse_code,
+        supplier_number, supplier_name, supplier_street, supplier_postal_code, supplier_city, supplier_phone,
+        supplier_email,
+    ) = found  # fmt: skip
+    to_supplier = return_kind is ReturnKind.TO_SUPPLIER
+    reason_of = None if to_supplier else _reason(stored_reason)
+    has_patient = patient_id is not None
     return ReturnDetail(
         kind=kind,
-        id=stock_return.id,
-        number=stock_return.number,
-        created_on=stock_return.created_at.date(),
+        id=return_id,
+        number=number,
+        created_on=created_at.date(),
         destination=Destination.SUPPLIER if to_supplier else Destination.OWN_STOCK,
         status=None,
         status_text=RETURNED_STATUS_NAME,
-        reason=reason,
-        reason_text=CREDIT_NAME if to_supplier else (REASON_NAMES[reason] if reason else stock_return.reason),
-        comment=stock_return.comment,
-        patient_id=stock_return.patient_id,
-        patient_label=patient_label(patient),
-        service_location=_address(session.get(ServiceLocation, stock_return.service_location_id)),
-        contact_name=user.full_name if user else "",
-        contact_phone=user.phone if user else "",
-        contact_email=user.email if user else "",
-        warehouse_code=warehouse.code if warehouse else "",
+        reason=reason_of,
+        reason_text=CREDIT_NAME if to_supplier else (REASON_NAMES[reason_of] if reason_of else stored_reason),
+        comment=comment,
+        patient_id=patient_id,
+        patient_label=name_label(last_name, first_name, identity_number, protected) if has_patient else "",
+        patient_name=f"{first_name} {last_name}" if has_patient else "",
+        patient_identity=format_identity(identity_number) if has_patient else "",
+        service_location=Address(unit_name, unit_street, unit_postal_code, unit_city, unit_phone),
+        contact_name=user_name or "",
+        contact_phone=user_phone or "",
+        contact_email=user_email or "",
+        warehouse_code=warehouse_code or "",
         supplier=Address(
-            supplier.name,
-            supplier.street,
-            supplier.postal_code,
-            supplier.city,
-            supplier.phone,
-            supplier.email,
+            supplier_name,
+            supplier_street,
+            supplier_postal_code,
+            supplier_city,
+            supplier_phone,
+            supplier_email,
         )
-        if supplier
-        else _address(None),
-        supplier_number=supplier.number if supplier else "",
+        if supplier_name is not None
+        else _NO_ADDRESS,
+        supplier_number=supplier_number or "",
         closed_on=None,
-        lines=_detail_lines(session, return_lines, checks),
+        lines=_detail_lines(session, _return_lines_query(), _return_checks_query(), return_id),
     )
+
+
+_NO_ADDRESS = Address("", "", "", "")
 
 
 def _reason(value: str) -> PickupReason | None:

@@ -29,11 +29,8 @@ from app.documents.layout import (
     text_styles,
     untranslated,
 )
-from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
-from app.identity import format_identity
 from app.returns import BLOCKED_MARK, DESTINATION_NAMES, Destination, read_return
-from db.models import Patient
 from db.models.enums import DocumentKind
 
 #: Where every hearing product goes back (002 "Hämtorder": "Skickas till").
@@ -76,9 +73,6 @@ class PickupOrderDocument:
 def pickup_order(session: Session, pickup_id: uuid.UUID) -> PickupOrderDocument:
     """What the pickup order prints, read fresh."""
     detail = read_return(session, DocumentKind.PICKUP_ORDER, pickup_id)
-    patient = session.get(Patient, detail.patient_id) if detail.patient_id else None
-    if patient is None:
-        raise NotFound(QT_TRANSLATE_NOOP("app", "The pickup order was not found; search for it again."))
     unit = detail.service_location
     return PickupOrderDocument(
         number=detail.number,
@@ -86,9 +80,9 @@ def pickup_order(session: Session, pickup_id: uuid.UUID) -> PickupOrderDocument:
         region=REGION_NAME,
         reason=detail.reason_text,
         comment=detail.comment,
-        patient_identity=format_identity(patient.identity_number),
+        patient_identity=detail.patient_identity,
         # R5: the stored name, fictive for a protected identity; the address is never printed here.
-        patient_name=f"{patient.first_name} {patient.last_name}",
+        patient_name=detail.patient_name,
         pickup_address=Party(unit.name, unit.street, unit.postal_code, unit.city, phone=unit.phone),
         contact_name=detail.contact_name,
         contact_phone=detail.contact_phone or unit.phone,

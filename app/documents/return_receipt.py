@@ -27,9 +27,7 @@ from app.documents.layout import (
 )
 from app.errors import RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
-from app.identity import format_identity
 from app.returns import BLOCKED_MARK, Destination, read_return
-from db.models import Patient
 from db.models.enums import DocumentKind
 
 
@@ -60,8 +58,7 @@ class ReturnReceiptDocument:
 def return_receipt(session: Session, return_id: uuid.UUID) -> ReturnReceiptDocument:
     """What the return receipt prints, read fresh."""
     detail = read_return(session, DocumentKind.STOCK_RETURN, return_id)
-    patient = session.get(Patient, detail.patient_id) if detail.patient_id else None
-    if detail.destination is not Destination.OWN_STOCK or patient is None:
+    if detail.destination is not Destination.OWN_STOCK or detail.patient_id is None:
         raise RuleViolation(
             QT_TRANSLATE_NOOP("app", "A return receipt is printed for a return from a patient to own stock.")
         )
@@ -70,8 +67,8 @@ def return_receipt(session: Session, return_id: uuid.UUID) -> ReturnReceiptDocum
         number=detail.number,
         date=detail.created_on,
         region=REGION_NAME,
-        patient_identity=format_identity(patient.identity_number),
-        patient_name=f"{patient.first_name} {patient.last_name}",  # R5: the stored (fictive) name only
+        patient_identity=detail.patient_identity,
+        patient_name=detail.patient_name,  # R5: the stored (fictive) name only
         unit=Party(unit.name, unit.street, unit.postal_code, unit.city, phone=unit.phone),
         warehouse_code=detail.warehouse_code,
         user_name=detail.contact_name,

@@ -4280,7 +4280,7 @@ How many rows of the full-text index match (a criterion of any length is a term 
     </message>
     <message>
         <source>The pickup order was not found; search for it again.</source>
-        <extracomment>Where every hearing product goes back (002 &quot;Hämtorder&quot;: &quot;Skickas till&quot;). What the envelope is marked with (002), in the region&apos;s own word.</extracomment>
+        <extracomment>For the patient&apos;s own papers (R5: the stored name, fictive for a protected identity; never an address). A return&apos;s reads, built once with the document&apos;s id as parameter (a document is printed from them).</extracomment>
         <translation>Hämtordern hittades inte; sök efter den igen.</translation>
     </message>
     <message>
@@ -4448,10 +4448,6 @@ How many rows of the full-text index match (a criterion of any length is a term 
         <translation>{aid}: antalet måste vara mellan 1 och {most}.</translation>
     </message>
     <message>
-        <source>Choose the patient whose aids are returned.</source>
-        <translation>Välj patienten vars hjälpmedel returneras.</translation>
-    </message>
-    <message>
         <source>{location} holds no own stock: return the aids to the central warehouse with a pickup order.</source>
         <translation>{location} har inget eget lager: returnera hjälpmedlen till centrallagret med en hämtorder.</translation>
     </message>
@@ -4469,7 +4465,12 @@ How many rows of the full-text index match (a criterion of any length is a term 
     </message>
     <message>
         <source>Only the aid centre closes a pickup order, when the central warehouse has taken it in.</source>
+        <extracomment>The rows closing a pickup order writes get ids made from the line (uuid5), so two aid-centre workstations closing the same pickup order offline write the same rows: the server keeps the first and refuses the second, and the central warehouse&apos;s balance counts each aid once.</extracomment>
         <translation>Endast Hjälpmedel avslutar en hämtorder, när centrallagret har returtagit hjälpmedlen.</translation>
+    </message>
+    <message>
+        <source>Individual {number} is not on its way back (it is &quot;{status}&quot;): check where the device is; cancel the pickup order if it never came.</source>
+        <translation>Individ {number} är inte på väg tillbaka (den är &quot;{status}&quot;): kontrollera var hjälpmedlet finns; makulera hämtordern om det aldrig kom.</translation>
     </message>
     <message>
         <source>{text} is not a return number: give all 8 digits.</source>
@@ -4633,6 +4634,7 @@ How many rows of the full-text index match (a criterion of any length is a term 
     </message>
     <message>
         <source>Pickup order</source>
+        <extracomment>Where every hearing product goes back (002 &quot;Hämtorder&quot;: &quot;Skickas till&quot;). What the envelope is marked with (002), in the region&apos;s own word.</extracomment>
         <translation>Hämtorder</translation>
     </message>
     <message>

@@ -40,6 +40,7 @@ MODULES = (
     "bench_receipt",
     "bench_documents",
     "bench_return_wizard",
+    "bench_returns",
     "bench_stock",
     "bench_inventory",
     "bench_sync_server",
