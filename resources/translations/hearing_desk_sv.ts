@@ -2840,14 +2840,6 @@
         <translation>Öppnad i sök returer</translation>
     </message>
     <message>
-        <source>Return {number}</source>
-        <translation>Retur {number}</translation>
-    </message>
-    <message>
-        <source>Pickup order {number}</source>
-        <translation>Hämtorder {number}</translation>
-    </message>
-    <message>
         <source>Activity {number}</source>
         <translation>Aktivitet {number}</translation>
     </message>

@@ -238,14 +238,9 @@ class ScanRouter(QObject):
         if document.kind in (DocumentKind.RETURN, DocumentKind.PICKUP_ORDER):
             self.sig_open_return.emit(document)
             return self.tr("Opened in the returns search")
-        if document.kind not in (DocumentKind.ORDER, DocumentKind.PURCHASE_ORDER):
-            names = {
-                DocumentKind.RETURN: self.tr("Return {number}"),
-                DocumentKind.PICKUP_ORDER: self.tr("Pickup order {number}"),
-                DocumentKind.ACTIVITY: self.tr("Activity {number}"),
-            }
+        if document.kind is DocumentKind.ACTIVITY:
             return self.tr("{document} exists; it is listed on its patient's record").format(
-                document=names[document.kind].format(number=document.number)
+                document=self.tr("Activity {number}").format(number=document.number)
             )
         self.sig_open_document.emit(document)
         if document.awaits_receipt:
