@@ -38,12 +38,16 @@ if TYPE_CHECKING:
     from app.individual_record import IndividualRecord
     from app.numbers import NumberAllocator
     from app.organisation import WorkContext
+    from app.patients import AidHeld
     from app.scanning.frames import FrameSource
+    from app.scanning.lookup import FoundDocument
     from app.startup import Workstation
     from ui.individual.tab import IndividualTab
     from ui.operations import OperationRunner
+    from ui.operations.returns import Whose
     from ui.order.tab import OrderTab
     from ui.patient.tab import PatientTab
+    from ui.returns.wizard import Preselect
     from ui.scanning.router import ScanRouter
     from ui.stock.tab import StockTab
     from ui.sync.controller import SyncController
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         self._setup_window()
         self._setup_status_bar()
         self._setup_actions()
+        self._setup_returns_menu()
         if not paint_first:
             self._build()
 
@@ -114,6 +119,7 @@ class MainWindow(QMainWindow):
         self._setup_scanning()
         self._setup_sync_status()
         self._connect_signals()
+        self._connect_returns()
 
     def _setup_runner(self) -> None:
         from ui.operations import OperationRunner
@@ -497,6 +503,128 @@ class MainWindow(QMainWindow):
             return
         dialog = ConflictsDialog(self.sync, self)
         dialog.exec()
+
+    # -- returns (R9, R28-R32) ---------------------------------------------------------------------
+
+    def _setup_returns_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Returns"))
+        new_return = QAction(self.tr("&New return…"), self)
+        new_return.triggered.connect(self.new_return)
+        menu.addAction(new_return)
+        search = QAction(self.tr("&Search returns…"), self)
+        search.triggered.connect(lambda: self.open_return_search())
+        menu.addAction(search)
+
+    def _connect_returns(self) -> None:
+        self.patient_tab.record_view.sig_return_aids.connect(self._return_patient_aids)
+        self.patient_tab.record_view.sig_return_deceased.connect(self._return_deceased_aids)
+        self.individual_tab.record_view.sig_return.connect(self._return_individual)
+        self.scan_router.sig_open_return.connect(lambda found: self.open_return_search(found))
+
+    def start_return(self, whose: Whose, preselect: Preselect | None = None) -> None:
+        """The return wizard for a patient's aids or one individual (the answers of a draft offered back)."""
+        if not self.built or self.context is None:
+            return
+        from ui.returns.wizard import ReturnWizard
+
+        previous = getattr(self, "return_wizard", None)
+        if previous is not None and shiboken6.isValid(previous) and previous.isVisible():
+            previous.raise_()
+            previous.activateWindow()
+            return
+        wizard = ReturnWizard(
+            self.runner, self.context, self.number_allocator, whose, preselect=preselect, parent=self
+        )
+        wizard.sig_registered.connect(
+            lambda done: self.statusBar().showMessage(
+                self.tr("Return {number} registered; its document is being saved.").format(
+                    number=done.number
+                ),
+                8000,
+            )
+        )
+        wizard.sig_status.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.return_wizard = wizard
+        wizard.open()
+
+    def _return_patient_aids(self, rows: tuple[AidHeld, ...]) -> None:
+        from ui.operations.returns import Whose
+        from ui.returns.wizard import Preselect
+
+        record = self.patient_tab.current_record()
+        if record is None:
+            return
+        preselect = Preselect(
+            every=not rows,
+            individual_numbers=frozenset(r.individual_number for r in rows if r.individual_number),
+            lines=frozenset((r.article_number, r.delivered_on) for r in rows if not r.individual_number),
+        )
+        self.start_return(Whose(patient_id=record.id), preselect)
+
+    def _return_deceased_aids(self) -> None:
+        """R9: every aid of a deceased patient, the reason preset."""
+        from db.models.enums import PickupReason
+        from ui.operations.returns import Whose
+        from ui.returns.wizard import Preselect
+
+        record = self.patient_tab.current_record()
+        if record is not None:
+            self.start_return(
+                Whose(patient_id=record.id), Preselect(every=True, reason=PickupReason.PATIENT_DECEASED)
+            )
+
+    def _return_individual(self) -> None:
+        from ui.operations.returns import Whose
+        from ui.returns.wizard import Preselect
+
+        record = self.individual_tab.current_record()
+        if record is not None:
+            self.start_return(
+                Whose(individual_id=record.id),
+                Preselect(individual_numbers=frozenset({record.individual_number})),
+            )
+
+    def new_return(self) -> None:
+        """Returns → New return…: asks for the patient or the individual, then the wizard."""
+        if not self.built or self.context is None:
+            return
+        from ui.returns.start import NewReturnDialog
+        from ui.returns.wizard import Preselect
+
+        dialog = NewReturnDialog(self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.new_return_dialog = dialog
+
+        def chosen() -> None:
+            if dialog.whose is None:
+                return
+            every = Preselect(every=True) if dialog.whose.individual_id is not None else None
+            self.start_return(dialog.whose, every)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+
+    def open_return_search(self, found: FoundDocument | None = None) -> None:
+        """Returns → Search returns…; a scanned pickup or return number opens its detail there."""
+        if not self.built or self.context is None:
+            return
+        from ui.returns.search import ReturnSearchDialog
+
+        dialog = getattr(self, "return_search", None)
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.context != self.context:
+            dialog.close()  # made for another user or service location
+            dialog.deleteLater()
+            dialog = None
+        if dialog is None or not shiboken6.isValid(dialog):
+            dialog = ReturnSearchDialog(self.runner, self.context, self)
+            self.return_search = dialog
+        if dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+        else:
+            dialog.show()
+        if found is not None:
+            dialog.show_found(found)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.built:

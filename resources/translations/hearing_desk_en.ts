@@ -114,6 +114,16 @@
     </message>
 </context>
 <context>
+    <name>ReturnSearchDialog</name>
+    <message numerus="yes">
+        <source>%n return(s), newest first.</source>
+        <translation>
+            <numerusform>%n return, newest first.</numerusform>
+            <numerusform>%n returns, newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StockTab</name>
     <message numerus="yes">
         <source>%n articles found, showing the first {count}; add a word or choose an ISO code to narrow.</source>

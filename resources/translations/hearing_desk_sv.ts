@@ -2,6 +2,152 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="en">
 <context>
+    <name>AidChecklist</name>
+    <message>
+        <source>Why it cannot be done</source>
+        <translation>Varför det inte går</translation>
+    </message>
+    <message>
+        <source>All points done</source>
+        <translation>Alla punkter klara</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>The aid has been cleaned (protective clothing required)</source>
+        <translation>Hjälpmedlet är rengjort (skyddskläder krävs)</translation>
+    </message>
+    <message>
+        <source>The aid is blocked for the aid consultant to investigate: “{mark}”.</source>
+        <translation>Hjälpmedlet spärras för utredning av hjälpmedelskonsulent: ”{mark}”.</translation>
+    </message>
+    <message>
+        <source>Known infection in the patient?</source>
+        <translation>Känd smitta hos patienten?</translation>
+    </message>
+    <message>
+        <source>Involved in an incident?</source>
+        <translation>Inblandat i en incident?</translation>
+    </message>
+    <message>
+        <source>{aid}: tick “{point}” or write why it cannot be done.</source>
+        <translation>{aid}: bocka för ”{point}” eller skriv varför det inte går.</translation>
+    </message>
+    <message>
+        <source>{aid}: answer whether the patient has a known infection.</source>
+        <translation>{aid}: svara på om patienten har känd smitta.</translation>
+    </message>
+    <message>
+        <source>{aid}: answer whether the aid was involved in an incident.</source>
+        <translation>{aid}: svara på om hjälpmedlet varit inblandat i en incident.</translation>
+    </message>
+</context>
+<context>
+    <name>AidsPage</name>
+    <message>
+        <source>The aids to return</source>
+        <translation>Hjälpmedel att returnera</translation>
+    </message>
+    <message>
+        <source>Tick the aids, choose where they go and why. Nothing is saved before the last page.</source>
+        <translation>Bocka för hjälpmedlen och välj vart de ska och varför. Inget sparas före sista sidan.</translation>
+    </message>
+    <message>
+        <source>Reading the aids…</source>
+        <translation>Läser hjälpmedlen …</translation>
+    </message>
+    <message>
+        <source>Aids (tick those returned, or scan their individual numbers)</source>
+        <translation>Hjälpmedel (bocka för dem som returneras, eller skanna deras individnummer)</translation>
+    </message>
+    <message>
+        <source>Tick &amp;all</source>
+        <translation>Bocka för &amp;alla</translation>
+    </message>
+    <message>
+        <source>Where the aids go</source>
+        <translation>Vart hjälpmedlen ska</translation>
+    </message>
+    <message>
+        <source>(choose a reason)</source>
+        <translation>(välj orsak)</translation>
+    </message>
+    <message>
+        <source>Why the aids are returned (required for Other)</source>
+        <translation>Varför hjälpmedlen returneras (krävs för Annat)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Orsak:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Kommentar:</translation>
+    </message>
+    <message>
+        <source>Patient: {patient}</source>
+        <translation>Patient: {patient}</translation>
+    </message>
+    <message>
+        <source>An individual in our own stock</source>
+        <translation>En individ i vårt eget förråd</translation>
+    </message>
+    <message>
+        <source>Already on a registered pickup order.</source>
+        <translation>Finns redan på en registrerad hämtorder.</translation>
+    </message>
+    <message>
+        <source>There are no aids to return.</source>
+        <translation>Det finns inga hjälpmedel att returnera.</translation>
+    </message>
+    <message>
+        <source>The patient is deceased: that is the reason.</source>
+        <translation>Patienten är avliden: det är orsaken.</translation>
+    </message>
+    <message>
+        <source>individual {number}</source>
+        <translation>individ {number}</translation>
+    </message>
+    <message>
+        <source>{quantity} pcs</source>
+        <translation>{quantity} st</translation>
+    </message>
+    <message>
+        <source>delivered {date}</source>
+        <translation>levererad {date}</translation>
+    </message>
+    <message>
+        <source>on a registered pickup order</source>
+        <translation>på en registrerad hämtorder</translation>
+    </message>
+    <message>
+        <source>{aid} is already on a registered pickup order.</source>
+        <translation>{aid} finns redan på en registrerad hämtorder.</translation>
+    </message>
+    <message>
+        <source>What the supplier credits, and why (required)</source>
+        <translation>Vad leverantören krediterar, och varför (krävs)</translation>
+    </message>
+    <message>
+        <source>Tick at least one aid to return.</source>
+        <translation>Bocka för minst ett hjälpmedel att returnera.</translation>
+    </message>
+    <message>
+        <source>Choose where the aids go.</source>
+        <translation>Välj vart hjälpmedlen ska.</translation>
+    </message>
+    <message>
+        <source>Choose why the aids are returned.</source>
+        <translation>Välj varför hjälpmedlen returneras.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleSearchBox</name>
     <message>
         <source>Article: name, supplier, supplier&apos;s or our article number — several words narrow</source>
@@ -292,6 +438,33 @@
     </message>
 </context>
 <context>
+    <name>ChecklistPage</name>
+    <message>
+        <source>The checklist of each aid</source>
+        <translation>Checklista för varje hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Tick each point, or write why it cannot be done. The checklist is kept with the return; it is not sent with the parcel.</source>
+        <translation>Bocka för varje punkt, eller skriv varför det inte går. Checklistan sparas med returen; den skickas inte med försändelsen.</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Aid</source>
+        <translation>Hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvarad</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt aid</source>
+        <translation>Nästa &amp;hjälpmedel</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Sync conflicts</source>
@@ -458,6 +631,18 @@
     <message>
         <source>count-sheet</source>
         <translation>inventeringsunderlag</translation>
+    </message>
+    <message>
+        <source>pickup-order</source>
+        <translation>hamtorder</translation>
+    </message>
+    <message>
+        <source>return-slip</source>
+        <translation>retursedel</translation>
+    </message>
+    <message>
+        <source>return-receipt</source>
+        <translation>returkvitto</translation>
     </message>
 </context>
 <context>
@@ -733,6 +918,18 @@
     <message>
         <source>SIP number:</source>
         <translation>SIP-nummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Return…</source>
+        <translation>&amp;Retur …</translation>
+    </message>
+    <message>
+        <source>Return the aid: from the patient, or from our own stock to the supplier.</source>
+        <translation>Returnera hjälpmedlet: från patienten, eller från vårt eget förråd till leverantören.</translation>
+    </message>
+    <message>
+        <source>Only an aid a patient holds, or one in stock, can be returned.</source>
+        <translation>Bara ett hjälpmedel som en patient har, eller ett i lager, kan returneras.</translation>
     </message>
     <message>
         <source>Serial number</source>
@@ -1285,6 +1482,53 @@
         <source>Hearing Desk {version}: patients, orders, stock and hearing aids at the reception desk.</source>
         <translation>Hearing Desk {version}: patienter, beställningar, lager och hörhjälpmedel i receptionen.</translation>
     </message>
+    <message>
+        <source>&amp;Returns</source>
+        <translation>&amp;Returer</translation>
+    </message>
+    <message>
+        <source>&amp;New return…</source>
+        <translation>&amp;Ny retur …</translation>
+    </message>
+    <message>
+        <source>&amp;Search returns…</source>
+        <translation>&amp;Sök returer …</translation>
+    </message>
+    <message>
+        <source>Return {number} registered; its document is being saved.</source>
+        <translation>Retur {number} är registrerad; dess dokument sparas.</translation>
+    </message>
+</context>
+<context>
+    <name>NewReturnDialog</name>
+    <message>
+        <source>New return</source>
+        <translation>Ny retur</translation>
+    </message>
+    <message>
+        <source>Whose aids are returned? Type or scan the patient&apos;s identity number or reserve number, or the individual number of one aid.</source>
+        <translation>Vems hjälpmedel returneras? Skriv eller skanna patientens personnummer eller reservnummer, eller ett hjälpmedels individnummer.</translation>
+    </message>
+    <message>
+        <source>Identity number, reserve number or individual number</source>
+        <translation>Personnummer, reservnummer eller individnummer</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsätt</translation>
+    </message>
+    <message>
+        <source>the new return&apos;s number field</source>
+        <translation>nummerfältet för ny retur</translation>
+    </message>
+    <message>
+        <source>Type the patient&apos;s identity number or an individual number.</source>
+        <translation>Skriv patientens personnummer eller ett individnummer.</translation>
+    </message>
+    <message>
+        <source>No patient and no individual has this number.</source>
+        <translation>Ingen patient och ingen individ har detta nummer.</translation>
+    </message>
 </context>
 <context>
     <name>OrderSearchPage</name>
@@ -1668,6 +1912,34 @@
     <message>
         <source>Start an order with this patient as recipient.</source>
         <translation>Påbörja en beställning med den här patienten som mottagare.</translation>
+    </message>
+    <message>
+        <source>&amp;Return…</source>
+        <translation>&amp;Retur …</translation>
+    </message>
+    <message>
+        <source>Return all aids…</source>
+        <translation>Returnera alla hjälpmedel …</translation>
+    </message>
+    <message>
+        <source>Return the selected aids, or choose among all aids held in the wizard.</source>
+        <translation>Returnera de markerade hjälpmedlen, eller välj bland alla utlämnade hjälpmedel i guiden.</translation>
+    </message>
+    <message>
+        <source>The patient holds no aids.</source>
+        <translation>Patienten har inga hjälpmedel.</translation>
+    </message>
+    <message>
+        <source>(individual {number})</source>
+        <translation>(individ {number})</translation>
+    </message>
+    <message>
+        <source>pickup order registered</source>
+        <translation>hämtorder registrerad</translation>
+    </message>
+    <message>
+        <source>The patient is deceased: these aids must be returned.</source>
+        <translation>Patienten är avliden: dessa hjälpmedel ska returneras.</translation>
     </message>
     <message>
         <source>(protected identity)</source>
@@ -2191,6 +2463,268 @@
     </message>
 </context>
 <context>
+    <name>ReturnSearchDialog</name>
+    <message>
+        <source>Pickup order</source>
+        <translation>Hämtorder</translation>
+    </message>
+    <message>
+        <source>Search returns</source>
+        <extracomment>An aid-centre user closes pickup orders (R28); known once the roles are read.</extracomment>
+        <translation>Sök returer</translation>
+    </message>
+    <message>
+        <source>the return number field</source>
+        <translation>returnummerfältet</translation>
+    </message>
+    <message>
+        <source>Number (8 digits) — Enter</source>
+        <translation>Nummer (8 siffror) – Enter</translation>
+    </message>
+    <message>
+        <source>All service locations</source>
+        <translation>Alla tjänsteställen</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Sök</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrerad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Service location</source>
+        <translation>Tjänsteställe</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Benämning</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anmärkning</translation>
+    </message>
+    <message>
+        <source>Aid</source>
+        <translation>Hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>Varför inte</translation>
+    </message>
+    <message>
+        <source>No checklist was kept with this return.</source>
+        <translation>Ingen checklista sparades med denna retur.</translation>
+    </message>
+    <message>
+        <source>&amp;Print the document again</source>
+        <translation>Skriv &amp;ut dokumentet igen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel pickup order</source>
+        <translation>&amp;Makulera hämtorder</translation>
+    </message>
+    <message>
+        <source>C&amp;lose pickup order</source>
+        <translation>A&amp;vsluta hämtorder</translation>
+    </message>
+    <message>
+        <source>The central warehouse has taken the aids in (aid centre only).</source>
+        <translation>Centrallagret har tagit emot hjälpmedlen (endast hjälpmedelscentralen).</translation>
+    </message>
+    <message>
+        <source>infection, cleaned</source>
+        <translation>smitta, rengjort</translation>
+    </message>
+    <message>
+        <source>incident: blocked</source>
+        <translation>incident: spärrat</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Nummer:</translation>
+    </message>
+    <message>
+        <source>Service &amp;location:</source>
+        <translation>&amp;Tjänsteställe:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Från:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>T&amp;ill:</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <source>Aids:</source>
+        <translation>Hjälpmedel:</translation>
+    </message>
+    <message>
+        <source>Checklist:</source>
+        <translation>Checklista:</translation>
+    </message>
+    <message>
+        <source>Type the whole number: 8 digits (year, week, running number).</source>
+        <translation>Skriv hela numret: 8 siffror (år, vecka, löpnummer).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n return(s), newest first.</source>
+        <translation>
+            <numerusform>%n retur, senaste först.</numerusform>
+            <numerusform>%n returer, senaste först.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a return in the list.</source>
+        <translation>Välj en retur i listan.</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
+        <source>Registered {date} by {user}, {location}</source>
+        <translation>Registrerad {date} av {user}, {location}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Taken in by the central warehouse {date}</source>
+        <translation>Mottagen av centrallagret {date}</translation>
+    </message>
+    <message>
+        <source>Supplier: {supplier}</source>
+        <translation>Leverantör: {supplier}</translation>
+    </message>
+    <message>
+        <source>Patient: {patient}</source>
+        <translation>Patient: {patient}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Orsak: {reason}</translation>
+    </message>
+    <message>
+        <source>Comment: {comment}</source>
+        <translation>Kommentar: {comment}</translation>
+    </message>
+    <message>
+        <source>The document was saved and opened.</source>
+        <translation>Dokumentet sparades och öppnades.</translation>
+    </message>
+    <message>
+        <source>Cancel pickup order</source>
+        <translation>Makulera hämtorder</translation>
+    </message>
+    <message>
+        <source>Cancel pickup order {number}? The aids stay with the patient.</source>
+        <translation>Makulera hämtorder {number}? Hjälpmedlen blir kvar hos patienten.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnWizard</name>
+    <message>
+        <source>{article} ({individual})</source>
+        <translation>{article} ({individual})</translation>
+    </message>
+    <message>
+        <source>{article} ({quantity} pcs)</source>
+        <translation>{article} ({quantity} st)</translation>
+    </message>
+    <message>
+        <source>Return of aids</source>
+        <translation>Retur av hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Close (keep as draft)</source>
+        <translation>Stäng (spara som utkast)</translation>
+    </message>
+    <message>
+        <source>the return wizard</source>
+        <translation>returguiden</translation>
+    </message>
+    <message>
+        <source>Resume the return?</source>
+        <translation>Fortsätta returen?</translation>
+    </message>
+    <message>
+        <source>A return begun earlier was closed before it was registered. Resume it with its answers?</source>
+        <translation>En retur som påbörjades tidigare stängdes innan den registrerades. Fortsätta den med dess svar?</translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <source>To the central warehouse by post, with a pickup order</source>
+        <extracomment>Where the aids go, as the wizard offers it (a longer phrase than the lists&apos; name).</extracomment>
+        <translation>Till centrallagret med post, med hämtorder</translation>
+    </message>
+    <message>
+        <source>To our own stock</source>
+        <translation>Till vårt eget förråd</translation>
+    </message>
+    <message>
+        <source>To the supplier for credit</source>
+        <translation>Till leverantören för kreditering</translation>
+    </message>
+</context>
+<context>
     <name>ScanRouter</name>
     <message>
         <source>UDI code (GS1)</source>
@@ -2302,12 +2836,8 @@
         <translation>Patientens journal öppnad</translation>
     </message>
     <message>
-        <source>Return {number}</source>
-        <translation>Retur {number}</translation>
-    </message>
-    <message>
-        <source>Pickup order {number}</source>
-        <translation>Hämtorder {number}</translation>
+        <source>Opened in the returns search</source>
+        <translation>Öppnad i sök returer</translation>
     </message>
     <message>
         <source>Activity {number}</source>
@@ -2734,6 +3264,69 @@
     <message>
         <source>The printer could not be opened; nothing was printed.</source>
         <translation>Skrivaren kunde inte öppnas; ingenting skrevs ut.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>Check the return: the button at the bottom registers it and opens its document.</source>
+        <translation>Kontrollera returen: knappen längst ned registrerar den och öppnar dess dokument.</translation>
+    </message>
+    <message>
+        <source>Create the pickup order</source>
+        <translation>Skapa hämtordern</translation>
+    </message>
+    <message>
+        <source>Return to own stock</source>
+        <translation>Returnera till eget förråd</translation>
+    </message>
+    <message>
+        <source>Return to the supplier</source>
+        <translation>Returnera till leverantören</translation>
+    </message>
+    <message>
+        <source>Where: {destination}</source>
+        <translation>Vart: {destination}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Orsak: {reason}</translation>
+    </message>
+    <message>
+        <source>Comment: {comment}</source>
+        <translation>Kommentar: {comment}</translation>
+    </message>
+    <message>
+        <source>Aids ({count}):</source>
+        <translation>Hjälpmedel ({count}):</translation>
+    </message>
+    <message>
+        <source>Not done: {point} ({reason})</source>
+        <translation>Inte gjort: {point} ({reason})</translation>
+    </message>
+    <message>
+        <source>Known infection: cleaned; protective clothing required.</source>
+        <translation>Känd smitta: rengjort; skyddskläder krävs.</translation>
+    </message>
+    <message>
+        <source>Incident: the aid is blocked for investigation.</source>
+        <translation>Incident: hjälpmedlet spärras för utredning.</translation>
+    </message>
+    <message>
+        <source>The pickup order is printed with the packing instructions: pack the aids in a padded envelope marked HÖRSEL with the pickup order and post it to the central warehouse. The aids stay on the patient&apos;s list until the central warehouse takes them in.</source>
+        <translation>Hämtordern skrivs ut med packinstruktionen: lägg hjälpmedlen med hämtordern i ett vadderat kuvert märkt HÖRSEL och posta det till centrallagret. Hjälpmedlen ligger kvar på patientens lista tills centrallagret har tagit emot dem.</translation>
+    </message>
+    <message>
+        <source>The aids go into our own stock at once and are listed under Returned; a return receipt is printed.</source>
+        <translation>Hjälpmedlen går direkt in i vårt eget förråd och listas under Återlämnat; ett returkvitto skrivs ut.</translation>
+    </message>
+    <message>
+        <source>The aids leave our own stock for the supplier; a return slip is printed to go with them.</source>
+        <translation>Hjälpmedlen lämnar vårt eget förråd till leverantören; en retursedel skrivs ut att skicka med.</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ MODULES = (
     "bench_orders",
     "bench_receipt",
     "bench_documents",
+    "bench_return_wizard",
     "bench_returns",
     "bench_stock",
     "bench_inventory",

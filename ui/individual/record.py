@@ -164,6 +164,7 @@ class IndividualRecordView(QWidget):
     sig_print_label = Signal()
     sig_sip_submitted = Signal(str)
     sig_open_patient = Signal(object)  # uuid.UUID
+    sig_return = Signal()  # the return wizard for this individual (R28, R30, R31)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,6 +175,7 @@ class IndividualRecordView(QWidget):
         self._setup_lists()
         self._setup_layout()
         self._connect_signals()
+        self._setup_returns()
 
     # -- set-up ------------------------------------------------------------------------------------
 
@@ -288,7 +290,7 @@ class IndividualRecordView(QWidget):
         owner.addWidget(self.owner_swatch)
         owner.addWidget(self.owner_colour)
         owner.addStretch()
-        status = QHBoxLayout()
+        status = self.status_row = QHBoxLayout()
         status.addWidget(self.status, 1)
         status.addWidget(self.open_patient_button)
         form = QFormLayout()
@@ -326,6 +328,25 @@ class IndividualRecordView(QWidget):
         self.sip_edit.returnPressed.connect(self._submit_sip)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.sip_edit, self.cancel_sip_edit)
         self.open_patient_button.clicked.connect(self._ask_open_patient)
+
+    # -- returns ---------------------------------------------------------------------------------
+
+    def _setup_returns(self) -> None:
+        """ "Return…": the return wizard for a device a patient holds, or one in own stock (to the supplier)."""
+        self.return_button = QPushButton(self.tr("&Return…"))
+        self.return_button.setObjectName("return_individual")
+        self.return_button.setEnabled(False)
+        self.status_row.addWidget(self.return_button)
+        self.return_button.clicked.connect(self.sig_return)
+
+    def _show_returnable(self, record: IndividualRecord) -> None:
+        returnable = record.status in (IndividualStatus.DELIVERED, IndividualStatus.IN_STOCK)
+        self.return_button.setEnabled(returnable)
+        self.return_button.setToolTip(
+            self.tr("Return the aid: from the patient, or from our own stock to the supplier.")
+            if returnable
+            else self.tr("Only an aid a patient holds, or one in stock, can be returned.")
+        )
 
     # -- actions -----------------------------------------------------------------------------------
 
@@ -382,6 +403,7 @@ class IndividualRecordView(QWidget):
         self.owner_colour.setText(label(record.owner_colour))
         self.status.setText(self._status_text(record))
         self.open_patient_button.setEnabled(record.patient_id is not None)
+        self._show_returnable(record)
         self.individual_number.setText(record.individual_number)
         self.serial_number.setText(record.serial_number)
         self.sip_number.setText(record.sip_number or self.tr("(none)"))

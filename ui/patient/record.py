@@ -54,6 +54,8 @@ class PatientRecordView(QWidget):
     sig_phone_submitted = Signal(str)
     sig_print_loan_agreement = Signal(object)  # tuple[AidHeld, ...]; empty: every aid held
     sig_new_order = Signal(object)  # uuid.UUID of the patient
+    sig_return_aids = Signal(object)  # tuple[AidHeld, ...]; empty: every aid held
+    sig_return_deceased = Signal()  # R9: every aid held, the reason "patient deceased"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +67,7 @@ class PatientRecordView(QWidget):
         self._setup_layout()
         self._setup_shortcuts()
         self._connect_signals()
+        self._setup_returns()
 
     # -- set-up ------------------------------------------------------------------------------------
 
@@ -198,7 +201,7 @@ class PatientRecordView(QWidget):
         form.addRow("", self.phone_error)
         form.addRow(self.tr("Home region:"), self.residency)
         layout.addLayout(form)
-        actions = QHBoxLayout()
+        actions = self.actions_row = QHBoxLayout()
         actions.addWidget(self.new_order_button)
         actions.addWidget(self.print_button)
         actions.addStretch()
@@ -285,6 +288,65 @@ class PatientRecordView(QWidget):
         else:
             self.new_order_button.setToolTip(self.tr("Start an order with this patient as recipient."))
 
+    # -- returns (R9, R28-R30) ----------------------------------------------------------------------
+
+    def _setup_returns(self) -> None:
+        """ "Return…" for the chosen aids held (all when none is chosen), and for a deceased patient a notice
+        naming the aids to return with a button that returns them all (R9)."""
+        self.return_button = QPushButton(self.tr("&Return…"))
+        self.return_button.setObjectName("return_aids")
+        self.return_button.setEnabled(False)
+        self.actions_row.insertWidget(self.actions_row.count() - 1, self.return_button)
+        self.deceased_box = QFrame()
+        self.deceased_box.setObjectName("deceased_returns")
+        self.deceased_box.setStyleSheet(
+            "#deceased_returns {" + _NOTICE_STYLE["stop"] + " border-radius:3px;}"
+            " QLabel {background:transparent; border:none;}"
+        )
+        self.deceased_text = QLabel()
+        self.deceased_text.setObjectName("deceased_returns_text")
+        self.deceased_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.deceased_text.setWordWrap(True)
+        self.deceased_button = QPushButton(self.tr("Return all aids…"))
+        self.deceased_button.setObjectName("return_deceased")
+        box = QHBoxLayout(self.deceased_box)
+        box.addWidget(self.deceased_text, 1)
+        box.addWidget(self.deceased_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.deceased_box.hide()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.notices) + 1, self.deceased_box)  # below the R9 notice
+        self.return_button.clicked.connect(self._ask_return)
+        self.deceased_button.clicked.connect(self.sig_return_deceased)
+
+    def _ask_return(self) -> None:
+        if self.record is not None and self.record.aids_held:
+            self.sig_return_aids.emit(self.selected_aids())
+
+    def _show_returns(self, record: PatientRecord) -> None:
+        self.return_button.setEnabled(bool(record.aids_held))
+        self.return_button.setToolTip(
+            self.tr("Return the selected aids, or choose among all aids held in the wizard.")
+            if record.aids_held
+            else self.tr("The patient holds no aids.")
+        )
+        if record.deceased_on is None or not record.aids_held:
+            self.deceased_box.hide()
+            return
+        aids = []
+        for aid in record.aids_held:
+            line = f"• {aid.article_number} {aid.article_name}"
+            if aid.individual_number:
+                line += " " + self.tr("(individual {number})").format(number=aid.individual_number)
+            if aid.pickup_registered:
+                line += " — " + self.tr("pickup order registered")
+            aids.append(line)
+        self.deceased_text.setText(
+            self.tr("The patient is deceased: these aids must be returned.") + "\n" + "\n".join(aids)
+        )
+        self.deceased_button.setEnabled(not all(aid.pickup_registered for aid in record.aids_held))
+        self.deceased_box.show()
+
     # -- phone -------------------------------------------------------------------------------------
 
     def start_phone_edit(self) -> None:
@@ -339,6 +401,7 @@ class PatientRecordView(QWidget):
         self._show_notices(record.notices)
         self.aids_model.set_rows(record.aids_held)
         self._update_actions(record)
+        self._show_returns(record)
         self.ordered_model.set_rows(record.ordered)
         self.returned_model.set_rows(record.returned)
         self.activities_model.set_rows(record.activities)

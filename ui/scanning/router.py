@@ -8,8 +8,9 @@ comes here through ``deliver`` and goes to one place:
 4. Otherwise ``find_scanned`` looks it up on a worker (a newer scan overtakes an older one), and what it
    names is shown: an individual (by individual, serial or SIP number, our own labels) in the Individual
    tab; a patient (identity or reserve number) in the Patient tab, the opening logged; an order or
-   purchase order in the goods receipt when it awaits receipt, else in the Orders page; an article (by
-   article number or GTIN, a UDI's too) in the Stock tab.
+   purchase order in the goods receipt when it awaits receipt, else in the Orders page; a pickup order or
+   a return in the returns search, its detail open; an article (by article number or GTIN, a UDI's too) in
+   the Stock tab.
 
 A double trigger (the same code again within a moment) never reaches the router: the recogniser drops it.
 The code and its reading are shown for a moment in the status bar (``Code.shown()``: never a whole
@@ -84,6 +85,7 @@ class ScanRouter(QObject):
     sig_open_patient = Signal(object)  # uuid.UUID
     sig_open_document = Signal(object)  # FoundDocument
     sig_show_article = Signal(object)  # uuid.UUID
+    sig_open_return = Signal(object)  # FoundDocument of a pickup order or a return: its detail
     sig_routed = Signal(object)  # Routed, once a scan has gone where it goes
 
     def __init__(self, runner: OperationRunner, window: QWidget) -> None:
@@ -233,14 +235,12 @@ class ScanRouter(QObject):
         return self.tr("Patient record opened")
 
     def _open_document(self, document: FoundDocument) -> str:
-        if document.kind not in (DocumentKind.ORDER, DocumentKind.PURCHASE_ORDER):
-            names = {
-                DocumentKind.RETURN: self.tr("Return {number}"),
-                DocumentKind.PICKUP_ORDER: self.tr("Pickup order {number}"),
-                DocumentKind.ACTIVITY: self.tr("Activity {number}"),
-            }
+        if document.kind in (DocumentKind.RETURN, DocumentKind.PICKUP_ORDER):
+            self.sig_open_return.emit(document)
+            return self.tr("Opened in the returns search")
+        if document.kind is DocumentKind.ACTIVITY:
             return self.tr("{document} exists; it is listed on its patient's record").format(
-                document=names[document.kind].format(number=document.number)
+                document=self.tr("Activity {number}").format(number=document.number)
             )
         self.sig_open_document.emit(document)
         if document.awaits_receipt:
