@@ -63,6 +63,11 @@ TABLE_AREAS: dict[str, str | None] = {
     "stock_return": "returns",
     "stock_return_line": "returns",
     "fee": "fees",
+    # R41–R43 (life events): the device's record and the patient's lists show them.
+    "lost_device_report": "individuals",
+    "recipient_change": "individuals",
+    "bought_over_device": "individuals",
+    "aid_write_off": "patients",
     "supplier": "catalogue",
     "iso_code": "catalogue",
     "article": "catalogue",
