@@ -738,3 +738,19 @@ def clean_list_for_moving_out(
     session.flush()
     log.info("moving out: %d lines written off, patient_id=%s", len(chosen), patient_id)
     return len(chosen)
+
+
+def check_invoice_details(invoice_address: str, contact_name: str, contact_phone: str) -> None:
+    """R43 moving out: the aid list sent to the administration carries the full invoice address and the
+    contact person's name and phone (002)."""
+    if len([line for line in invoice_address.splitlines() if line.strip()]) < 2:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "Type the full invoice address (name, street or box, postal code and town) for the list.",
+            )
+        )
+    if not contact_name.strip() or not contact_phone.strip():
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("app", "Type the contact person's name and phone number for the list.")
+        )
