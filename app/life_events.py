@@ -71,13 +71,12 @@ log = logging.getLogger(__name__)
 # ---------------------------------------------------------------------------------------------- R41
 
 #: R41: the residual value is the purchase price written off in a straight line over this many months from
-#: the purchase date (nothing left after it). Six years: a hearing aid is replaced at the earliest after six
-#: years, so that is the time the region spreads its price over (the seeds say "restvärde" but not how it is
-#: reckoned; one constant to change when the region's price list says otherwise).
+#: the purchase date (nothing left after it). The seed (003 §7.6) says "restvärde" but not how it is
+#: reckoned; six years is our assumption for a hearing aid's life (the usual interval before a new one is
+#: prescribed), kept as one named constant to set from the region's rules.
 DEVICE_LIFE_MONTHS = 72
-#: R41: the administrative fee charged with the residual value for a device lost or stolen. The seed (003
-#: §7.6) names the fee but not its size; 300 SEK is the region's usual handling charge for a written-off
-#: rental aid, kept here as one named constant for the price list to change.
+#: R41: the administrative fee charged with the residual value. The seed names the fee but not its size;
+#: 300 SEK is an assumed figure, kept as one named constant to set from the region's price list.
 LOST_DEVICE_ADMIN_FEE = Decimal("300.00")
 #: A device in one of these statuses may be reported lost: held by a patient, or lying in a warehouse.
 LOSABLE = (IndividualStatus.DELIVERED, IndividualStatus.IN_STOCK, IndividualStatus.INVESTIGATION)
@@ -494,6 +493,8 @@ def register_bought_over(
             ),
             location=context.service_location_name,
         )
+    if not request.patient_identity.strip():
+        raise InvalidInput(QT_TRANSLATE_NOOP("app", "Type the patient's identity number."))
     identity = parse_identity(request.patient_identity, today)
     patient = session.scalars(select(Patient).where(Patient.identity_number == identity.number)).first()
     if patient is None:

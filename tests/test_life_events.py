@@ -513,9 +513,12 @@ def test_r5_the_aid_list_of_a_protected_identity_prints_no_real_name_or_address(
 ) -> None:
     ctx = context(demo)
     protected = patient_id(demo, examples["protected"])
-    with demo.read() as session:
+    with demo.write() as session:
+        # A row that came with an address all the same (from the register, or an older import).
         patient = session.get(Patient, protected)
-        assert patient is not None
+        assert patient is not None and patient.protected_identity
+        patient.street, patient.postal_code, patient.city = "Hemliga vägen 5", "271 39", "Ystad"
+    with demo.read() as session:
         doc = aid_list(
             session,
             patient_id=protected,
@@ -523,11 +526,8 @@ def test_r5_the_aid_list_of_a_protected_identity_prints_no_real_name_or_address(
             user_id=ctx.user_id,
             today=TODAY,
         )
-        stored = (patient.street, patient.city)
     assert doc.protected_identity and doc.aids
     text = pdf_text(render_aid_list(doc))
     assert FORWARDING_ADDRESS[0] in text and "Skyddad" in text
-    for real in stored:
-        if real and real not in FORWARDING_ADDRESS:
-            assert real not in text
+    assert "Hemliga" not in text and "Ystad" not in text and "271 39" not in text
     assert "Invoice address" not in text  # printed from the record: no invoice block

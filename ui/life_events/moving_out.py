@@ -15,6 +15,7 @@ from ui.messages import MessageBoxes
 from ui.operations import OperationRunner
 from ui.operations import life_events as ops
 from ui.qt import (
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -86,7 +87,9 @@ class _PrintsAidList(QDialog):
         self.saved = path
         self.print_button.setEnabled(True)
         self.error.hide()
-        self._status.emit(self.tr("Aid list saved as {name}.").format(name=path.name))
+        self._status.emit(
+            QCoreApplication.translate("AidListDialog", "Aid list saved as {name}.").format(name=path.name)
+        )
 
     def _refused(self, sentence: str) -> None:
         self.print_button.setEnabled(True)
