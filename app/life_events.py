@@ -39,6 +39,7 @@ from app.patient_rules import patient_report
 from app.patients import patient_label, returned_quantities
 from app.stock import Document, move
 from app.typed_input import normalise_digits
+from db.base import new_id
 from db.models import (
     AidWriteOff,
     Article,
@@ -560,24 +561,10 @@ def register_bought_over(
             )
     else:
         individual_number = ""
-    record = BoughtOverDevice(
-        patient_id=patient.id,
-        selling_region=" ".join(request.selling_region.split()),
-        supplier_id=request.supplier_id,
-        supplier_article_number=supplier_article_number,
-        article_id=article.id,
-        price=price,
-        age_months=request.age_months,
-        individual_number=individual_number,
-        approving_contact=" ".join(request.approving_contact.split()),
-        warehouse_id=warehouse.id,
-        service_location_id=context.service_location_id,
-        user_id=context.user_id,
-        bought_on=today,
-    )
-    session.add(record)
-    session.flush()
-    document = Document(DocumentKind.BOUGHT_OVER, record.id)
+    selling_region = " ".join(request.selling_region.split())
+    approving_contact = " ".join(request.approving_contact.split())
+    record_id = new_id()
+    document = Document(DocumentKind.BOUGHT_OVER, record_id)
     devices, rows = PlainRows(), PlainRows()
     individual_id: uuid.UUID | None = None
     if article.individually_marked:
@@ -595,7 +582,28 @@ def register_bought_over(
             purchase_price=price,
             user_id=context.user_id,
             document=document,
+            bought_over_from=selling_region,
+            approving_contact=approving_contact,
         )
+    devices.write(session)  # the device before the record that names it
+    record = BoughtOverDevice(
+        id=record_id,
+        patient_id=patient.id,
+        selling_region=selling_region,
+        supplier_id=request.supplier_id,
+        supplier_article_number=supplier_article_number,
+        article_id=article.id,
+        price=price,
+        age_months=request.age_months,
+        individual_number=individual_number,
+        individual_id=individual_id,
+        approving_contact=approving_contact,
+        warehouse_id=warehouse.id,
+        service_location_id=context.service_location_id,
+        user_id=context.user_id,
+        bought_on=today,
+    )
+    session.add(record)
     move(
         rows,
         article_id=article.id,
@@ -607,13 +615,6 @@ def register_bought_over(
         unit_price=price,
         individual_id=individual_id,
     )
-    devices.write(session)
-    if individual_id is not None:
-        record.individual_id = individual_id
-        device = session.get(Individual, individual_id)
-        assert device is not None
-        device.bought_over_from = record.selling_region
-        device.approving_contact = record.approving_contact
     rows.write(session)
     log.info("aid bought over: record_id=%s", record.id)
     return BoughtOverDone(

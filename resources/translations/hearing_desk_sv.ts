@@ -4297,7 +4297,7 @@ R41: the residual value is the purchase price written off in a straight line ove
     </message>
     <message>
         <source>Price (SEK)</source>
-        <translation>Pris (kr)</translation>
+        <translation>Styckpris (kr)</translation>
     </message>
     <message>
         <source>Total</source>
