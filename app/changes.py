@@ -65,6 +65,11 @@ TABLE_AREAS: dict[str, str | None] = {
     "return_check": "returns",
     "return_draft": None,  # the wizard's local draft: no list shows it
     "fee": "fees",
+    # R41–R43 (life events): the device's record and the patient's lists show them.
+    "lost_device_report": "individuals",
+    "recipient_change": "individuals",
+    "bought_over_device": "individuals",
+    "aid_write_off": "patients",
     "supplier": "catalogue",
     "iso_code": "catalogue",
     "article": "catalogue",

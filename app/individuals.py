@@ -126,9 +126,12 @@ def register(
     purchase_price: Decimal,
     user_id: uuid.UUID | None,
     document: Document,
+    bought_over_from: str = "",
+    approving_contact: str = "",
 ) -> uuid.UUID:
     """Queue a new device on *devices* and its first event on *events* (the caller writes *devices* before
-    the rows that refer to the device). It starts in stock or delivered (goods receipt). Returns its id."""
+    the rows that refer to the device). It starts in stock or delivered (goods receipt), or in stock when
+    bought over from another region (R43: *bought_over_from*, *approving_contact*). Returns its id."""
     if status not in INDIVIDUAL_FIRST_STATUSES:
         raise ValueError(f"a device is registered in stock or delivered, not {status}")
     individual_id = devices.add(
@@ -142,6 +145,8 @@ def register(
         order_line_id=order_line_id,
         purchase_date=purchase_date,
         purchase_price=purchase_price,
+        bought_over_from=bought_over_from,
+        approving_contact=approving_contact,
     )
     events.add(
         IndividualEvent,

@@ -28,6 +28,7 @@ from app.patient_rules import Notice, patient_report
 from app.typed_input import normalise_digits
 from db.models import (
     Activity,
+    AidWriteOff,
     Article,
     Individual,
     Order,
@@ -36,6 +37,7 @@ from db.models import (
     PatientAccessLog,
     PickupOrder,
     PickupOrderLine,
+    RecipientChange,
     StockReturn,
     StockReturnLine,
     User,
@@ -405,9 +407,37 @@ def _lines_held() -> Executable:
     )
 
 
+@cache
+def _written_off_quantities() -> Executable:
+    return select(AidWriteOff.order_line_id, AidWriteOff.quantity).where(AidWriteOff.patient_id == _PATIENT)
+
+
+def returned_quantities(session: Session | Connection, patient_id: uuid.UUID) -> dict[uuid.UUID, int]:
+    """Per order line of an article that is not individually marked: what came back to stock, or was
+    returned and scrapped when the patient moved out (R43)."""
+    asked = {"patient_id": patient_id}
+    returned: dict[uuid.UUID, int] = {}
+    for query in (_returned_quantities(), _written_off_quantities()):
+        for line_id, quantity in session.execute(query, asked):
+            if line_id is not None:
+                returned[line_id] = returned.get(line_id, 0) + quantity
+    return returned
+
+
+@cache
+def _handed_over() -> Executable:
+    """R42: the devices handed to this patient by a change of recipient, with the day of each."""
+    return select(RecipientChange.individual_id, RecipientChange.changed_on).where(
+        RecipientChange.to_patient_id == _PATIENT
+    )
+
+
 def _aids_held(connection: Connection, patient_id: uuid.UUID, today: dt.date) -> list[AidHeld]:
     asked = {"patient_id": patient_id, "today": today}
     open_pickups = set(connection.scalars(_open_pickups(), asked))
+    handed_over: dict[uuid.UUID, dt.date] = {}
+    for individual_id, changed_on in connection.execute(_handed_over(), asked):
+        handed_over[individual_id] = max(changed_on, handed_over.get(individual_id, changed_on))
     rows: list[AidHeld] = []
     for (
         individual_id,
@@ -421,7 +451,7 @@ def _aids_held(connection: Connection, patient_id: uuid.UUID, today: dt.date) ->
     ) in connection.execute(_individuals_held(), asked):
         rows.append(
             AidHeld(
-                delivered_on=delivered_on or purchase_date,
+                delivered_on=handed_over.get(individual_id) or delivered_on or purchase_date,
                 article_number=article_number,
                 article_name=article_name,
                 quantity=1,
@@ -432,10 +462,7 @@ def _aids_held(connection: Connection, patient_id: uuid.UUID, today: dt.date) ->
             )
         )
     # Articles that are not individually marked: delivered quantity less what was returned.
-    returned: dict[uuid.UUID, int] = {}
-    for line_id, quantity in connection.execute(_returned_quantities(), asked):
-        if line_id is not None:
-            returned[line_id] = returned.get(line_id, 0) + quantity
+    returned = returned_quantities(connection, patient_id)
     for line_id, quantity, delivered_on, article_number, article_name, order_number in connection.execute(
         _lines_held(), asked
     ):
@@ -517,6 +544,40 @@ def _picked_up() -> Executable:
     )
 
 
+@cache
+def _handed_on() -> Executable:
+    """R42: devices this patient held that went straight to another patient."""
+    return (
+        select(
+            RecipientChange.changed_on,
+            Article.article_number,
+            Article.name,
+            Individual.individual_number,
+        )
+        .join(Individual, Individual.id == RecipientChange.individual_id)
+        .join(Article, Article.id == Individual.article_id)
+        .where(RecipientChange.from_patient_id == _PATIENT)
+    )
+
+
+@cache
+def _written_off() -> Executable:
+    """R43: lines returned and scrapped from the list when the patient moved out."""
+    return (
+        select(
+            AidWriteOff.written_off_on,
+            Article.article_number,
+            Article.name,
+            AidWriteOff.quantity,
+            Order.number,
+        )
+        .join(Article, Article.id == AidWriteOff.article_id)
+        .join(OrderLine, OrderLine.id == AidWriteOff.order_line_id)
+        .join(Order, Order.id == OrderLine.order_id)
+        .where(AidWriteOff.patient_id == _PATIENT)
+    )
+
+
 def _returned(connection: Connection, patient_id: uuid.UUID) -> list[AidReturned]:
     asked = {"patient_id": patient_id}
     rows = [
@@ -545,6 +606,16 @@ def _returned(connection: Connection, patient_id: uuid.UUID) -> list[AidReturned
                 individual_number or "",
                 number,
             )
+        )
+    for changed_on, article_number, article_name, individual_number in connection.execute(
+        _handed_on(), asked
+    ):
+        rows.append(AidReturned(changed_on, article_number, article_name, 1, individual_number, ""))
+    for written_off_on, article_number, article_name, quantity, order_number in connection.execute(
+        _written_off(), asked
+    ):
+        rows.append(
+            AidReturned(written_off_on, article_number, article_name, quantity, "", order_number or "")
         )
     rows.sort(key=lambda r: r.returned_on, reverse=True)
     return rows

@@ -688,13 +688,15 @@ def test_returns_are_found_by_number_or_by_service_location_and_period_newest_fi
         desk.context,
         _request(Destination.SUPPLIER, None, _supplier_aid(desk.in_stock), comment="Fel."),
     )
+    # The documents are stamped with the clock's day, not the test's TODAY.
+    created_on = dt.datetime.now(dt.UTC).date()
     with database.read() as session:
         hits = returns.search_returns(
             session,
             desk.context,
             service_location_id=desk.context.service_location_id,
-            start=TODAY,
-            end=TODAY,
+            start=created_on - dt.timedelta(days=1),
+            end=created_on + dt.timedelta(days=1),
         )
         assert [h.number for h in hits] == [third.number, second.number, first.number]
         assert [h.destination for h in hits] == [
@@ -711,7 +713,7 @@ def test_returns_are_found_by_number_or_by_service_location_and_period_newest_fi
         assert not returns.search_returns(
             session, desk.context, service_location_id=desk.private.service_location_id
         )
-        assert not returns.search_returns(session, desk.context, start=TODAY + dt.timedelta(days=1))
+        assert not returns.search_returns(session, desk.context, start=created_on + dt.timedelta(days=2))
         with pytest.raises(InvalidInput, match="not a return number"):
             returns.search_returns(session, desk.context, number="2649")
 

@@ -101,8 +101,13 @@ def test_a_movement_of_each_reason_names_its_document(database: Database) -> Non
         (MovementReason.INVENTORY, 1, doc(DocumentKind.FOUND_AFTER_INVENTORY), ""),
         (MovementReason.BOUGHT_OVER, 1, doc(DocumentKind.BOUGHT_OVER), ""),
     ]
-    # A new number or SIP number changes no stock: those kinds name device events only.
-    numbers_only = {DocumentKind.INDIVIDUAL_NUMBER_CHANGE, DocumentKind.SIP_NUMBER_CHANGE}
+    # A new number or SIP number, or a change of recipient (R42: straight from patient to patient), changes
+    # no stock: those kinds name device events only.
+    numbers_only = {
+        DocumentKind.INDIVIDUAL_NUMBER_CHANGE,
+        DocumentKind.SIP_NUMBER_CHANGE,
+        DocumentKind.RECIPIENT_CHANGE,
+    }
     assert {document.kind for _reason, _quantity, document, _number in moves} == set(
         DocumentKind
     ) - numbers_only

@@ -120,6 +120,21 @@ class MainWindow(QMainWindow):
         self._setup_sync_status()
         self._connect_signals()
         self._connect_returns()
+        self._setup_life_events()
+
+    def _setup_life_events(self) -> None:
+        """R41–R43: the life-event dialogs, asked for by both records and the Stock menu."""
+        from ui.life_events import LifeEvents
+
+        self.life_events: LifeEvents = LifeEvents(self.runner, self, lambda: self.context)
+        self.life_events.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.patient_tab.record_view.sig_life_event.connect(self.life_events.open)
+        self.individual_tab.record_view.sig_life_event.connect(self.life_events.open)
+
+    def open_bought_over(self) -> None:
+        """Stock → Bought over from another region… (R43)."""
+        if self.built and self.context is not None:
+            self.life_events.bought_over()
 
     def _setup_runner(self) -> None:
         from ui.operations import OperationRunner
@@ -197,6 +212,10 @@ class MainWindow(QMainWindow):
         inventory_action = QAction(self.tr("&Inventory…"), self)
         inventory_action.triggered.connect(self.open_inventory)
         stock_menu.addAction(inventory_action)
+        bought_over_action = QAction(self.tr("&Bought over from another region…"), self)
+        bought_over_action.setObjectName("bought_over_action")
+        bought_over_action.triggered.connect(self.open_bought_over)
+        stock_menu.addAction(bought_over_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, name in enumerate(
             (self.tr("Patient"), self.tr("Order"), self.tr("Stock"), self.tr("Individual"))

@@ -5,6 +5,7 @@ from db.models.activities import Activity, ActivityIndividual
 from db.models.catalogue import Article, IsoCode, Supplier
 from db.models.fees import Fee
 from db.models.individuals import Individual, IndividualEvent
+from db.models.life_events import AidWriteOff, BoughtOverDevice, LostDeviceReport, RecipientChange
 from db.models.orders import GoodsReceipt, GoodsReceiptLine, Order, OrderLine, PurchaseOrder
 from db.models.organisation import (
     PrescriberLink,
@@ -36,8 +37,10 @@ from db.models.sync import ChangeLogEntry, NodeSetting, NumberBlock, SyncIssueRe
 __all__ = [
     "Activity",
     "ActivityIndividual",
+    "AidWriteOff",
     "Article",
     "Base",
+    "BoughtOverDevice",
     "ChangeLogEntry",
     "Fee",
     "FittingReport",
@@ -50,6 +53,7 @@ __all__ = [
     "InventoryCountEntry",
     "InventoryCountLine",
     "IsoCode",
+    "LostDeviceReport",
     "NodeSetting",
     "NumberBlock",
     "Order",
@@ -61,6 +65,7 @@ __all__ = [
     "PickupOrderLine",
     "PrescriberLink",
     "PurchaseOrder",
+    "RecipientChange",
     "ReturnCheck",
     "ReturnDraft",
     "ServiceLocation",

@@ -149,6 +149,7 @@ class DocumentKind(enum.StrEnum):
     FOUND_AFTER_INVENTORY = "inventory_found_later"  # R39: missing at the count, found later, moved back
     SCRAP = "scrap"
     BOUGHT_OVER = "bought_over"  # a device bought over from another region (R43)
+    RECIPIENT_CHANGE = "recipient_change"  # R42: handed straight to another patient
     INDIVIDUAL_NUMBER_CHANGE = "individual_number_change"  # R37, no document: the old number in the note
     SIP_NUMBER_CHANGE = "sip_number_change"  # R38, no document: the old SIP number in the note
 

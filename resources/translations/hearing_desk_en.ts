@@ -49,6 +49,16 @@
     </message>
 </context>
 <context>
+    <name>MovingOutDialog</name>
+    <message numerus="yes">
+        <source>Return and scrap the %n line(s) listed from the patient&apos;s list?</source>
+        <translation>
+            <numerusform>Return and scrap the line listed from the patient&apos;s list?</numerusform>
+            <numerusform>Return and scrap the %n lines listed from the patient&apos;s list?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PatientRecordView</name>
     <message numerus="yes">
         <source>Print a loan agreement for the %n selected aid(s).</source>

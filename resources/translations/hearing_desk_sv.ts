@@ -49,6 +49,25 @@
     </message>
 </context>
 <context>
+    <name>AidListDialog</name>
+    <message>
+        <source>Aid list saved as {name}.</source>
+        <translation>Hjälpmedelslistan sparades som {name}.</translation>
+    </message>
+    <message>
+        <source>Print aid list</source>
+        <translation>Skriv ut hjälpmedelslista</translation>
+    </message>
+    <message>
+        <source>Every aid the patient holds, with its price. Fill in an invoice address only when one is needed.</source>
+        <translation>Alla hjälpmedel patienten har, med pris. Fyll bara i en fakturaadress när en behövs.</translation>
+    </message>
+    <message>
+        <source>&amp;Print aid list</source>
+        <translation>&amp;Skriv ut hjälpmedelslista</translation>
+    </message>
+</context>
+<context>
     <name>AidsPage</name>
     <message>
         <source>The aids to return</source>
@@ -254,6 +273,121 @@
     <message>
         <source>Several articles match: choose with ↑/↓ and press Enter.</source>
         <translation>Flera artiklar matchar: välj med ↑/↓ och tryck Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>BoughtOverDialog</name>
+    <message>
+        <source>Bought over from another region</source>
+        <translation>Överköp från annan region</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Läser…</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD-NNNN</source>
+        <translation>ÅÅÅÅMMDD-NNNN</translation>
+    </message>
+    <message>
+        <source>e.g. Region Halland</source>
+        <translation>t.ex. Region Halland</translation>
+    </message>
+    <message>
+        <source>Name of the contact in the region who approved it</source>
+        <translation>Namn på kontaktpersonen i regionen som godkänt köpet</translation>
+    </message>
+    <message>
+        <source>kronor, e.g. 4500</source>
+        <translation>kronor, t.ex. 4500</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> månader</translation>
+    </message>
+    <message>
+        <source>Only for an individually marked aid</source>
+        <translation>Bara för ett individmärkt hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Benämning</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individ</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <source>&amp;Put in own stock</source>
+        <translation>&amp;Lägg in i eget förråd</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s identity number:</source>
+        <translation>Patientens personnummer:</translation>
+    </message>
+    <message>
+        <source>Bought from:</source>
+        <translation>Köps från:</translation>
+    </message>
+    <message>
+        <source>Approved by:</source>
+        <translation>Godkänt av:</translation>
+    </message>
+    <message>
+        <source>Supplier:</source>
+        <translation>Leverantör:</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s article number:</source>
+        <translation>Leverantörens artikelnummer:</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>Pris:</translation>
+    </message>
+    <message>
+        <source>Age of the aid:</source>
+        <translation>Hjälpmedlets ålder:</translation>
+    </message>
+    <message>
+        <source>Individual number:</source>
+        <translation>Individnummer:</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation>Serienummer:</translation>
+    </message>
+    <message>
+        <source>Put in own stock in this session:</source>
+        <translation>Inlagt i eget förråd den här gången:</translation>
+    </message>
+    <message>
+        <source>(choose the supplier)</source>
+        <translation>(välj leverantör)</translation>
+    </message>
+    <message>
+        <source>Only the aid centre&apos;s administration enters aids bought over from another region; send them the details.</source>
+        <translation>Bara Administrationsenheten på Hjälpmedel lägger in hjälpmedel som köps över från annan region; skicka uppgifterna till dem.</translation>
+    </message>
+    <message>
+        <source>{location} has no own stock; choose the clinic&apos;s service location.</source>
+        <translation>{location} har inget eget förråd; välj mottagningens tjänsteställe.</translation>
+    </message>
+    <message>
+        <source>The aid goes into {code} {name}; the clinic then prescribes it from own stock.</source>
+        <translation>Hjälpmedlet läggs in på {code} {name}; mottagningen förskriver det sedan med uttag ur eget förråd.</translation>
+    </message>
+    <message>
+        <source>{article} put in {code}.</source>
+        <translation>{article} inlagd på {code}.</translation>
     </message>
 </context>
 <context>
@@ -644,6 +778,10 @@
         <source>return-receipt</source>
         <translation>returkvitto</translation>
     </message>
+    <message>
+        <source>aid-list</source>
+        <translation>hjalpmedelslista</translation>
+    </message>
 </context>
 <context>
     <name>FeesPage</name>
@@ -784,6 +922,14 @@
         <translation>Skrotad</translation>
     </message>
     <message>
+        <source>Change of recipient</source>
+        <translation>Byte av mottagare</translation>
+    </message>
+    <message>
+        <source>Bought over from another region</source>
+        <translation>Överköp från annan region</translation>
+    </message>
+    <message>
         <source>Inventory</source>
         <translation>Inventering</translation>
     </message>
@@ -813,6 +959,7 @@
     </message>
     <message>
         <source>Open the &amp;patient</source>
+        <extracomment>R41, R42: (what, the device&apos;s individual number), see ``ui.life_events``.</extracomment>
         <translation>Öppna &amp;patienten</translation>
     </message>
     <message>
@@ -898,6 +1045,18 @@
     <message>
         <source>Note</source>
         <translation>Anmärkning</translation>
+    </message>
+    <message>
+        <source>M&amp;ore</source>
+        <translation>M&amp;er</translation>
+    </message>
+    <message>
+        <source>Report lost or stolen…</source>
+        <translation>Anmäl förlorat eller stulet…</translation>
+    </message>
+    <message>
+        <source>Change of recipient…</source>
+        <translation>Byte av mottagare…</translation>
     </message>
     <message>
         <source>Owner:</source>
@@ -1264,6 +1423,35 @@
     </message>
 </context>
 <context>
+    <name>InvoiceDetails</name>
+    <message>
+        <source>Invoice address and contact person</source>
+        <translation>Fakturaadress och kontaktperson</translation>
+    </message>
+    <message>
+        <source>Region Halland
+Fakturaenheten
+Box 517
+301 80 Halmstad</source>
+        <translation>Region Halland
+Fakturaenheten
+Box 517
+301 80 Halmstad</translation>
+    </message>
+    <message>
+        <source>Invoice address:</source>
+        <translation>Fakturaadress:</translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation>Kontaktperson:</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s phone:</source>
+        <translation>Kontaktpersonens telefon:</translation>
+    </message>
+</context>
+<context>
     <name>IsoTreeModel</name>
     <message>
         <source>{code} {title} ({count})</source>
@@ -1352,6 +1540,65 @@
     </message>
 </context>
 <context>
+    <name>LostDeviceDialog</name>
+    <message>
+        <source>Aid lost or stolen</source>
+        <translation>Förlorat eller stulet hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Reading the aid…</source>
+        <translation>Läser hjälpmedlet…</translation>
+    </message>
+    <message>
+        <source>&amp;Lost</source>
+        <translation>&amp;Förlorat</translation>
+    </message>
+    <message>
+        <source>&amp;Stolen (reported to the police)</source>
+        <translation>&amp;Stulet (polisanmält)</translation>
+    </message>
+    <message>
+        <source>e.g. 5000-K123456-26</source>
+        <translation>t.ex. 5000-K123456-26</translation>
+    </message>
+    <message>
+        <source>Where and when, as the patient told it (optional)</source>
+        <translation>Var och när, som patienten berättat (frivilligt)</translation>
+    </message>
+    <message>
+        <source>Report and &amp;scrap</source>
+        <translation>Anmäl och &amp;skrota</translation>
+    </message>
+    <message>
+        <source>What happened:</source>
+        <translation>Vad hände:</translation>
+    </message>
+    <message>
+        <source>Police report reference:</source>
+        <translation>Polisanmälans diarienummer:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Kommentar:</translation>
+    </message>
+    <message>
+        <source>Individual {number}: {article}</source>
+        <translation>Individ {number}: {article}</translation>
+    </message>
+    <message>
+        <source>Purchased {date} for {price} kr</source>
+        <translation>Inköpt {date} för {price} kr</translation>
+    </message>
+    <message>
+        <source>The aid is scrapped from the stock ledger. {unit} is charged the residual value {residual} kr and the administrative fee {fee} kr, in all {total} kr.</source>
+        <translation>Hjälpmedlet skrotas ur systemet. {unit} debiteras restvärdet {residual} kr och den administrativa avgiften {fee} kr, totalt {total} kr.</translation>
+    </message>
+    <message>
+        <source>Individual {number} scrapped; {unit} is charged {total} kr.</source>
+        <translation>Individ {number} skrotad; {unit} debiteras {total} kr.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Hearing Desk</source>
@@ -1409,6 +1656,10 @@
     <message>
         <source>&amp;Inventory…</source>
         <translation>&amp;Inventering…</translation>
+    </message>
+    <message>
+        <source>&amp;Bought over from another region…</source>
+        <translation>&amp;Överköp från annan region…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1497,6 +1748,72 @@
     <message>
         <source>Return {number} registered; its document is being saved.</source>
         <translation>Retur {number} är registrerad; dess dokument sparas.</translation>
+    </message>
+</context>
+<context>
+    <name>MovingOutDialog</name>
+    <message>
+        <source>Patient moving out of the region</source>
+        <translation>Patienten flyttar från regionen</translation>
+    </message>
+    <message>
+        <source>Reading the patient&apos;s list…</source>
+        <translation>Läser patientens hjälpmedelslista…</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Benämning</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Styckpris</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Levererad</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Beställning</translation>
+    </message>
+    <message>
+        <source>&amp;Return and scrap these</source>
+        <translation>&amp;Återlämna och skrota dessa</translation>
+    </message>
+    <message>
+        <source>&amp;Print aid list</source>
+        <translation>&amp;Skriv ut hjälpmedelslista</translation>
+    </message>
+    <message>
+        <source>Before {patient} moves, these are returned and scrapped from the list: every service purchase, and every main aid without an individual number that costs under 1 000 SEK. Then print the aid list for the administration.</source>
+        <translation>Innan {patient} flyttar återlämnas och skrotas dessa ur listan: alla tjänsteköp och alla huvudhjälpmedel utan individnummer som kostar under 1 000 kr. Skriv sedan ut hjälpmedelslistan till Administrationsenheten.</translation>
+    </message>
+    <message>
+        <source>{patient}&apos;s list holds nothing to return and scrap. Print the aid list for the administration.</source>
+        <translation>Det finns inget att återlämna och skrota i listan för {patient}. Skriv ut hjälpmedelslistan till Administrationsenheten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Return and scrap the %n line(s) listed from the patient&apos;s list?</source>
+        <translation>
+            <numerusform>Återlämna och skrota den listade raden ur patientens lista?</numerusform>
+            <numerusform>Återlämna och skrota de %n listade raderna ur patientens lista?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The patient&apos;s list is cleaned.</source>
+        <translation>Patientens hjälpmedelslista är städad.</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +2081,7 @@
     <name>PatientRecordView</name>
     <message>
         <source>From the population register; it cannot be changed at the desk.</source>
+        <extracomment>R41–R43: (what, the chosen aid&apos;s individual number or the patient&apos;s id), see ``ui.life_events``.</extracomment>
         <translation>Från folkbokföringen; kan inte ändras i receptionen.</translation>
     </message>
     <message>
@@ -1865,6 +2183,34 @@
     <message>
         <source>&amp;New order for this patient</source>
         <translation>&amp;Ny beställning till patienten</translation>
+    </message>
+    <message>
+        <source>M&amp;ore</source>
+        <translation>M&amp;er</translation>
+    </message>
+    <message>
+        <source>Report lost or stolen…</source>
+        <translation>Anmäl förlorat eller stulet…</translation>
+    </message>
+    <message>
+        <source>Change of recipient…</source>
+        <translation>Byte av mottagare…</translation>
+    </message>
+    <message>
+        <source>Moving out of the region…</source>
+        <translation>Flyttar från regionen…</translation>
+    </message>
+    <message>
+        <source>Print aid list…</source>
+        <translation>Skriv ut hjälpmedelslista…</translation>
+    </message>
+    <message>
+        <source>Choose an aid</source>
+        <translation>Välj ett hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Choose one individually marked aid in &quot;Aids held&quot; first.</source>
+        <translation>Välj först ett individmärkt hjälpmedel under ”Hjälpmedel”.</translation>
     </message>
     <message>
         <source>Identity:</source>
@@ -2429,6 +2775,53 @@
     <message>
         <source>(protected identity: deliveries go to the prescribing unit)</source>
         <translation>(skyddad identitet: leveranser går till förskrivande enhet)</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientChangeDialog</name>
+    <message>
+        <source>Change of recipient</source>
+        <translation>Byte av mottagare</translation>
+    </message>
+    <message>
+        <source>Individual {number} goes straight to another patient, without passing the central warehouse. The first patient&apos;s record lists it as returned.</source>
+        <translation>Individ {number} går direkt till en annan patient utan att passera centrallagret. Den första patientens journal visar det som återlämnat.</translation>
+    </message>
+    <message>
+        <source>Identity number or name of the new recipient</source>
+        <translation>Personnummer eller namn på den nya mottagaren</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Benämning</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>I confirm that the aid has been checked and has full function</source>
+        <translation>Jag bekräftar att hjälpmedlet är kontrollerat och har full funktion</translation>
+    </message>
+    <message>
+        <source>Why the aid changes recipient (optional)</source>
+        <translation>Varför hjälpmedlet byter mottagare (frivilligt)</translation>
+    </message>
+    <message>
+        <source>&amp;Change recipient</source>
+        <translation>&amp;Byt mottagare</translation>
+    </message>
+    <message>
+        <source>New recipient:</source>
+        <translation>Ny mottagare:</translation>
+    </message>
+    <message>
+        <source>Individual {number} now belongs to {patient}.</source>
+        <translation>Individ {number} tillhör nu {patient}.</translation>
     </message>
 </context>
 <context>
@@ -3815,6 +4208,9 @@
     </message>
     <message>
         <source>The patient was not found; search again.</source>
+        <extracomment>Statuses of a device the patient still holds (as the record&apos;s &quot;Aids held&quot;). The name and address printed: for a protected identity the fictive name and forwarding address. R43 moving out: the full invoice address (lines) and the contact person; empty when not given.
+----------
+R43 moving out: a main aid that is not individually marked and costs under this (SEK, a unit) is returned and scrapped from the list rather than sold to the new region (002).</extracomment>
         <translation>Patienten hittades inte; sök igen.</translation>
     </message>
     <message>
@@ -4120,7 +4516,9 @@ How many rows of the full-text index match (a criterion of any length is a term 
     </message>
     <message>
         <source>The individual was not found; search again.</source>
-        <extracomment>A part of a number shorter than this matches too much to be a search (R36: &quot;delar av ett individnummer&quot;). The history&apos;s kinds of event for a change of number (the old number is kept in the event&apos;s note). The patient holding (or about to hold) the device, as lists name a patient (R5); None when none. What a list needs to name a patient (``patient_label``), read as plain columns.</extracomment>
+        <extracomment>A part of a number shorter than this matches too much to be a search (R36: &quot;delar av ett individnummer&quot;). The history&apos;s kinds of event for a change of number (the old number is kept in the event&apos;s note). The patient holding (or about to hold) the device, as lists name a patient (R5); None when none. What a list needs to name a patient (``patient_label``), read as plain columns.
+----------
+R41: the residual value is the purchase price written off in a straight line over this many months from the purchase date (nothing left after it). The seed (003 §7.6) says &quot;restvärde&quot; but not how it is reckoned; six years is our assumption for a hearing aid&apos;s life (the usual interval before a new one is prescribed), kept as one named constant to set from the region&apos;s rules. R41: the administrative fee charged with the residual value. The seed names the fee but not its size; 300 SEK is an assumed figure, kept as one named constant to set from the region&apos;s price list. A device in one of these statuses may be reported lost: held by a patient, or lying in a warehouse.</extracomment>
         <translation>Individen hittades inte; sök igen.</translation>
     </message>
     <message>
@@ -4472,6 +4870,94 @@ How many rows of the full-text index match (a criterion of any length is a term 
         <source>The return was not found; search for it again.</source>
         <translation>Returen hittades inte; sök efter den igen.</translation>
     </message>
+    <message>
+        <source>Individual {number} is neither held by a patient nor in a warehouse, so it cannot be reported lost here; contact the aid centre.</source>
+        <translation>Individ {number} finns varken hos en patient eller i ett lager och kan inte anmälas förlorad här; kontakta Hjälpmedel.</translation>
+    </message>
+    <message>
+        <source>A stolen aid needs the police report&apos;s reference: type it from the report.</source>
+        <translation>Ett stulet hjälpmedel kräver polisanmälans diarienummer: skriv det från anmälan.</translation>
+    </message>
+    <message>
+        <source>Only an aid with full function goes straight to another patient: confirm that it has been checked, or return it instead.</source>
+        <translation>Bara ett hjälpmedel med full funktion går direkt till en annan patient: bekräfta att det är kontrollerat, eller returnera det i stället.</translation>
+    </message>
+    <message>
+        <source>Individual {number} is not held by a patient (a pickup order or repair may be open), so it cannot change recipient.</source>
+        <translation>Individ {number} finns inte hos en patient (en hämtorder eller reparation kan vara öppen) och kan inte byta mottagare.</translation>
+    </message>
+    <message>
+        <source>The aid is already this patient&apos;s: choose the new recipient.</source>
+        <translation>Hjälpmedlet tillhör redan den här patienten: välj den nya mottagaren.</translation>
+    </message>
+    <message>
+        <source>{text} is not a price: type kronor, e.g. 4500 or 4500,50.</source>
+        <translation>{text} är inget pris: skriv kronor, t.ex. 4500 eller 4500,50.</translation>
+    </message>
+    <message>
+        <source>Only the aid centre&apos;s administration enters aids bought over from another region; send them the details.</source>
+        <translation>Bara Administrationsenheten på Hjälpmedel lägger in hjälpmedel som köps över från annan region; skicka uppgifterna till dem.</translation>
+    </message>
+    <message>
+        <source>{location} has no own stock to put the aid in; choose the clinic&apos;s service location.</source>
+        <translation>{location} har inget eget förråd att lägga hjälpmedlet i; välj mottagningens tjänsteställe.</translation>
+    </message>
+    <message>
+        <source>Type the patient&apos;s identity number.</source>
+        <translation>Skriv patientens personnummer.</translation>
+    </message>
+    <message>
+        <source>No patient has that identity number; the patient must be registered in the region first.</source>
+        <translation>Ingen patient har det personnumret; patienten måste först vara folkbokförd i regionen.</translation>
+    </message>
+    <message>
+        <source>Type the region the aid is bought from.</source>
+        <translation>Skriv vilken region hjälpmedlet köps från.</translation>
+    </message>
+    <message>
+        <source>Type the contact in the region who approved the purchase.</source>
+        <translation>Skriv kontaktpersonen i regionen som godkänt köpet.</translation>
+    </message>
+    <message>
+        <source>Type the supplier&apos;s article number of the aid.</source>
+        <translation>Skriv leverantörens artikelnummer för hjälpmedlet.</translation>
+    </message>
+    <message>
+        <source>Choose the aid&apos;s supplier.</source>
+        <translation>Välj hjälpmedlets leverantör.</translation>
+    </message>
+    <message>
+        <source>The age of the aid cannot be negative.</source>
+        <translation>Hjälpmedlets ålder kan inte vara negativ.</translation>
+    </message>
+    <message>
+        <source>The supplier has no article {number} in the catalogue; check the number, or ask the aid centre to add the article.</source>
+        <translation>Leverantören har ingen artikel {number} i sortimentet; kontrollera numret eller be Hjälpmedel lägga upp artikeln.</translation>
+    </message>
+    <message>
+        <source>{article} is individually marked: type its individual number and serial number.</source>
+        <translation>{article} är individmärkt: skriv individnummer och serienummer.</translation>
+    </message>
+    <message>
+        <source>Individual number {number} is already in use; check the label on the aid.</source>
+        <translation>Individnummer {number} används redan; kontrollera etiketten på hjälpmedlet.</translation>
+    </message>
+    <message>
+        <source>There is nothing on the list to return and scrap.</source>
+        <translation>Det finns inget i listan att återlämna och skrota.</translation>
+    </message>
+    <message>
+        <source>Only service purchases and main aids without an individual number that cost under 1 000 SEK are returned and scrapped; open the list again.</source>
+        <translation>Bara tjänsteköp och huvudhjälpmedel utan individnummer som kostar under 1 000 kr återlämnas och skrotas; öppna listan igen.</translation>
+    </message>
+    <message>
+        <source>Type the full invoice address (name, street or box, postal code and town) for the list.</source>
+        <translation>Skriv fullständig fakturaadress (namn, gata eller box, postnummer och ort) för listan.</translation>
+    </message>
+    <message>
+        <source>Type the contact person&apos;s name and phone number for the list.</source>
+        <translation>Skriv kontaktpersonens namn och telefonnummer för listan.</translation>
+    </message>
 </context>
 <context>
     <name>documents</name>
@@ -4565,6 +5051,26 @@ How many rows of the full-text index match (a criterion of any length is a term 
         <translation>Inventerat av: ______________________________   Datum: ______________</translation>
     </message>
     <message>
+        <source>Aid list</source>
+        <translation>Hjälpmedelslista</translation>
+    </message>
+    <message>
+        <source>Printed by: {name}</source>
+        <translation>Utskriven av: {name}</translation>
+    </message>
+    <message>
+        <source>Invoice address</source>
+        <translation>Fakturaadress</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Aids held</source>
+        <translation>Hjälpmedel hos patienten</translation>
+    </message>
+    <message>
         <source>Individual</source>
         <translation>Individ</translation>
     </message>
@@ -4579,6 +5085,18 @@ How many rows of the full-text index match (a criterion of any length is a term 
     <message>
         <source>Delivered</source>
         <translation>Levererad</translation>
+    </message>
+    <message>
+        <source>Price (SEK)</source>
+        <translation>Styckpris (kr)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summa</translation>
+    </message>
+    <message>
+        <source>The patient holds no aids.</source>
+        <translation>Patienten har inga hjälpmedel.</translation>
     </message>
     <message>
         <source>Order</source>

@@ -41,6 +41,7 @@ MODULES = (
     "bench_documents",
     "bench_return_wizard",
     "bench_returns",
+    "bench_aid_list",
     "bench_stock",
     "bench_inventory",
     "bench_sync_server",

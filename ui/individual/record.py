@@ -26,6 +26,7 @@ from ui.qt import (
     QKeySequence,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QShortcut,
     QSizePolicy,
@@ -57,6 +58,8 @@ _DOCUMENT_KINDS = {
     "stock_return": QT_TRANSLATE_NOOP("IndividualRecordView", "Return"),
     "activity": QT_TRANSLATE_NOOP("IndividualRecordView", "Activity"),
     "scrap": QT_TRANSLATE_NOOP("IndividualRecordView", "Scrapped"),
+    "recipient_change": QT_TRANSLATE_NOOP("IndividualRecordView", "Change of recipient"),
+    "bought_over": QT_TRANSLATE_NOOP("IndividualRecordView", "Bought over from another region"),
     "inventory": QT_TRANSLATE_NOOP("IndividualRecordView", "Inventory"),
     "inventory_found_later": QT_TRANSLATE_NOOP("IndividualRecordView", "Found after the inventory"),
     RENUMBER_KIND: QT_TRANSLATE_NOOP("IndividualRecordView", "Individual number changed"),
@@ -165,6 +168,8 @@ class IndividualRecordView(QWidget):
     sig_sip_submitted = Signal(str)
     sig_open_patient = Signal(object)  # uuid.UUID
     sig_return = Signal()  # the return wizard for this individual (R28, R30, R31)
+    #: R41, R42: (what, the device's individual number), see ``ui.life_events``.
+    sig_life_event = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,6 +178,7 @@ class IndividualRecordView(QWidget):
         self._setup_header()
         self._setup_numbers()
         self._setup_lists()
+        self._setup_life_events()
         self._setup_layout()
         self._connect_signals()
         self._setup_returns()
@@ -282,6 +288,32 @@ class IndividualRecordView(QWidget):
         for page in (self.info_page, self.activities_view, self.free_text, self.history_view):
             self.lists.add_list(page)
 
+    def _setup_life_events(self) -> None:
+        """R41, R42: the device lost or stolen, or handed straight to another patient."""
+        from ui.life_events import LOST, RECIPIENT
+
+        self.life_events_button = QPushButton(self.tr("M&ore"))
+        self.life_events_button.setObjectName("life_events")
+        menu = QMenu(self.life_events_button)
+        menu.setObjectName("life_events_menu")
+        self.lost_action = menu.addAction(self.tr("Report lost or stolen…"))
+        self.lost_action.setObjectName("life_event_lost")
+        self.recipient_action = menu.addAction(self.tr("Change of recipient…"))
+        self.recipient_action.setObjectName("life_event_recipient")
+        for action, kind in ((self.lost_action, LOST), (self.recipient_action, RECIPIENT)):
+            action.triggered.connect(lambda _checked=False, k=kind: self._ask_life_event(k))
+        self.life_events_button.setMenu(menu)
+
+    def _ask_life_event(self, kind: str) -> None:
+        if self.record is not None:
+            self.sig_life_event.emit(kind, self.record.individual_number)
+
+    def _life_events_for(self, record: IndividualRecord) -> None:
+        from app.life_events import LOSABLE
+
+        self.lost_action.setEnabled(record.status in LOSABLE)
+        self.recipient_action.setEnabled(record.status is IndividualStatus.DELIVERED)
+
     def _setup_layout(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -293,6 +325,7 @@ class IndividualRecordView(QWidget):
         status = self.status_row = QHBoxLayout()
         status.addWidget(self.status, 1)
         status.addWidget(self.open_patient_button)
+        status.addWidget(self.life_events_button)
         form = QFormLayout()
         form.addRow(self.tr("Owner:"), owner)
         form.addRow(self.tr("Status:"), status)
@@ -404,6 +437,7 @@ class IndividualRecordView(QWidget):
         self.status.setText(self._status_text(record))
         self.open_patient_button.setEnabled(record.patient_id is not None)
         self._show_returnable(record)
+        self._life_events_for(record)
         self.individual_number.setText(record.individual_number)
         self.serial_number.setText(record.serial_number)
         self.sip_number.setText(record.sip_number or self.tr("(none)"))

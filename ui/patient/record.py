@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.patients import AccessRow, ActivityRow, AidHeld, AidOrdered, AidReturned, Notice, PatientRecord
 from db.models.enums import ActivityKind, ActivityStatus, IdentityKind, Residency
 from ui.labels import label
+from ui.messages import MessageBoxes
 from ui.qt import (
     QAbstractItemView,
     QColor,
@@ -16,6 +17,7 @@ from ui.qt import (
     QKeySequence,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QShortcut,
     Qt,
@@ -56,6 +58,8 @@ class PatientRecordView(QWidget):
     sig_new_order = Signal(object)  # uuid.UUID of the patient
     sig_return_aids = Signal(object)  # tuple[AidHeld, ...]; empty: every aid held
     sig_return_deceased = Signal()  # R9: every aid held, the reason "patient deceased"
+    #: R41–R43: (what, the chosen aid's individual number or the patient's id), see ``ui.life_events``.
+    sig_life_event = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +68,7 @@ class PatientRecordView(QWidget):
         self._setup_details()
         self._setup_lists()
         self._setup_actions()
+        self._setup_life_events()
         self._setup_layout()
         self._setup_shortcuts()
         self._connect_signals()
@@ -183,6 +188,45 @@ class PatientRecordView(QWidget):
         self.print_button.setEnabled(False)
         self.new_order_button.setEnabled(False)
 
+    def _setup_life_events(self) -> None:
+        """R41–R43: a lost or stolen aid, a change of recipient (the aid chosen in "Aids held"), moving out
+        of the region, and the aid list."""
+        from ui.life_events import AID_LIST, LOST, MOVING_OUT, RECIPIENT
+
+        self.life_events_button = QPushButton(self.tr("M&ore"))
+        self.life_events_button.setObjectName("life_events")
+        self.life_events_button.setEnabled(False)
+        menu = QMenu(self.life_events_button)
+        menu.setObjectName("life_events_menu")
+        for kind, text in (
+            (LOST, self.tr("Report lost or stolen…")),
+            (RECIPIENT, self.tr("Change of recipient…")),
+            (MOVING_OUT, self.tr("Moving out of the region…")),
+            (AID_LIST, self.tr("Print aid list…")),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(f"life_event_{kind}")
+            action.triggered.connect(lambda _checked=False, k=kind: self._ask_life_event(k))
+        self.life_events_button.setMenu(menu)
+
+    def _ask_life_event(self, kind: str) -> None:
+        from ui.life_events import LOST, RECIPIENT
+
+        if self.record is None:
+            return
+        if kind not in (LOST, RECIPIENT):
+            self.sig_life_event.emit(kind, self.record.id)
+            return
+        chosen = [aid for aid in self.selected_aids() if aid.individual_number]
+        if len(chosen) != 1:
+            MessageBoxes.inform(
+                self,
+                self.tr("Choose an aid"),
+                self.tr('Choose one individually marked aid in "Aids held" first.'),
+            )
+            return
+        self.sig_life_event.emit(kind, chosen[0].individual_number)
+
     def _setup_layout(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -204,6 +248,7 @@ class PatientRecordView(QWidget):
         actions = self.actions_row = QHBoxLayout()
         actions.addWidget(self.new_order_button)
         actions.addWidget(self.print_button)
+        actions.addWidget(self.life_events_button)
         actions.addStretch()
         layout.addLayout(actions)
         line = QFrame()
@@ -277,6 +322,7 @@ class PatientRecordView(QWidget):
         else:
             self.print_button.setToolTip(self.tr("The patient holds no aids, so there is nothing to lend."))
         self.new_order_button.setEnabled(record.can_order)
+        self.life_events_button.setEnabled(True)
         if record.deceased_on is not None:
             self.new_order_button.setToolTip(
                 self.tr("The patient is deceased: no new orders; the aids held must be returned.")
