@@ -2,9 +2,10 @@
 installed aids and outside-assortment applications; their statuses, search, closing and the renumbering of
 a device the supplier replaced (R37).
 
-An activity is made in one call (``create_activity``) after the checks of its kind, which the "New
-activity" wizard also calls page by page (``check_kind``, ``check_aids``, ``check_description``,
-``check_address``), so a page refuses to go on for the same reason the save would:
+An activity is made in one call (``create_activity``) after the checks of its kind. The checks are pure
+functions of what the "New activity" wizard loads first (``ActivityStart``: the patient's report, phone,
+age, aids and the service products), so its pages refuse to go on (``check_kind``, ``check_aids``,
+``check_description``, ``check_address``) for the same reason the save would, without a database call:
 
 - every kind: the patient may get new activities (the patient rules' stops: inactive R4, deceased R9, …)
   and the patient's phone number is present (R23; 002 asks it for every kind);
@@ -373,10 +374,6 @@ def _units(session: Session, user_id: uuid.UUID) -> list[UnitChoice]:
     ]
 
 
-def _is_child(patient: Patient, today: dt.date) -> bool:
-    return age_on(patient.birth_date, today) < ADULT_AGE
-
-
 def _open_activities(
     session: Session, individual_ids: Iterable[uuid.UUID]
 ) -> dict[uuid.UUID, list[tuple[str, ActivityKind]]]:
@@ -485,28 +482,11 @@ def activity_start(
 # ---------------------------------------------------------------------------------------------- checks
 
 
-def check_kind(
-    session: Session,
-    context: WorkContext,
-    *,
-    patient_id: uuid.UUID,
-    kind: ActivityKind,
-    service_location_id: uuid.UUID,
-    today: dt.date,
-) -> None:
-    """The wizard's first page: may this patient get an activity of *kind*, made for this unit?"""
-    patient = _patient(session, patient_id)
-    report = patient_report(
-        session,
-        patient,
-        user_id=context.user_id,
-        service_location_id=context.service_location_id,
-        today=today,
-    )
-    refusal = report.order_refusal  # R4 inactive, R9 deceased and the other stops of the patient rules
-    if refusal is not None:
-        raise RuleViolation(refusal.template, **refusal.params)
-    if not patient.phone.strip():  # R23: "ska alltid vara angivet och uppdaterat"
+def check_kind(start: ActivityStart, *, kind: ActivityKind, service_location_id: uuid.UUID) -> None:
+    """The wizard's first page (and the save): may this patient get an activity of *kind*, made for this unit?"""
+    if start.refusal:  # R4 inactive, R9 deceased and the other stops of the patient rules
+        raise RuleViolation(start.refusal, **start.refusal_params)
+    if not start.phone.strip():  # R23: "ska alltid vara angivet och uppdaterat"
         raise RuleViolation(
             QT_TRANSLATE_NOOP(
                 "app",
@@ -514,29 +494,27 @@ def check_kind(
                 "making an activity.",
             )
         )
-    if kind in CHILDREN_ONLY and not _is_child(patient, today):  # R24 dismantling, R25
+    if kind in CHILDREN_ONLY and start.age >= ADULT_AGE:  # R24 dismantling, R25: "Gäller endast barn!"
         raise RuleViolation(
             QT_TRANSLATE_NOOP(
                 "app",
                 "{kind} is for children only, and the patient is {age}; contact the aid centre.",
             ),
             kind=Phrase(KIND_NAMES[kind]),
-            age=str(age_on(patient.birth_date, today)),
+            age=str(start.age),
         )
-    if all(unit.id != service_location_id for unit in _units(session, context.user_id)):
+    if all(unit.id != service_location_id for unit in start.units):
         raise RuleViolation(
             QT_TRANSLATE_NOOP("app", "You do not work for the chosen service location; choose one of yours.")
         )
 
 
 def check_aids(
-    session: Session,
+    start: ActivityStart,
     *,
-    patient_id: uuid.UUID,
     kind: ActivityKind,
     service_article_id: uuid.UUID | None,
     individual_ids: Sequence[uuid.UUID],
-    today: dt.date,
 ) -> None:
     """The wizard's second page: the service product and the aids the activity concerns."""
     if kind is ActivityKind.OUTSIDE_ASSORTMENT:
@@ -551,8 +529,7 @@ def check_aids(
         return
     if service_article_id is None:
         raise InvalidInput(QT_TRANSLATE_NOOP("app", "Choose the service product."))
-    service = session.get(Article, service_article_id)
-    if service is None or service.article_type is not ArticleType.SERVICE:
+    if all(service.id != service_article_id for service in start.services):
         raise InvalidInput(QT_TRANSLATE_NOOP("app", "Choose a service product from the list."))
     chosen = list(dict.fromkeys(individual_ids))
     if not chosen:
@@ -565,7 +542,7 @@ def check_aids(
                 "are more to install.",
             )
         )
-    aids = {aid.individual_id: aid for aid in patient_aids(session, patient_id, today)}
+    aids = {aid.individual_id: aid for aid in start.aids}
     for individual_id in chosen:
         aid = aids.get(individual_id)
         if aid is None:
@@ -595,14 +572,14 @@ def check_aids(
                 number=aid.individual_number,
                 status=Phrase(individuals.STATUS_NAMES[aid.status]),
             )
-        if kind in INSTALLATION_KINDS:
+        if kind in INSTALLATION_KINDS or kind in SENT_AWAY:
             same = [number for number, open_kind in aid.open_activities if open_kind is kind]
-            if same:  # R24: "Endast en aktivitet per installation ska registreras"
+            if same:  # R24: "Endast en aktivitet per installation ska registreras"; a repair once at a time
                 raise RuleViolation(
                     QT_TRANSLATE_NOOP(
                         "app",
-                        "Individual {number} already has the open activity {activity} of this kind: one "
-                        "activity per installation.",
+                        "Individual {number} already has the open activity {activity} of the same kind; one "
+                        "activity per installation or repair.",
                     ),
                     number=aid.individual_number,
                     activity=same[0],
@@ -715,21 +692,13 @@ def create_activity(
     of work; a warranty repair's aids go to "in repair" (R23). *translate* translates the headings of an
     outside-assortment application's text (the clerk's language)."""
     kind = ActivityKind(request.kind)
-    check_kind(
-        session,
-        context,
-        patient_id=request.patient_id,
-        kind=kind,
-        service_location_id=request.service_location_id,
-        today=today,
-    )
+    start = activity_start(session, context, patient_id=request.patient_id, today=today)
+    check_kind(start, kind=kind, service_location_id=request.service_location_id)
     check_aids(
-        session,
-        patient_id=request.patient_id,
+        start,
         kind=kind,
         service_article_id=request.service_article_id,
         individual_ids=request.individual_ids,
-        today=today,
     )
     check_description(
         kind,

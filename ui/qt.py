@@ -61,6 +61,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -76,6 +77,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -90,6 +92,8 @@ from PySide6.QtWidgets import (
     QTreeView,
     QVBoxLayout,
     QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 
@@ -129,6 +133,7 @@ __all__ = [
     "QAbstractTableModel",
     "QAction",
     "QApplication",
+    "QButtonGroup",
     "QCheckBox",
     "QCloseEvent",
     "QColor",
@@ -172,6 +177,7 @@ __all__ = [
     "QPen",
     "QPersistentModelIndex",
     "QPixmap",
+    "QPlainTextEdit",
     "QPoint",
     "QPointF",
     "QPolygonF",
@@ -204,6 +210,8 @@ __all__ = [
     "QVBoxLayout",
     "QWidget",
     "QWindow",
+    "QWizard",
+    "QWizardPage",
     "Qt",
     "Signal",
     "Slot",

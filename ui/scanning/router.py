@@ -84,6 +84,7 @@ class ScanRouter(QObject):
     sig_open_patient = Signal(object)  # uuid.UUID
     sig_open_document = Signal(object)  # FoundDocument
     sig_show_article = Signal(object)  # uuid.UUID
+    sig_open_activity = Signal(object)  # uuid.UUID of a scanned activity number
     sig_routed = Signal(object)  # Routed, once a scan has gone where it goes
 
     def __init__(self, runner: OperationRunner, window: QWidget) -> None:
@@ -233,6 +234,9 @@ class ScanRouter(QObject):
         return self.tr("Patient record opened")
 
     def _open_document(self, document: FoundDocument) -> str:
+        if document.kind is DocumentKind.ACTIVITY:
+            self.sig_open_activity.emit(document.id)
+            return self.tr("Activity opened")
         if document.kind not in (DocumentKind.ORDER, DocumentKind.PURCHASE_ORDER):
             names = {
                 DocumentKind.RETURN: self.tr("Return {number}"),
