@@ -165,9 +165,6 @@ STATUS_NAMES: dict[ActivityStatus, str] = {
     ActivityStatus.CLOSED: QT_TRANSLATE_NOOP("app", "closed"),
 }
 
-#: R32 on the work order (003 §7.17: "Notera 'skyddsklädsel krävs' på arbetsordern").
-PROTECTIVE_CLOTHING = QT_TRANSLATE_NOOP("app", "Protective clothing required")
-
 #: Longest texts the clerk may type (a sheet stays readable; the columns are Text).
 MAX_TEXT = 4000
 SEARCH_LIMIT = 1000

@@ -23,6 +23,7 @@ from ui.qt import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,7 +36,7 @@ from ui.qt import (
 from ui.table_model import Column, RowTableModel
 from ui.widgets import ERROR_STYLE, row_table
 
-#: R32: the banner a technician cannot miss.
+# R32: the banner a technician cannot miss.
 _PROTECTIVE_STYLE = (
     "background:#fde2e1; color:#7a1010; border:1px solid #e0a0a0; padding:6px; font-weight:bold;"
 )
@@ -66,7 +67,7 @@ class ActivityDetailDialog(QDialog):
         self.setObjectName("activity_detail")
         self.setWindowTitle(self.tr("Activity"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(1100, 680)
+        self.resize(1180, 680)
         self._runner = runner
         self._context = context
         self.activity_id = activity_id
@@ -111,6 +112,10 @@ class ActivityDetailDialog(QDialog):
             self,
         )
         self.aids_view = row_table("activity_aids", self.aids_model)
+        header = self.aids_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
+        self.aids_view.setWordWrap(False)
 
     def _setup_actions(self) -> None:
         self.status_combo = QComboBox()
@@ -165,7 +170,7 @@ class ActivityDetailDialog(QDialog):
         left.addWidget(QLabel(self.tr("Aids:")))
         left.addWidget(self.aids_view, 1)
 
-        status_box = QGroupBox(self.tr("Status"))
+        self.status_box = status_box = QGroupBox(self.tr("Status"))
         status_row = QHBoxLayout(status_box)
         status_row.addWidget(self.status_combo, 1)
         status_row.addWidget(self.status_button)
@@ -264,7 +269,7 @@ class ActivityDetailDialog(QDialog):
         self.status_combo.clear()
         for status in detail.next_statuses:
             self.status_combo.addItem(label(status), status)
-        self.status_combo.setEnabled(bool(detail.next_statuses))
+        self.status_box.setVisible(bool(detail.next_statuses))
         self.status_button.setEnabled(bool(detail.next_statuses))
         self.close_box.setVisible(detail.may_close)
         self.not_warranty.setVisible(detail.may_say_not_warranty)

@@ -127,7 +127,9 @@ class KindPage(_Page):
         unit_hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Kind:"), self.kind_combo)
-        form.addRow("", self.info)
+        form.addRow(
+            self.info
+        )  # across the whole page: a word-wrapped text in a field's column grows too tall
         form.addRow(self.tr("&Service location:"), self.unit_combo)
         form.addRow("", unit_hint)
         layout = QVBoxLayout(self)
@@ -193,7 +195,7 @@ class AidsPage(_Page):
         layout.addWidget(self.error)
 
     def _aid_text(self, aid: ActivityAid) -> str:
-        text = f"{aid.individual_number} — {aid.article_name} ({aid.article_number})"
+        text = f"{aid.individual_number} — {aid.article_name}"
         if aid.delivered:
             notes = [
                 self.tr("delivered {date}").format(
@@ -490,7 +492,7 @@ class ActivityWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Save"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
-        self.resize(720, 560)
+        self.resize(800, 580)
         self._runner = runner
         self._context = context
         self._numbers = numbers
