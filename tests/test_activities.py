@@ -779,3 +779,36 @@ def test_activity_sheet_is_translated(database: Database, org: dict[str, Any]) -
             activity_sheet_pdf(session, activity_id=made.id, translate=lambda s: SWEDISH.get(s, s))
         )
     assert "Aktivitet: garantireparation" in text and "Felbeskrivning" in text
+
+
+def test_r23_one_open_warranty_repair_per_aid(database: Database, org: dict[str, Any]) -> None:
+    # An open repair registered while the device stayed with the patient (as imported data may have it).
+    with database.seed() as session:
+        activity = Activity(
+            number="26470099",
+            kind=ActivityKind.WARRANTY_REPAIR,
+            patient_id=org["adult"],
+            service_location_id=org["location"],
+            orderer_id=org["user"],
+        )
+        session.add(activity)
+        session.flush()
+        session.add(ActivityIndividual(activity_id=activity.id, individual_id=org["adult_aid"]))
+    with pytest.raises(RuleViolation) as error, database.write() as session:
+        activities.create_activity(
+            session, org["context"], request=warranty_request(org), allocator=NumberAllocator(), today=TODAY
+        )
+    assert "already has the open activity 26470099 of the same kind" in error.value.sentence()
+    assert status_of(database, org["adult_aid"]) is IndividualStatus.DELIVERED
+
+
+def test_an_activity_is_made_for_a_service_location_of_the_user(
+    database: Database, org: dict[str, Any]
+) -> None:
+    sentence = refused(database, org, installation_request(org, service_location_id=org["other_location"]))
+    assert sentence == "You do not work for the chosen service location; choose one of yours."
+
+
+def test_an_overlong_text_is_refused_with_a_sentence(database: Database, org: dict[str, Any]) -> None:
+    sentence = refused(database, org, warranty_request(org, wanted_action="x" * (activities.MAX_TEXT + 1)))
+    assert sentence == "A text may be at most 4000 characters long."

@@ -39,6 +39,7 @@ MODULES = (
     "bench_orders",
     "bench_receipt",
     "bench_documents",
+    "bench_activities",
     "bench_stock",
     "bench_inventory",
     "bench_sync_server",
