@@ -16,6 +16,7 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app import (
+    activities,
     central_warehouse,
     fees,
     individual_record,
@@ -46,6 +47,8 @@ from db.models import (
     Warehouse,
 )
 from db.models.enums import (
+    ActivityKind,
+    ActivityStatus,
     ArticleStatus,
     ArticleType,
     ChangeOperation,
@@ -325,6 +328,7 @@ def test_every_write_service_logs_exactly_what_it_changed(
         **_inventory_scenarios(world),
         **_returns_scenarios(world),
         **_life_event_scenarios(world, lambda: aid_centre),
+        **_activity_scenarios(world),
     }
     with demo.write() as session:
         world.cart(session, "b")
@@ -486,6 +490,50 @@ def _life_event_scenarios(
         ),
         "life_events.register_bought_over": bought_over,
         "life_events.clean_list_for_moving_out": cleaned,
+    }
+
+
+def _activity_scenarios(world: DemoWorld) -> dict[str, Callable[[Session], Any]]:
+    """The activities' writes (R23–R27, R37) in the order an activity goes: made (its device in repair),
+    moved on, its device renumbered, closed (the device back with the patient)."""
+    ctx, today = world.context, world.today
+
+    def create(session: Session) -> activities.ActivityCreated:
+        start = activities.activity_start(session, ctx, patient_id=world.patient, today=today)
+        aid = next(a for a in start.aids if a.delivered and not a.open_activities)
+        service = next(s for s in start.services if s.name.startswith("Garantireparation"))
+        request = activities.ActivityRequest(
+            kind=ActivityKind.WARRANTY_REPAIR,
+            patient_id=world.patient,
+            service_location_id=ctx.service_location_id,
+            service_article_id=service.id,
+            individual_ids=(aid.individual_id,),
+            wanted_action="Kontroll enligt garanti",
+            fault_description="Tyst i höger öra",
+            address=activities.Address("Getingevägen 4", "222 41", "Lund"),
+        )
+        made = activities.create_activity(
+            session, ctx, request=request, allocator=NumberAllocator(), today=today
+        )
+        world.made.update(activity=made.id, activity_aid=aid.individual_id)
+        return made
+
+    return {
+        "activities.create_activity": create,
+        "activities.set_activity_status": lambda s: activities.set_activity_status(
+            s, ctx, activity_id=world.made["activity"], status=ActivityStatus.PLANNED
+        ),
+        "activities.renumber_from_activity": lambda s: activities.renumber_from_activity(
+            s,
+            ctx,
+            activity_id=world.made["activity"],
+            individual_id=world.made["activity_aid"],
+            new_number="990000099",
+            confirmed=True,
+        ),
+        "activities.close_activity": lambda s: activities.close_activity(
+            s, ctx, activity_id=world.made["activity"], action_taken="Mikrofon bytt."
+        ),
     }
 
 

@@ -35,6 +35,7 @@ from ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from app.activities import ActivityCreated, ActivityStart
     from app.individual_record import IndividualRecord
     from app.numbers import NumberAllocator
     from app.organisation import WorkContext
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         bought_over_action.setObjectName("bought_over_action")
         bought_over_action.triggered.connect(self.open_bought_over)
         stock_menu.addAction(bought_over_action)
+        self._setup_activities_menu()
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, name in enumerate(
             (self.tr("Patient"), self.tr("Order"), self.tr("Stock"), self.tr("Individual"))
@@ -239,6 +241,14 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
+    def _setup_activities_menu(self) -> None:
+        """Activities (R23–R27): the search; a new activity starts from the patient record."""
+        menu = self.menuBar().addMenu(self.tr("&Activities"))
+        search = QAction(self.tr("&Search activities…"), self)
+        search.setObjectName("search_activities")
+        search.triggered.connect(self.open_activity_search)
+        menu.addAction(search)
+
     def _connect_signals(self) -> None:
         self.runner.sig_error.connect(lambda sentence: self.statusBar().showMessage(sentence, 10000))
         self.patient_tab.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -256,6 +266,9 @@ class MainWindow(QMainWindow):
         router.sig_open_document.connect(self.order_tab.show_document)
         router.sig_open_document.connect(lambda _document: self.tabs.setCurrentWidget(self.order_tab))
         router.sig_show_article.connect(self.show_article)
+        # Activities (R23–R27): the record's "New activity…", a scanned activity number.
+        self.patient_tab.record_view.sig_new_activity.connect(self.new_activity_for)
+        router.sig_open_activity.connect(self.open_activity)
 
     # -- start-up ----------------------------------------------------------------------------------
 
@@ -435,6 +448,59 @@ class MainWindow(QMainWindow):
 
         self.inventory_dialog = InventoryDialog(self.runner, self.context, self)
         self.inventory_dialog.show()
+
+    # -- activities (R23–R27) ----------------------------------------------------------------------
+
+    def open_activity_search(self) -> None:
+        """Activities → Search activities…: by number, or by service location and period."""
+        if not self.built or self.context is None:
+            return
+        from ui.activities.search import ActivitySearchDialog
+
+        dialog = ActivitySearchDialog(self.runner, self.context, self)
+        dialog.sig_open.connect(self.open_activity)
+        self.activity_search = dialog
+        dialog.show()
+
+    def open_activity(self, activity_id: uuid.UUID) -> None:
+        """One activity's detail (from the search, a scan of its number, or just created)."""
+        if not self.built or self.context is None:
+            return
+        from ui.activities.detail import ActivityDetailDialog
+
+        dialog = ActivityDetailDialog(self.runner, self.context, activity_id, self)
+        dialog.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.activity_detail = dialog
+        dialog.show()
+
+    def new_activity_for(self, patient_id: uuid.UUID) -> None:
+        """ "New activity…" on the patient record: the wizard, once what it needs is loaded."""
+        if self.context is None:
+            return
+        from ui.activities.wizard import ActivityWizard
+        from ui.operations import activities as activity_ops
+
+        context = self.context
+
+        def loaded(start: ActivityStart) -> None:
+            wizard = ActivityWizard(self.runner, context, start, self.number_allocator, self)
+            wizard.sig_created.connect(self._activity_created)
+            self.activity_wizard = wizard
+            wizard.show()
+
+        activity_ops.activity_start(
+            self.runner,
+            context=context,
+            patient_id=patient_id,
+            on_success=loaded,
+            on_error=lambda sentence: MessageBoxes.warn(self, self.tr("New activity"), sentence),
+        )
+
+    def _activity_created(self, created: ActivityCreated) -> None:
+        self.statusBar().showMessage(
+            self.tr("Activity {number} created.").format(number=created.number), 8000
+        )
+        self.open_activity(created.id)
 
     def open_recent_scans(self) -> None:
         """The recent scans: what the scanner or camera sent and what became of it."""

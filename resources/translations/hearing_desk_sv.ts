@@ -2,6 +2,342 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="en">
 <context>
+    <name>ActivityDetailDialog</name>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivitet</translation>
+    </message>
+    <message>
+        <source>Protective clothing required: the patient has a known infection.</source>
+        <translation>Skyddsklädsel krävs: patienten har en känd smitta.</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individ</translation>
+    </message>
+    <message>
+        <source>Replaced number</source>
+        <translation>Ersatt nummer</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Serienummer</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Benämning</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Set s&amp;tatus</source>
+        <translation>Ändra s&amp;tatus</translation>
+    </message>
+    <message>
+        <source>A comment printed on the sheet (optional)</source>
+        <translation>En kommentar som skrivs ut på bladet (frivillig)</translation>
+    </message>
+    <message>
+        <source>&amp;Print activity sheet…</source>
+        <translation>Skriv &amp;ut aktivitetsblad…</translation>
+    </message>
+    <message>
+        <source>The action the supplier or technician took</source>
+        <translation>Den åtgärd leverantören eller teknikern utförde</translation>
+    </message>
+    <message>
+        <source>&amp;Not warranty (the supplier found it was not a warranty matter)</source>
+        <translation>&amp;Ej garanti (leverantören fann att det inte var en garantiåtgärd)</translation>
+    </message>
+    <message>
+        <source>&amp;Close activity</source>
+        <translation>&amp;Avsluta aktiviteten</translation>
+    </message>
+    <message>
+        <source>The supplier sent a new device: select its row above and type the new number.</source>
+        <translation>Leverantören skickade ett nytt hjälpmedel: markera dess rad ovan och skriv det nya numret.</translation>
+    </message>
+    <message>
+        <source>New individual number</source>
+        <translation>Nytt individnummer</translation>
+    </message>
+    <message>
+        <source>This is the individual that gets the new number</source>
+        <translation>Det här är individen som ska få det nya numret</translation>
+    </message>
+    <message>
+        <source>Change &amp;number</source>
+        <translation>Byt &amp;nummer</translation>
+    </message>
+    <message>
+        <source>Close window</source>
+        <translation>Stäng fönstret</translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation>Patient:</translation>
+    </message>
+    <message>
+        <source>Registered:</source>
+        <translation>Registrerad:</translation>
+    </message>
+    <message>
+        <source>Orderer:</source>
+        <translation>Beställare:</translation>
+    </message>
+    <message>
+        <source>Service product:</source>
+        <translation>Tjänsteprodukt:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adress:</translation>
+    </message>
+    <message>
+        <source>Wanted action:</source>
+        <translation>Önskad åtgärd:</translation>
+    </message>
+    <message>
+        <source>Fault description:</source>
+        <translation>Felbeskrivning:</translation>
+    </message>
+    <message>
+        <source>Action taken:</source>
+        <translation>Utförd åtgärd:</translation>
+    </message>
+    <message>
+        <source>Aids:</source>
+        <translation>Hjälpmedel:</translation>
+    </message>
+    <message>
+        <source>Activity sheet for the supplier</source>
+        <translation>Aktivitetsblad till leverantören</translation>
+    </message>
+    <message>
+        <source>Close the activity</source>
+        <translation>Avsluta aktiviteten</translation>
+    </message>
+    <message>
+        <source>New device from the supplier</source>
+        <translation>Nytt hjälpmedel från leverantören</translation>
+    </message>
+    <message>
+        <source>Activity {number}</source>
+        <translation>Aktivitet {number}</translation>
+    </message>
+    <message>
+        <source>Activity {number} — {kind} — {status}</source>
+        <translation>Aktivitet {number} — {kind} — {status}</translation>
+    </message>
+    <message>
+        <source>{date} for {unit}</source>
+        <translation>{date} för {unit}</translation>
+    </message>
+    <message>
+        <source>{product}, supplier {supplier}</source>
+        <translation>{product}, leverantör {supplier}</translation>
+    </message>
+    <message>
+        <source>None (an application names the product)</source>
+        <translation>Ingen (ansökan beskriver produkten)</translation>
+    </message>
+    <message>
+        <source>Not warranty</source>
+        <translation>Ej garanti</translation>
+    </message>
+    <message>
+        <source>{action} (closed {date})</source>
+        <translation>{action} (avslutad {date})</translation>
+    </message>
+    <message>
+        <source>Anything to add (optional)</source>
+        <translation>Något att tillägga (frivilligt)</translation>
+    </message>
+    <message>
+        <source>Activity {number} closed.</source>
+        <translation>Aktivitet {number} är avslutad.</translation>
+    </message>
+    <message>
+        <source>Activity {number} is now: {status}.</source>
+        <translation>Aktivitet {number} har nu status: {status}.</translation>
+    </message>
+    <message>
+        <source>Select the aid that gets the new number.</source>
+        <translation>Markera hjälpmedlet som ska få det nya numret.</translation>
+    </message>
+    <message>
+        <source>Individual {old} now has the number {new}.</source>
+        <translation>Individ {old} har nu numret {new}.</translation>
+    </message>
+    <message>
+        <source>Activity sheet saved as {name}.</source>
+        <translation>Aktivitetsbladet sparades som {name}.</translation>
+    </message>
+    <message>
+        <source>Activity sheet</source>
+        <translation>Aktivitetsblad</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitySearchDialog</name>
+    <message>
+        <source>Search activities</source>
+        <translation>Sök aktiviteter</translation>
+    </message>
+    <message>
+        <source>the activity number field</source>
+        <translation>fältet för aktivitetsnummer</translation>
+    </message>
+    <message>
+        <source>All service locations</source>
+        <translation>Alla tjänsteställen</translation>
+    </message>
+    <message>
+        <source>Activity number (8 digits) — Enter</source>
+        <translation>Aktivitetsnummer (8 siffror) — Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Sök</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrerad</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivitet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Aids</source>
+        <translation>Hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Orderer</source>
+        <translation>Beställare</translation>
+    </message>
+    <message>
+        <source>Service location</source>
+        <translation>Tjänsteställe</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öppna</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Nummer:</translation>
+    </message>
+    <message>
+        <source>Service &amp;location:</source>
+        <translation>T&amp;jänsteställe:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Från:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Till:</translation>
+    </message>
+    <message>
+        <source>Type the whole activity number: 8 digits (year, week, running number).</source>
+        <translation>Skriv hela aktivitetsnumret: 8 siffror (år, vecka, löpnummer).</translation>
+    </message>
+    <message>
+        <source>Activities found: {count}.</source>
+        <translation>Hittade aktiviteter: {count}.</translation>
+    </message>
+    <message>
+        <source>No activity found.</source>
+        <translation>Ingen aktivitet hittades.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityWizard</name>
+    <message>
+        <source>New activity</source>
+        <translation>Ny aktivitet</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Nästa &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Tillbaka</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>AddressPage</name>
+    <message>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <source>The &amp;unit&apos;s address</source>
+        <translation>&amp;Enhetens adress</translation>
+    </message>
+    <message>
+        <source>The &amp;patient&apos;s address</source>
+        <translation>&amp;Patientens adress</translation>
+    </message>
+    <message>
+        <source>&amp;Another address</source>
+        <translation>&amp;Annan adress</translation>
+    </message>
+    <message>
+        <source>Protected identity: everything goes through the unit; the patient&apos;s address is not used.</source>
+        <translation>Skyddad identitet: allt går via enheten; patientens adress används inte.</translation>
+    </message>
+    <message>
+        <source>S&amp;treet:</source>
+        <translation>&amp;Gatuadress:</translation>
+    </message>
+    <message>
+        <source>Postal &amp;code:</source>
+        <translation>Post&amp;nummer:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+        <source>Where the technician is to come, or where the aid is to be returned.</source>
+        <translation>Dit teknikern ska komma, eller dit hjälpmedlet ska returneras.</translation>
+    </message>
+    <message>
+        <source>Where the supplier returns the aid.</source>
+        <translation>Dit leverantören returnerar hjälpmedlet.</translation>
+    </message>
+</context>
+<context>
     <name>AidChecklist</name>
     <message>
         <source>Why it cannot be done</source>
@@ -138,8 +474,44 @@
         <translation>{quantity} st</translation>
     </message>
     <message>
+        <source>Service product and aids</source>
+        <translation>Tjänsteprodukt och hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Choose a service product…</source>
+        <translation>Välj tjänsteprodukt…</translation>
+    </message>
+    <message>
+        <source>The patient holds no individually marked aid.</source>
+        <translation>Patienten har inget individmärkt hjälpmedel.</translation>
+    </message>
+    <message>
+        <source>Service &amp;product:</source>
+        <translation>Tjänste&amp;produkt:</translation>
+    </message>
+    <message>
         <source>delivered {date}</source>
         <translation>levererad {date}</translation>
+    </message>
+    <message>
+        <source>delivered from {date}</source>
+        <translation>levereras {date}</translation>
+    </message>
+    <message>
+        <source>open activity {numbers}</source>
+        <translation>öppen aktivitet {numbers}</translation>
+    </message>
+    <message>
+        <source>{kind}: choose the service product and tick the aid.</source>
+        <translation>{kind}: välj tjänsteprodukt och bocka i hjälpmedlet.</translation>
+    </message>
+    <message>
+        <source>One activity per installation: tick one aid; more to install go in the wanted action.</source>
+        <translation>En aktivitet per installation: bocka i ett hjälpmedel; fler att installera skrivs i önskad åtgärd.</translation>
+    </message>
+    <message>
+        <source>Tick the aids the activity concerns.</source>
+        <translation>Bocka i de hjälpmedel aktiviteten gäller.</translation>
     </message>
     <message>
         <source>on a registered pickup order</source>
@@ -164,6 +536,57 @@
     <message>
         <source>Choose why the aids are returned.</source>
         <translation>Välj varför hjälpmedlen returneras.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationPage</name>
+    <message>
+        <source>Outside-assortment application</source>
+        <translation>Ansökan utanför sortiment</translation>
+    </message>
+    <message>
+        <source>No article is chosen. Give only what is relevant and needed for the application.</source>
+        <translation>Ingen artikel väljs. Ange bara det som är relevant och nödvändigt för ansökan.</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <source>N&amp;o</source>
+        <translation>N&amp;ej</translation>
+    </message>
+    <message>
+        <source>The need that requires and justifies a product outside the assortment</source>
+        <translation>Behovet som kräver och motiverar en produkt utöver ordinarie sortiment</translation>
+    </message>
+    <message>
+        <source>Products or measures tried or considered and why; if none, why not and how the need was found</source>
+        <translation>Produkter eller åtgärder som provats eller övervägts och varför; om inga, motivering och hur behovet fastställts</translation>
+    </message>
+    <message>
+        <source>&amp;Supplier:</source>
+        <translation>&amp;Leverantör:</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s &amp;article number:</source>
+        <translation>Leverantörens &amp;artikelnummer:</translation>
+    </message>
+    <message>
+        <source>Product &amp;name:</source>
+        <translation>Artikel&amp;benämning:</translation>
+    </message>
+    <message>
+        <source>CE-marked under MDR:</source>
+        <translation>CE-märkt enligt MDR:</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s &amp;need:</source>
+        <translation>Patientens &amp;behov:</translation>
+    </message>
+    <message>
+        <source>&amp;Tried or considered:</source>
+        <translation>&amp;Provat eller övervägt:</translation>
     </message>
 </context>
 <context>
@@ -741,6 +1164,49 @@
     </message>
 </context>
 <context>
+    <name>DescriptionPage</name>
+    <message>
+        <source>Wanted action</source>
+        <translation>Önskad åtgärd</translation>
+    </message>
+    <message>
+        <source>What the supplier or technician is to do</source>
+        <translation>Vad leverantören eller teknikern ska göra</translation>
+    </message>
+    <message>
+        <source>&amp;Fault description:</source>
+        <translation>&amp;Felbeskrivning:</translation>
+    </message>
+    <message>
+        <source>The fault, as the patient describes it</source>
+        <translation>Felet, så som patienten beskriver det</translation>
+    </message>
+    <message>
+        <source>The patient has a known infection (MRSA, Clostridium, hepatitis, ESBL, covid…)</source>
+        <translation>Patienten har känd smitta (MRSA, Clostridium, hepatit, ESBL, covid …)</translation>
+    </message>
+    <message>
+        <source>The work order then says &quot;Protective clothing required&quot;.</source>
+        <translation>Arbetsordern får då texten ”Skyddsklädsel krävs”.</translation>
+    </message>
+    <message>
+        <source>&amp;Wanted action:</source>
+        <translation>Önskad &amp;åtgärd:</translation>
+    </message>
+    <message>
+        <source>Write the fault to be fixed, a contact person with phone number, and anything else important.</source>
+        <translation>Skriv felet som ska åtgärdas, kontaktperson med telefonnummer och annan viktig information.</translation>
+    </message>
+    <message>
+        <source>Describe the installation, and say if there are more aids to install.</source>
+        <translation>Beskriv vad installationen avser och om det är flera hjälpmedel som ska installeras.</translation>
+    </message>
+    <message>
+        <source>Describe what the warranty repair concerns.</source>
+        <translation>Beskriv vad garantireparationen avser.</translation>
+    </message>
+</context>
+<context>
     <name>Documents</name>
     <message>
         <source>Document saved</source>
@@ -781,6 +1247,10 @@
     <message>
         <source>aid-list</source>
         <translation>hjalpmedelslista</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>aktivitet</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1934,37 @@ Box 517
     </message>
 </context>
 <context>
+    <name>KindPage</name>
+    <message>
+        <source>Kind of activity</source>
+        <translation>Aktivitetstyp</translation>
+    </message>
+    <message>
+        <source>Choose the kind of activity and check the service location.</source>
+        <translation>Välj aktivitetstyp och kontrollera tjänstestället.</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>(saknas)</translation>
+    </message>
+    <message>
+        <source>Patient: {patient}, {age} years. Phone: {phone}</source>
+        <translation>Patient: {patient}, {age} år. Telefon: {phone}</translation>
+    </message>
+    <message>
+        <source>Choose the service location the activity is for when you work at several units.</source>
+        <translation>Välj det tjänsteställe aktiviteten gäller när du arbetar på flera enheter.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Service location:</source>
+        <translation>&amp;Tjänsteställe:</translation>
+    </message>
+</context>
+<context>
     <name>LineEditor</name>
     <message>
         <source>Line {line}: {article_number} {article_name}</source>
@@ -1698,6 +2199,14 @@ Box 517
         <translation>&amp;Om Hearing Desk</translation>
     </message>
     <message>
+        <source>&amp;Activities</source>
+        <translation>&amp;Aktiviteter</translation>
+    </message>
+    <message>
+        <source>&amp;Search activities…</source>
+        <translation>&amp;Sök aktiviteter…</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>Öppnar databasen…</translation>
     </message>
@@ -1732,6 +2241,14 @@ Box 517
     <message>
         <source>Hearing Desk {version}: patients, orders, stock and hearing aids at the reception desk.</source>
         <translation>Hearing Desk {version}: patienter, beställningar, lager och hörhjälpmedel i receptionen.</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Ny aktivitet</translation>
+    </message>
+    <message>
+        <source>Activity {number} created.</source>
+        <translation>Aktivitet {number} är skapad.</translation>
     </message>
     <message>
         <source>&amp;Returns</source>
@@ -2081,7 +2598,6 @@ Box 517
     <name>PatientRecordView</name>
     <message>
         <source>From the population register; it cannot be changed at the desk.</source>
-        <extracomment>R41–R43: (what, the chosen aid&apos;s individual number or the patient&apos;s id), see ``ui.life_events``.</extracomment>
         <translation>Från folkbokföringen; kan inte ändras i receptionen.</translation>
     </message>
     <message>
@@ -2250,6 +2766,15 @@ Box 517
     <message>
         <source>Print a loan agreement for every aid held; select rows to print only those.</source>
         <translation>Skriv ut en låneförbindelse för alla hjälpmedel patienten har; markera rader för att bara skriva ut dem.</translation>
+    </message>
+    <message>
+        <source>New &amp;activity…</source>
+        <extracomment>R41–R43: (what, the chosen aid&apos;s individual number or the patient&apos;s id), see ``ui.life_events``.</extracomment>
+        <translation>Ny &amp;aktivitet…</translation>
+    </message>
+    <message>
+        <source>A warranty repair, an installation or an outside-assortment application for this patient.</source>
+        <translation>En garantireparation, en installation eller en ansökan utanför sortiment för patienten.</translation>
     </message>
     <message>
         <source>The patient holds no aids, so there is nothing to lend.</source>
@@ -3233,12 +3758,8 @@ Box 517
         <translation>Öppnad i sök returer</translation>
     </message>
     <message>
-        <source>Activity {number}</source>
-        <translation>Aktivitet {number}</translation>
-    </message>
-    <message>
-        <source>{document} exists; it is listed on its patient&apos;s record</source>
-        <translation>{document} finns; den visas hos patienten</translation>
+        <source>Activity opened</source>
+        <translation>Aktiviteten öppnad</translation>
     </message>
     <message>
         <source>Opened in the goods receipt</source>
@@ -4194,9 +4715,242 @@ Box 517
         <translation>Från {country}: registrera de intyg som krävs innan något hjälpmedel lämnas ut.</translation>
     </message>
     <message>
+        <source>For an aid that is sent to the supplier for a warranty repair, only when you judge it to be a warranty matter. A repair outside the warranty is ordered as a service purchase instead.</source>
+        <extracomment>The kinds in the order the wizard offers them. R24: hearing-technical services, one aid each (002: &quot;Endast en aktivitet per installation&quot;). R24 dismantling, R25 repair of installed aids: &quot;Gäller endast barn!&quot; Kinds that concern aids the patient holds and need a service product (R23–R25); R26 has neither. A fault to describe for the supplier&apos;s sheet (R23) and for a repair of an installed aid (R25). Closing may say &quot;Not warranty&quot; (002: &quot;Ej garanti&quot;). The device is with the supplier while the activity is open (R23); renumbered when replaced (R37). R27, in order; closing (``close_activity``) is the last step. What the wizard shows when a kind is chosen (002: &quot;infotext … hur aktivitetstypen ska användas&quot;).</extracomment>
+        <translation>När ett hjälpmedel behöver skickas till leverantören för garantireparation, endast när du anser att det är en garantiåtgärd. En reparation utanför garantin beställs i stället som ett tjänsteköp.</translation>
+    </message>
+    <message>
+        <source>When the patient needs help with the installation of a hearing-technical aid. The aid must have been delivered to the patient first. One activity per installation: choose one aid and write in the wanted action if there are more to install.</source>
+        <translation>När patienten behöver hjälp med installation av ett hörseltekniskt hjälpmedel. Hjälpmedlet måste först vara levererat till patienten. En aktivitet per installation: välj ett hjälpmedel och skriv i önskad åtgärd om fler ska installeras.</translation>
+    </message>
+    <message>
+        <source>Warranty on an installation already made. The aid must have been delivered to the patient; one activity per installation.</source>
+        <translation>Garanti på en redan utförd installation. Hjälpmedlet måste vara levererat till patienten; en aktivitet per installation.</translation>
+    </message>
+    <message>
+        <source>Dismantling of installed hearing-technical aids: for children only. The aid must have been delivered to the patient; one activity per installation.</source>
+        <translation>Nedmontering av installerade hörseltekniska hjälpmedel: gäller endast barn. Hjälpmedlet måste vara levererat till patienten; en aktivitet per installation.</translation>
+    </message>
+    <message>
+        <source>Repair of a permanently installed hearing-technical aid: for children only. In the first place the patient, or a relative, takes the aid down and brings it back to the clinic. The aid must have been delivered to the patient.</source>
+        <translation>Reparation av ett fast installerat hörseltekniskt hjälpmedel: gäller endast barn. I första hand monterar patienten själv eller en anhörig ner hjälpmedlet och lämnar det på mottagningen. Hjälpmedlet måste vara levererat till patienten.</translation>
+    </message>
+    <message>
+        <source>An application for an individual prescription outside the assortment, when the assortment cannot meet the patient&apos;s need. No article is chosen and no address is needed; the application names the supplier, the product, its CE marking under MDR, the need and what was tried or considered.</source>
+        <translation>Ansökan om enskild förskrivning utanför sortiment, när ordinarie sortiment inte kan tillgodose patientens behov. Ingen artikel väljs och ingen adress behövs; ansökan anger leverantör, produkt, CE-märkning enligt MDR, behovet och vad som provats eller övervägts.</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <extracomment>The headings of an outside-assortment application&apos;s text (R26), in the application&apos;s order.</extracomment>
+        <translation>Leverantör</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s article number</source>
+        <translation>Leverantörens artikelnummer</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>Artikelbenämning</translation>
+    </message>
+    <message>
+        <source>CE-marked under MDR</source>
+        <translation>CE-märkt enligt MDR</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s need</source>
+        <translation>Patientens behov</translation>
+    </message>
+    <message>
+        <source>Products or measures tried or considered, and why</source>
+        <translation>Produkter eller åtgärder som provats eller övervägts, och varför</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Warranty repair</source>
+        <extracomment>Kind names inside the app&apos;s sentences (the UI&apos;s labels have their own context).</extracomment>
+        <translation>Garantireparation</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <source>Warranty on installation</source>
+        <translation>Garanti på installation</translation>
+    </message>
+    <message>
+        <source>Dismantling</source>
+        <translation>Nedmontering</translation>
+    </message>
+    <message>
+        <source>Repair of installed aid</source>
+        <translation>Reparation av installerat hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Outside-assortment application</source>
+        <translation>Ansökan utanför sortiment</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <extracomment>Status names inside the app&apos;s sentences.</extracomment>
+        <translation>tilldelad</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>planerad</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>påbörjad</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>avslutad</translation>
+    </message>
+    <message>
+        <source>The activity was not found; search for it again.</source>
+        <translation>Aktiviteten hittades inte; sök efter den igen.</translation>
+    </message>
+    <message>
+        <source>You work for no service location; contact the aid centre.</source>
+        <translation>Du arbetar inte för något tjänsteställe; kontakta Hjälpmedel.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s phone number is missing: ask the patient and add it on the record before making an activity.</source>
+        <translation>Patientens telefonnummer saknas: fråga patienten och lägg in det på mottagaren innan du skapar en aktivitet.</translation>
+    </message>
+    <message>
+        <source>{kind} is for children only, and the patient is {age}; contact the aid centre.</source>
+        <translation>{kind} gäller endast barn, och patienten är {age} år; kontakta Hjälpmedel.</translation>
+    </message>
+    <message>
+        <source>You do not work for the chosen service location; choose one of yours.</source>
+        <translation>Du arbetar inte för det valda tjänstestället; välj ett av dina.</translation>
+    </message>
+    <message>
+        <source>An outside-assortment application names no article and no aid: the product is described in the application.</source>
+        <translation>En ansökan utanför sortiment anger ingen artikel och inget hjälpmedel: produkten beskrivs i ansökan.</translation>
+    </message>
+    <message>
+        <source>Choose the service product.</source>
+        <translation>Välj tjänsteprodukt.</translation>
+    </message>
+    <message>
+        <source>Choose a service product from the list.</source>
+        <translation>Välj en tjänsteprodukt i listan.</translation>
+    </message>
+    <message>
+        <source>Tick the aid the activity concerns.</source>
+        <translation>Bocka i hjälpmedlet som aktiviteten gäller.</translation>
+    </message>
+    <message>
+        <source>One activity per installation: tick one aid only, and write in the wanted action if there are more to install.</source>
+        <translation>En aktivitet per installation: bocka bara i ett hjälpmedel och skriv i önskad åtgärd om fler ska installeras.</translation>
+    </message>
+    <message>
         <source>One of the chosen aids is not held by this patient; open the record again and choose.</source>
         <extracomment>Statuses of an individual the patient still holds (as the record&apos;s &quot;Aids held&quot; list, R3). The name and address printed: for a protected identity the fictive name and the forwarding address.</extracomment>
         <translation>Ett av de valda hjälpmedlen finns inte hos patienten; öppna patienten igen och välj på nytt.</translation>
+    </message>
+    <message>
+        <source>Individual {number} counts as delivered to the patient from {date}; the activity can be made from that day.</source>
+        <translation>Individ {number} räknas som levererad till patienten från {date}; aktiviteten kan skapas från den dagen.</translation>
+    </message>
+    <message>
+        <source>Individual {number} is not with the patient now (status: {status}); an activity can be made for a delivered aid.</source>
+        <translation>Individ {number} finns inte hos patienten nu (status: {status}); en aktivitet kan skapas för ett levererat hjälpmedel.</translation>
+    </message>
+    <message>
+        <source>Individual {number} already has the open activity {activity} of the same kind; one activity per installation or repair.</source>
+        <translation>Individ {number} har redan den öppna aktiviteten {activity} av samma typ; en aktivitet per installation eller reparation.</translation>
+    </message>
+    <message>
+        <source>A text may be at most {most} characters long.</source>
+        <translation>En text får vara högst {most} tecken lång.</translation>
+    </message>
+    <message>
+        <source>Describe the wanted action: what the supplier or technician is to do.</source>
+        <translation>Beskriv önskad åtgärd: vad leverantören eller teknikern ska göra.</translation>
+    </message>
+    <message>
+        <source>Describe the fault for the supplier.</source>
+        <translation>Beskriv felet för leverantören.</translation>
+    </message>
+    <message>
+        <source>The application must name the supplier.</source>
+        <extracomment>R26: each point of the application and the sentence when it is missing.</extracomment>
+        <translation>Ansökan måste ange leverantör.</translation>
+    </message>
+    <message>
+        <source>The application must give the supplier&apos;s article number.</source>
+        <translation>Ansökan måste ange leverantörens artikelnummer.</translation>
+    </message>
+    <message>
+        <source>The application must give the product&apos;s name.</source>
+        <translation>Ansökan måste ange artikelbenämning.</translation>
+    </message>
+    <message>
+        <source>The application must say whether the product is CE-marked under MDR.</source>
+        <translation>Ansökan måste ange om produkten är CE-märkt enligt MDR.</translation>
+    </message>
+    <message>
+        <source>The application must describe the patient&apos;s need that the assortment cannot meet.</source>
+        <translation>Ansökan måste beskriva patientens behov som ordinarie sortiment inte kan tillgodose.</translation>
+    </message>
+    <message>
+        <source>The application must describe the products or measures tried or considered, and why; if none, why not and how the need was established.</source>
+        <translation>Ansökan måste beskriva produkter eller åtgärder som provats eller övervägts, och varför; om inga, motivering och hur behovet har fastställts.</translation>
+    </message>
+    <message>
+        <source>Give the whole address: street, postal code and city.</source>
+        <translation>Ange hela adressen: gatuadress, postnummer och ort.</translation>
+    </message>
+    <message>
+        <source>Activity {number} belongs to another service location; only that unit or the aid centre can change it.</source>
+        <translation>Aktivitet {number} hör till ett annat tjänsteställe; bara den enheten eller Hjälpmedel kan ändra den.</translation>
+    </message>
+    <message>
+        <source>Activity {number} is closed and can no longer be changed.</source>
+        <translation>Aktivitet {number} är avslutad och kan inte längre ändras.</translation>
+    </message>
+    <message>
+        <source>Close the activity with the action taken, or as not warranty.</source>
+        <translation>Avsluta aktiviteten med utförd åtgärd, eller som ej garanti.</translation>
+    </message>
+    <message>
+        <source>Activity {number} is already {status}; an activity&apos;s status only moves forward.</source>
+        <translation>Aktivitet {number} är redan {status}; en aktivitets status går bara framåt.</translation>
+    </message>
+    <message>
+        <source>Only a warranty activity can be closed as not warranty.</source>
+        <translation>Bara en garantiaktivitet kan avslutas som ej garanti.</translation>
+    </message>
+    <message>
+        <source>Write the action taken, or close it as not warranty if the warranty did not apply.</source>
+        <translation>Skriv utförd åtgärd, eller avsluta som ej garanti om garantin inte gällde.</translation>
+    </message>
+    <message>
+        <source>Only a warranty repair can give a device the number of the supplier&apos;s replacement.</source>
+        <translation>Bara en garantireparation kan ge en individ numret på leverantörens ersättningsexemplar.</translation>
+    </message>
+    <message>
+        <source>The chosen individual is not one of this activity&apos;s aids.</source>
+        <translation>Den valda individen är inte ett av aktivitetens hjälpmedel.</translation>
+    </message>
+    <message>
+        <source>This aid already got a new number from this activity (it was {number}); change it in the Individual tab if need be.</source>
+        <translation>Hjälpmedlet har redan fått ett nytt nummer från den här aktiviteten (det var {number}); ändra det vid behov under fliken Individ.</translation>
+    </message>
+    <message>
+        <source>{text} is not an activity number: give all 8 digits.</source>
+        <translation>{text} är inget aktivitetsnummer: ange alla 8 siffror.</translation>
     </message>
     <message>
         <source>The order was not found; search again.</source>
@@ -4208,7 +4962,9 @@ Box 517
     </message>
     <message>
         <source>The patient was not found; search again.</source>
-        <extracomment>Statuses of a device the patient still holds (as the record&apos;s &quot;Aids held&quot;). The name and address printed: for a protected identity the fictive name and forwarding address. R43 moving out: the full invoice address (lines) and the contact person; empty when not given.
+        <extracomment>Longest texts the clerk may type (a sheet stays readable; the columns are Text). Delivered to the patient by today (a delivery from the central warehouse counts from its day). The open activities (number, kind) the aid is on. Why the patient gets no new activity (a translatable template and its parameters), or &quot;&quot;. The patient&apos;s registered address; None for a protected identity (R5: everything via the unit). R32: the patient has a known infection; the work order says protective clothing is required. The number the device had before the supplier&apos;s replacement was renumbered from here (R37), or &quot;&quot;. The statuses it may be set to now (R27), closing not among them. A device of the activity may get the number of the supplier&apos;s replacement (R37).
+----------
+Statuses of a device the patient still holds (as the record&apos;s &quot;Aids held&quot;). The name and address printed: for a protected identity the fictive name and forwarding address. R43 moving out: the full invoice address (lines) and the contact person; empty when not given.
 ----------
 R43 moving out: a main aid that is not individually marked and costs under this (SEK, a unit) is returned and scrapped from the list rather than sold to the new region (002).</extracomment>
         <translation>Patienten hittades inte; sök igen.</translation>
@@ -4958,6 +5714,11 @@ R41: the residual value is the purchase price written off in a straight line ove
         <source>Type the contact person&apos;s name and phone number for the list.</source>
         <translation>Skriv kontaktpersonens namn och telefonnummer för listan.</translation>
     </message>
+    <message>
+        <source>The comment may be at most {most} characters long.</source>
+        <extracomment>Where the aid goes back to, when it is not the ordering unit&apos;s address; None when it is.</extracomment>
+        <translation>Kommentaren får vara högst {most} tecken lång.</translation>
+    </message>
 </context>
 <context>
     <name>documents</name>
@@ -5003,8 +5764,101 @@ R41: the residual value is the purchase price written off in a straight line ove
         <translation>Låntagare</translation>
     </message>
     <message>
+        <source>Activity: warranty repair</source>
+        <extracomment>The longest comment printed on the sheet. The sheet&apos;s title for each kind of activity.</extracomment>
+        <translation>Aktivitet: garantireparation</translation>
+    </message>
+    <message>
+        <source>Activity: installation</source>
+        <translation>Aktivitet: installation</translation>
+    </message>
+    <message>
+        <source>Activity: warranty on installation</source>
+        <translation>Aktivitet: garanti på installation</translation>
+    </message>
+    <message>
+        <source>Activity: dismantling</source>
+        <translation>Aktivitet: nedmontering</translation>
+    </message>
+    <message>
+        <source>Activity: repair of installed aid</source>
+        <translation>Aktivitet: reparation av installerat hjälpmedel</translation>
+    </message>
+    <message>
+        <source>Activity: outside-assortment application</source>
+        <translation>Aktivitet: enskild förskrivning utanför sortiment</translation>
+    </message>
+    <message>
         <source>Phone: {phone}</source>
         <translation>Telefon: {phone}</translation>
+    </message>
+    <message>
+        <source>Activity {number}</source>
+        <translation>Aktivitet {number}</translation>
+    </message>
+    <message>
+        <source>PROTECTIVE CLOTHING REQUIRED: known infection.</source>
+        <translation>SKYDDSKLÄDSEL KRÄVS: känd smitta.</translation>
+    </message>
+    <message>
+        <source>Named in the application below.</source>
+        <translation>Anges i ansökan nedan.</translation>
+    </message>
+    <message>
+        <source>Ordering unit</source>
+        <translation>Beställande enhet</translation>
+    </message>
+    <message>
+        <source>Orderer</source>
+        <translation>Beställare</translation>
+    </message>
+    <message>
+        <source>Activity number: {number}</source>
+        <translation>Aktivitetsnummer: {number}</translation>
+    </message>
+    <message>
+        <source>Registered: {date}</source>
+        <translation>Registrerad: {date}</translation>
+    </message>
+    <message>
+        <source>Service product: {product}</source>
+        <translation>Tjänsteprodukt: {product}</translation>
+    </message>
+    <message>
+        <source>Return address</source>
+        <translation>Returadress</translation>
+    </message>
+    <message>
+        <source>The ordering unit above.</source>
+        <translation>Beställande enhet ovan.</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivitet</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkter</translation>
+    </message>
+    <message>
+        <source>Individual number</source>
+        <translation>Individnummer</translation>
+    </message>
+    <message>
+        <source>Fault description</source>
+        <translation>Felbeskrivning</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Ansökan</translation>
+    </message>
+    <message>
+        <source>Wanted action</source>
+        <translation>Önskad åtgärd</translation>
+    </message>
+    <message>
+        <source>Please quote the activity number on the delivery note and the invoice, and report the action taken to the ordering unit.</source>
+        <translation>Ange aktivitetsnumret på följesedel och faktura, och återrapportera utförd åtgärd till beställande enhet.</translation>
     </message>
     <message>
         <source>Prescribing unit</source>

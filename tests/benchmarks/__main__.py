@@ -42,6 +42,7 @@ MODULES = (
     "bench_return_wizard",
     "bench_returns",
     "bench_aid_list",
+    "bench_activities",
     "bench_stock",
     "bench_inventory",
     "bench_sync_server",

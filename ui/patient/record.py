@@ -60,6 +60,7 @@ class PatientRecordView(QWidget):
     sig_return_deceased = Signal()  # R9: every aid held, the reason "patient deceased"
     #: R41–R43: (what, the chosen aid's individual number or the patient's id), see ``ui.life_events``.
     sig_life_event = Signal(str, object)
+    sig_new_activity = Signal(object)  # uuid.UUID of the patient: the "New activity" wizard
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,12 +70,36 @@ class PatientRecordView(QWidget):
         self._setup_lists()
         self._setup_actions()
         self._setup_life_events()
+        self._setup_activity_action()
         self._setup_layout()
         self._setup_shortcuts()
         self._connect_signals()
         self._setup_returns()
 
     # -- set-up ------------------------------------------------------------------------------------
+
+    def _setup_activity_action(self) -> None:
+        """ "New activity…" (R23–R26): the wizard for this patient; a patient who may get none (R4, R9, …)
+        has the button off, its tooltip saying why."""
+        self.new_activity_button = QPushButton(self.tr("New &activity…"))
+        self.new_activity_button.setObjectName("new_activity")
+        self.new_activity_button.setEnabled(False)
+        self.new_activity_button.clicked.connect(self._ask_new_activity)
+
+    def _ask_new_activity(self) -> None:
+        if self.record is not None and self.record.can_order:
+            self.sig_new_activity.emit(self.record.id)
+
+    def _update_activity_action(self, record: PatientRecord) -> None:
+        self.new_activity_button.setEnabled(record.can_order)
+        stop = next((n for n in record.notices if n.severity == "stop"), None)
+        self.new_activity_button.setToolTip(
+            QCoreApplication.translate("app", stop.template).format(**stop.params)
+            if stop is not None
+            else self.tr(
+                "A warranty repair, an installation or an outside-assortment application for this patient."
+            )
+        )
 
     def _setup_header(self) -> None:
         self.title = QLabel()
@@ -249,6 +274,7 @@ class PatientRecordView(QWidget):
         actions.addWidget(self.new_order_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.life_events_button)
+        actions.addWidget(self.new_activity_button)
         actions.addStretch()
         layout.addLayout(actions)
         line = QFrame()
@@ -323,6 +349,7 @@ class PatientRecordView(QWidget):
             self.print_button.setToolTip(self.tr("The patient holds no aids, so there is nothing to lend."))
         self.new_order_button.setEnabled(record.can_order)
         self.life_events_button.setEnabled(True)
+        self._update_activity_action(record)
         if record.deceased_on is not None:
             self.new_order_button.setToolTip(
                 self.tr("The patient is deceased: no new orders; the aids held must be returned.")

@@ -86,6 +86,7 @@ class ScanRouter(QObject):
     sig_open_document = Signal(object)  # FoundDocument
     sig_show_article = Signal(object)  # uuid.UUID
     sig_open_return = Signal(object)  # FoundDocument of a pickup order or a return: its detail
+    sig_open_activity = Signal(object)  # uuid.UUID of a scanned activity number
     sig_routed = Signal(object)  # Routed, once a scan has gone where it goes
 
     def __init__(self, runner: OperationRunner, window: QWidget) -> None:
@@ -239,9 +240,8 @@ class ScanRouter(QObject):
             self.sig_open_return.emit(document)
             return self.tr("Opened in the returns search")
         if document.kind is DocumentKind.ACTIVITY:
-            return self.tr("{document} exists; it is listed on its patient's record").format(
-                document=self.tr("Activity {number}").format(number=document.number)
-            )
+            self.sig_open_activity.emit(document.id)
+            return self.tr("Activity opened")
         self.sig_open_document.emit(document)
         if document.awaits_receipt:
             return self.tr("Opened in the goods receipt")
