@@ -688,15 +688,12 @@ def test_returns_are_found_by_number_or_by_service_location_and_period_newest_fi
         desk.context,
         _request(Destination.SUPPLIER, None, _supplier_aid(desk.in_stock), comment="Fel."),
     )
-    # The documents are stamped with the clock's day, not the test's TODAY.
-    created_on = dt.datetime.now(dt.UTC).date()
     with database.read() as session:
+        pickup = session.get(PickupOrder, first.id)
+        assert pickup is not None
+        day = pickup.created_at.date()  # the day it was saved (the clock's, not the test's TODAY)
         hits = returns.search_returns(
-            session,
-            desk.context,
-            service_location_id=desk.context.service_location_id,
-            start=created_on - dt.timedelta(days=1),
-            end=created_on + dt.timedelta(days=1),
+            session, desk.context, service_location_id=desk.context.service_location_id, start=day, end=day
         )
         assert [h.number for h in hits] == [third.number, second.number, first.number]
         assert [h.destination for h in hits] == [
@@ -713,7 +710,7 @@ def test_returns_are_found_by_number_or_by_service_location_and_period_newest_fi
         assert not returns.search_returns(
             session, desk.context, service_location_id=desk.private.service_location_id
         )
-        assert not returns.search_returns(session, desk.context, start=created_on + dt.timedelta(days=2))
+        assert not returns.search_returns(session, desk.context, start=day + dt.timedelta(days=1))
         with pytest.raises(InvalidInput, match="not a return number"):
             returns.search_returns(session, desk.context, number="2649")
 
