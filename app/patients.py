@@ -332,8 +332,10 @@ _TODAY: BindParameter[dt.date] = bindparam("today", type_=Date)
 
 @cache
 def _open_pickups() -> Executable:
+    """The devices, and the order lines of articles that are not individually marked, on a registered
+    pickup order (R28): they stay on the list, marked, until the central warehouse takes them in."""
     return (
-        select(PickupOrderLine.individual_id)
+        select(PickupOrderLine.individual_id, PickupOrderLine.order_line_id)
         .join(PickupOrder, PickupOrder.id == PickupOrderLine.pickup_order_id)
         .where(PickupOrder.patient_id == _PATIENT, PickupOrder.status == PickupStatus.REGISTERED)
     )
@@ -434,7 +436,13 @@ def _handed_over() -> Executable:
 
 def _aids_held(connection: Connection, patient_id: uuid.UUID, today: dt.date) -> list[AidHeld]:
     asked = {"patient_id": patient_id, "today": today}
-    open_pickups = set(connection.scalars(_open_pickups(), asked))
+    open_pickups: set[uuid.UUID] = set()
+    lines_on_pickup: set[uuid.UUID] = set()
+    for individual_id, order_line_id in connection.execute(_open_pickups(), asked):
+        if individual_id is not None:
+            open_pickups.add(individual_id)
+        elif order_line_id is not None:
+            lines_on_pickup.add(order_line_id)
     handed_over: dict[uuid.UUID, dt.date] = {}
     for individual_id, changed_on in connection.execute(_handed_over(), asked):
         handed_over[individual_id] = max(changed_on, handed_over.get(individual_id, changed_on))
@@ -469,7 +477,16 @@ def _aids_held(connection: Connection, patient_id: uuid.UUID, today: dt.date) ->
         held = quantity - returned.get(line_id, 0)
         if held > 0:
             rows.append(
-                AidHeld(delivered_on, article_number, article_name, held, "", "", order_number or "", False)
+                AidHeld(
+                    delivered_on,
+                    article_number,
+                    article_name,
+                    held,
+                    "",
+                    "",
+                    order_number or "",
+                    line_id in lines_on_pickup,
+                )
             )
     rows.sort(key=lambda r: r.delivered_on or dt.date.min, reverse=True)
     return rows

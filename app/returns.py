@@ -822,6 +822,13 @@ def _to_own_stock(
         )
         _checks(plain, item.answer.checklist, stock_return_line_id=line_id)
         individual = item.individual
+        # A device is taken in once per time it was handed out: two workstations that take the same device
+        # in offline write the same movement, which the server books once (the device's clash is shown).
+        once = (
+            _booking_id("own", individual.id, individual.patient_id, individual.order_line_id)
+            if individual is not None
+            else None
+        )
         if individual is not None:
             change_status(
                 session,
@@ -845,6 +852,7 @@ def _to_own_stock(
             user_id=context.user_id,
             unit_price=_unit_price(item),
             individual_id=item.aid.individual_id,
+            movement_id=once,
         )
     return ReturnDone(DocumentKind.STOCK_RETURN, stock_return.id, stock_return.number)
 
@@ -925,6 +933,7 @@ def _to_supplier(
             user_id=context.user_id,
             unit_price=individual.purchase_price,
             individual_id=individual.id,
+            movement_id=_booking_id("supplier", individual.id),  # a device goes back to its supplier once
         )
     return ReturnDone(DocumentKind.STOCK_RETURN, stock_return.id, stock_return.number)
 
@@ -1022,6 +1031,12 @@ _CLOSE_IDS = uuid.UUID("0c7e2f5a-6b1d-4f3e-9a8c-2d5e7f1b3a64")
 
 def _close_id(kind: str, line_id: uuid.UUID) -> uuid.UUID:
     return uuid.uuid5(_CLOSE_IDS, f"{kind}:{line_id}")
+
+
+def _booking_id(kind: str, *parts: uuid.UUID | None) -> uuid.UUID:
+    """The id of a device's one booking of *kind* from the state named by *parts*: the same on every
+    workstation, so the server refuses a second one (a device cannot be taken in twice)."""
+    return uuid.uuid5(_CLOSE_IDS, ":".join([kind, *(str(part) for part in parts)]))
 
 
 def close_pickup(session: Session, context: WorkContext, pickup_id: uuid.UUID, today: dt.date) -> None:

@@ -240,7 +240,9 @@ def test_r28_domes_on_an_open_pickup_order_stay_held_until_taken_in(database: Da
         _pickup(database, desk, _aid(key, 7))
     with database.read() as session:
         held = {a.article_name: a.quantity for a in _record(session, desk).aids_held}
+        marked = {a.article_name: a.pickup_registered for a in _record(session, desk).aids_held}
     assert held["Dome 8 mm"] == 10
+    assert marked["Dome 8 mm"]  # a line on an open pickup order is marked too, not only a device
     with database.write() as session:
         returns.close_pickup(session, desk.centre, done.id, TODAY)
     with database.read() as session:

@@ -7,7 +7,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ui.qt import QAbstractTableModel, QColor, QModelIndex, QObject, QPersistentModelIndex, Qt
+from ui.qt import (
+    QAbstractTableModel,
+    QColor,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -90,3 +98,23 @@ class RowTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
+
+
+class RowSortProxy(QSortFilterProxyModel):
+    """Sorts a RowTableModel by the value behind each column (dates as dates, counts as numbers)."""
+
+    def __init__(self, keys: Sequence[Callable[[Any], Any]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._keys = list(keys)
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        source = self.sourceModel()
+        if not isinstance(source, RowTableModel) or not 0 <= left.column() < len(self._keys):
+            return super().lessThan(left, right)
+        key = self._keys[left.column()]
+        a, b = key(source.row_at(left.row())), key(source.row_at(right.row()))
+        if a is None or b is None:
+            return a is None and b is not None
+        return bool(a < b)

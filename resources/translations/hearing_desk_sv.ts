@@ -5431,7 +5431,7 @@ R41: the residual value is the purchase price written off in a straight line ove
     </message>
     <message>
         <source>A return receipt is printed for a return from a patient to own stock.</source>
-        <translation>Ett returkvitto skrivs ut för en retur från patient till eget lager.</translation>
+        <translation>Ett returkvitto skrivs ut för en retur från patient till eget förråd.</translation>
     </message>
     <message>
         <source>A return slip is printed for a return to the supplier.</source>
@@ -5481,7 +5481,7 @@ R41: the residual value is the purchase price written off in a straight line ove
     </message>
     <message>
         <source>Return to own stock</source>
-        <translation>Retur till eget lager</translation>
+        <translation>Retur till eget förråd</translation>
     </message>
     <message>
         <source>Return to the supplier</source>
@@ -5531,7 +5531,7 @@ R41: the residual value is the purchase price written off in a straight line ove
     <message>
         <source>Only an individually marked device in your own stock can go back to the supplier for credit; for other aids, contact the aid centre.</source>
         <extracomment>R32: how a device involved in an incident is marked (the seed&apos;s words, kept in Swedish on paper). R31, said wherever a return to the supplier meets an aid that is not a device in own stock.</extracomment>
-        <translation>Endast ett individmärkt hjälpmedel i ditt eget lager kan returneras till leverantören för kreditering; för andra hjälpmedel, kontakta Hjälpmedel.</translation>
+        <translation>Endast ett individmärkt hjälpmedel i ditt eget förråd kan returneras till leverantören för kreditering; för andra hjälpmedel, kontakta Hjälpmedel.</translation>
     </message>
     <message>
         <source>Your service location was not found; sign in again.</source>
@@ -5543,7 +5543,7 @@ R41: the residual value is the purchase price written off in a straight line ove
     </message>
     <message>
         <source>Individual {number} is neither held by a patient nor in stock in your own stock, so it cannot be returned from here.</source>
-        <translation>Individ {number} finns varken hos en patient eller i ditt eget lager och kan därför inte returneras härifrån.</translation>
+        <translation>Individ {number} finns varken hos en patient eller i ditt eget förråd och kan därför inte returneras härifrån.</translation>
     </message>
     <message>
         <source>Choose the patient or the individual to return.</source>
@@ -5595,7 +5595,7 @@ R41: the residual value is the purchase price written off in a straight line ove
     </message>
     <message>
         <source>{location} holds no own stock: return the aids to the central warehouse with a pickup order.</source>
-        <translation>{location} har inget eget lager: returnera hjälpmedlen till centrallagret med en hämtorder.</translation>
+        <translation>{location} har inget eget förråd: returnera hjälpmedlen till centrallagret med en hämtorder.</translation>
     </message>
     <message>
         <source>The devices come from different suppliers: make one return slip per supplier.</source>

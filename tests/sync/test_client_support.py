@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
-from sqlalchemy import Connection, Engine, Table, create_engine, select, update
+from sqlalchemy import Connection, Engine, Table, create_engine, insert, select, update
 from sqlalchemy.pool import NullPool
 
 from app.changelog import synced_table_names
@@ -26,6 +27,8 @@ from app.database import DATABASE_FILE, Database
 from app.sync.client import SyncClient, SyncReport
 from db.base import Base
 from db.engine import create_sqlite_engine
+from db.models import NumberBlock
+from db.server.models import NumberCounter
 
 
 def synced_tables() -> list[Table]:
@@ -63,6 +66,11 @@ def load_baseline(sqlite_path: Path, central_url: str) -> dict[str, int]:
                 links = [r for r in rows if any(r[k] is not None for k in own)]
                 for row in links:  # the whole row, so onupdate columns keep their values
                     writer.execute(update(table).where(table.c.id == row["id"]).values(row))
+            # The numbers the demo already handed out this week are used: the server's sequence goes on
+            # after them (R15), as it would after the documents a region's first sync brings in.
+            counter = cast(Table, NumberCounter.__table__)
+            for week, next_running in reader.execute(select(NumberBlock.year_week, NumberBlock.next)):
+                writer.execute(insert(counter).values(year_week=week, next_first=next_running))
     finally:
         source.dispose()
         target.dispose()
@@ -74,9 +82,13 @@ def central_engine(central_url: str) -> Engine:
 
 
 def workstation(template: Path, folder: Path) -> Database:
-    """A workstation's database: a copy of the demo data (number blocks are the server's to lease)."""
+    """A workstation's database: a copy of the demo data without its numbers. The demo grants itself the
+    whole week; a workstation that syncs holds only the blocks it leases, or two of them would hand out the
+    same numbers (R15)."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(template, folder / DATABASE_FILE)
+    with sqlite3.connect(folder / DATABASE_FILE) as connection:
+        connection.execute("DELETE FROM number_block")
     return Database.open(folder)
 
 

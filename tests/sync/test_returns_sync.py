@@ -260,3 +260,32 @@ def test_r28_one_device_on_two_pickup_orders_made_offline_is_taken_in_once_and_t
             ).all()
         assert statuses == {PickupStatus.CLOSED, PickupStatus.CANCELLED}
         assert first.id in events and second.id not in events and moved == len(events)
+
+
+def _own_balance(database: Database, context: WorkContext, key: str) -> int:
+    with database.read() as session:
+        device = session.get(Individual, uuid.UUID(key.removeprefix("i:")))
+        assert device is not None and device.warehouse_id is not None
+        return balance(session, device.warehouse_id, device.article_id)
+
+
+def test_r30_one_device_taken_into_own_stock_on_two_workstations_offline_is_booked_once(
+    clinic: dict[str, Any],  # noqa: F811 - the fixture imported above
+) -> None:
+    today = dt.date.today()
+    _lease_numbers(clinic, today)
+    a, b = clinic["desks"]
+    context, _centre = _contexts(a)
+    patient_id, key = _held_device(a, context, today)
+    # The network is gone: both desks take the same aid into the same own stock.
+    _return(a, context, Destination.OWN_STOCK, patient_id, key, today)
+    _return(b, context, Destination.OWN_STOCK, patient_id, key, today)
+    before = _own_balance(a, context, key)
+    assert _own_balance(b, context, key) == before
+
+    reports = sync_until_quiet(clinic["clients"])
+
+    # The device came in once: the second desk's booking is refused, and its ledger takes the server's.
+    assert any(report.rejected for report in reports)
+    assert _own_balance(a, context, key) == _own_balance(b, context, key) == before
+    assert_converged(clinic, (*TABLES, "stock_movement"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from app.changes import Changes
@@ -34,12 +34,8 @@ from ui.qt import (
     QKeySequence,
     QLabel,
     QLineEdit,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QPushButton,
     QShortcut,
-    QSortFilterProxyModel,
     QSplitter,
     Qt,
     QTimer,
@@ -48,7 +44,7 @@ from ui.qt import (
     Signal,
 )
 from ui.scanning.targets import mark_scan_target, scan_into_line_edit
-from ui.table_model import Column, RowTableModel
+from ui.table_model import Column, RowSortProxy, RowTableModel
 from ui.widgets import ERROR_STYLE, find_data, row_table
 
 DEFAULT_PERIOD_DAYS = 30
@@ -56,26 +52,6 @@ FILTER_DELAY_MS = 200
 ORDER_NUMBER_LENGTH = 8
 
 Key = Callable[[Any], Any]
-
-
-class _RowSortProxy(QSortFilterProxyModel):
-    """Sorts a RowTableModel by the value behind each column (dates as dates, counts as numbers)."""
-
-    def __init__(self, keys: Sequence[Key], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._keys = list(keys)
-
-    def lessThan(
-        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        source = self.sourceModel()
-        if not isinstance(source, RowTableModel) or not 0 <= left.column() < len(self._keys):
-            return super().lessThan(left, right)
-        key = self._keys[left.column()]
-        a, b = key(source.row_at(left.row())), key(source.row_at(right.row()))
-        if a is None or b is None:
-            return a is None and b is not None
-        return bool(a < b)
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -158,7 +134,7 @@ class OrderSearchPage(QWidget):
             (Column(self.tr("Lines"), lambda r: r.line_count, align_right=True), lambda r: r.line_count),
         ]
         self.results_model = RowTableModel([c for c, _k in columns], self)
-        self.results_proxy = _RowSortProxy([k for _c, k in columns], self)
+        self.results_proxy = RowSortProxy([k for _c, k in columns], self)
         self.results_proxy.setSourceModel(self.results_model)
         self.results_view = row_table("orders_results", self.results_proxy)
         self.results_view.setSortingEnabled(True)

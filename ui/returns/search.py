@@ -20,7 +20,6 @@ from ui.messages import MessageBoxes
 from ui.operations import OperationRunner
 from ui.operations import orders as order_ops
 from ui.operations import returns as return_ops
-from ui.order.search import _RowSortProxy
 from ui.qt import (
     QComboBox,
     QCoreApplication,
@@ -42,7 +41,7 @@ from ui.qt import (
 from ui.returns.texts import app_text, destination_name
 from ui.returns.wizard import check_point_text
 from ui.scanning.targets import mark_scan_target, scan_into_line_edit
-from ui.table_model import Column, RowTableModel
+from ui.table_model import Column, RowSortProxy, RowTableModel
 from ui.widgets import ERROR_STYLE, find_data, row_table
 
 DEFAULT_PERIOD_DAYS = 30
@@ -138,7 +137,7 @@ class ReturnSearchDialog(QDialog):
             (Column(self.tr("By"), lambda r: r.user_name), lambda r: r.user_name),
         ]
         self.results_model = RowTableModel([c for c, _k in columns], self)
-        self.results_proxy = _RowSortProxy([k for _c, k in columns], self)
+        self.results_proxy = RowSortProxy([k for _c, k in columns], self)
         self.results_proxy.setSourceModel(self.results_model)
         self.results_view = row_table("returns_results", self.results_proxy)
         self.results_view.setSortingEnabled(True)
