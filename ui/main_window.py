@@ -94,7 +94,6 @@ class MainWindow(QMainWindow):
         self._setup_window()
         self._setup_status_bar()
         self._setup_actions()
-        self._setup_returns_menu()
         if not paint_first:
             self._build()
 
@@ -218,6 +217,7 @@ class MainWindow(QMainWindow):
         bought_over_action.triggered.connect(self.open_bought_over)
         stock_menu.addAction(bought_over_action)
         self._setup_activities_menu()
+        self._setup_returns_menu()
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, name in enumerate(
             (self.tr("Patient"), self.tr("Order"), self.tr("Stock"), self.tr("Individual"))

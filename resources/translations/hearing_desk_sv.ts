@@ -1550,7 +1550,7 @@
     </message>
     <message>
         <source>&amp;Return…</source>
-        <translation>&amp;Retur …</translation>
+        <translation>&amp;Retur…</translation>
     </message>
     <message>
         <source>Return the aid: from the patient, or from our own stock to the supplier.</source>
@@ -2786,7 +2786,7 @@ Box 517
     </message>
     <message>
         <source>&amp;Return…</source>
-        <translation>&amp;Retur …</translation>
+        <translation>&amp;Retur…</translation>
     </message>
     <message>
         <source>Return all aids…</source>

@@ -272,9 +272,9 @@ class PatientRecordView(QWidget):
         layout.addLayout(form)
         actions = self.actions_row = QHBoxLayout()
         actions.addWidget(self.new_order_button)
-        actions.addWidget(self.print_button)
-        actions.addWidget(self.life_events_button)
         actions.addWidget(self.new_activity_button)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.life_events_button)  # "More": the life events, last
         actions.addStretch()
         layout.addLayout(actions)
         line = QFrame()
@@ -369,7 +369,8 @@ class PatientRecordView(QWidget):
         self.return_button = QPushButton(self.tr("&Return…"))
         self.return_button.setObjectName("return_aids")
         self.return_button.setEnabled(False)
-        self.actions_row.insertWidget(self.actions_row.count() - 1, self.return_button)
+        # After the new activity, before the loan agreement and "More".
+        self.actions_row.insertWidget(self.actions_row.indexOf(self.print_button), self.return_button)
         self.deceased_box = QFrame()
         self.deceased_box.setObjectName("deceased_returns")
         self.deceased_box.setStyleSheet(
