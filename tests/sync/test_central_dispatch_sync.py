@@ -12,9 +12,11 @@ from sqlalchemy import select
 from app import central_warehouse, orders
 from app.database import Database
 from app.fees import charger_bill_on
-from app.numbers import NumberAllocator
+from app.numbers import HeldBlocksOnly, NumberAllocator
 from app.organisation import work_context
 from app.stock import balances_of
+from app.sync.numbers import LeasingBlockSource, top_up
+from app.sync.transport import Transport
 from db.models import Article, Fee, Individual, OrderLine, Patient, Warehouse
 from db.models.enums import ArticleStatus, FeeRule, IndividualStatus, OrderKind
 from tests.sync.test_client_integration import assert_converged, clinic  # noqa: F401 - the fixture
@@ -50,6 +52,9 @@ def test_r10a_a_dispatch_reported_by_the_aid_centre_reaches_the_desk_that_sent_t
 ) -> None:
     today = dt.date.today()
     desk, aid_centre = clinic["desks"]
+    # A syncing desk numbers its documents from blocks it leased from the server (R15).
+    server = clinic["server"]
+    top_up(desk, LeasingBlockSource(Transport(server.url, server.add_workstation("numbers")), size=20), today)
     charger = _charger_in_central(desk)
     with desk.read() as session:
         ctx = work_context(session, username="anna.audionom", service_location_code="HM-LUND")
@@ -59,7 +64,9 @@ def test_r10a_a_dispatch_reported_by_the_aid_centre_reaches_the_desk_that_sent_t
     with desk.write() as session:
         cart = orders.open_cart(session, ctx, patient_id=patient, kind=OrderKind.PRESCRIPTION)
         orders.add_line(session, ctx, order_id=cart.id, article_id=charger, today=today)
-        sent = orders.send_order(session, ctx, order_id=cart.id, allocator=NumberAllocator(), today=today)
+        sent = orders.send_order(
+            session, ctx, order_id=cart.id, allocator=NumberAllocator(HeldBlocksOnly()), today=today
+        )
     assert not any(report.rejected for report in sync_until_quiet(clinic["clients"]))
 
     with aid_centre.read() as session:
