@@ -415,7 +415,7 @@
     </message>
     <message>
         <source>Reading the aids…</source>
-        <translation>Läser hjälpmedlen …</translation>
+        <translation>Läser hjälpmedlen…</translation>
     </message>
     <message>
         <source>Aids (tick those returned, or scan their individual numbers)</source>
@@ -838,7 +838,7 @@
     </message>
     <message>
         <source>Starting camera {number}…</source>
-        <translation>Startar kamera {number} …</translation>
+        <translation>Startar kamera {number}…</translation>
     </message>
     <message>
         <source>Read: {code}</source>
@@ -846,7 +846,7 @@
     </message>
     <message>
         <source>Reading {name}…</source>
-        <translation>Läser {name} …</translation>
+        <translation>Läser {name}…</translation>
     </message>
     <message>
         <source>No code could be read in {name}.</source>
@@ -2256,11 +2256,11 @@ Box 517
     </message>
     <message>
         <source>&amp;New return…</source>
-        <translation>&amp;Ny retur …</translation>
+        <translation>&amp;Ny retur…</translation>
     </message>
     <message>
         <source>&amp;Search returns…</source>
-        <translation>&amp;Sök returer …</translation>
+        <translation>&amp;Sök returer…</translation>
     </message>
     <message>
         <source>Return {number} registered; its document is being saved.</source>
@@ -2790,7 +2790,7 @@ Box 517
     </message>
     <message>
         <source>Return all aids…</source>
-        <translation>Returnera alla hjälpmedel …</translation>
+        <translation>Returnera alla hjälpmedel…</translation>
     </message>
     <message>
         <source>Return the selected aids, or choose among all aids held in the wizard.</source>
