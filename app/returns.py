@@ -44,6 +44,7 @@ from db.base import utc_now
 from db.models import (
     Article,
     Individual,
+    IndividualEvent,
     Order,
     OrderLine,
     Patient,
@@ -823,9 +824,9 @@ def _to_own_stock(
         _checks(plain, item.answer.checklist, stock_return_line_id=line_id)
         individual = item.individual
         # A device is taken in once per time it was handed out: two workstations that take the same device
-        # in offline write the same movement, which the server books once (the device's clash is shown).
+        # in offline write the same movement, which the server books once (the second comes back refused).
         once = (
-            _booking_id("own", individual.id, individual.patient_id, individual.order_line_id)
+            _booking_id("own", individual.id, _handed_out_by(session, individual.id))
             if individual is not None
             else None
         )
@@ -1031,6 +1032,25 @@ _CLOSE_IDS = uuid.UUID("0c7e2f5a-6b1d-4f3e-9a8c-2d5e7f1b3a64")
 
 def _close_id(kind: str, line_id: uuid.UUID) -> uuid.UUID:
     return uuid.uuid5(_CLOSE_IDS, f"{kind}:{line_id}")
+
+
+#: Events that note a change of a device's numbers, not where it is (R37, R38).
+_NOTES_ONLY = (DocumentKind.INDIVIDUAL_NUMBER_CHANGE.value, DocumentKind.SIP_NUMBER_CHANGE.value)
+
+
+def _handed_out_by(session: Session, individual_id: uuid.UUID) -> uuid.UUID | None:
+    """The event that handed the device to the patient who holds it now (its newest "delivered" event that
+    is not a renumbering): the same on every workstation that has synced it."""
+    return session.scalar(
+        select(IndividualEvent.id)
+        .where(
+            IndividualEvent.individual_id == individual_id,
+            IndividualEvent.status == IndividualStatus.DELIVERED,
+            IndividualEvent.document_kind.not_in(_NOTES_ONLY),
+        )
+        .order_by(IndividualEvent.occurred_at.desc(), IndividualEvent.id.desc())
+        .limit(1)
+    )
 
 
 def _booking_id(kind: str, *parts: uuid.UUID | None) -> uuid.UUID:

@@ -11,13 +11,15 @@ import pytest
 from sqlalchemy import func, select
 
 from app import returns
+from app.changelog import PlainRows
 from app.database import Database
 from app.errors import InvalidInput, RuleViolation
+from app.individuals import change_status
 from app.numbers import NumberAllocator
 from app.organisation import WorkContext
 from app.patients import read_patient_record
 from app.returns import AidReturn, CheckAnswer, CheckPoint, Destination, ReturnRequest
-from app.stock import balance
+from app.stock import Document, balance, move
 from db.models import (
     ChangeLogEntry,
     Individual,
@@ -779,3 +781,39 @@ def test_r28_cancelling_a_pickup_order_leaves_a_device_taken_in_on_another_where
         returns.cancel_pickup(session, desk.centre, second_id)
     device_now = _status(database, desk.aid)
     assert device_now.status is IndividualStatus.IN_STOCK and device_now.warehouse_id == desk.central
+
+
+def test_r30_a_device_handed_out_again_is_taken_in_again(database: Database, desk: Desk) -> None:
+    """The booking that keeps two offline workstations from taking one device in twice is per hand-out:
+    a device that went back to the patient (here twice) is taken into own stock each time."""
+    key = returns.key_of_individual(desk.aid)
+    for round_ in range(3):
+        _register(database, desk.context, _request(Destination.OWN_STOCK, desk.patient, _aid(key)))
+        with database.read() as session:
+            article_id = _status(database, desk.aid).article_id
+            assert balance(session, desk.own, article_id) == 1
+        if round_ == 2:
+            break
+        with database.write() as session:  # handed out again from own stock (R10c), the same patient
+            device = session.get(Individual, desk.aid)
+            assert device is not None
+            change_status(
+                session,
+                device,
+                IndividualStatus.DELIVERED,
+                user_id=desk.context.user_id,
+                document=Document(DocumentKind.ORDER, uuid.uuid4()),
+                warehouse_id=None,
+                patient_id=desk.patient,
+            )
+            move(
+                plain := PlainRows(),
+                article_id=device.article_id,
+                warehouse_id=desk.own,
+                quantity=-1,
+                reason=MovementReason.WITHDRAWAL,
+                document=Document(DocumentKind.ORDER, None),
+                user_id=desk.context.user_id,
+                individual_id=device.id,
+            )
+            plain.write(session)
