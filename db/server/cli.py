@@ -95,6 +95,15 @@ def _parser() -> argparse.ArgumentParser:
         help=f"private key file (PEM); required off loopback (default: {config.TLS_KEY_VARIABLE})",
     )
     with_db(commands.add_parser("migrate", help="create or upgrade the central database"))
+    health = commands.add_parser(
+        "health",
+        help="ask this machine's running service whether it can serve (for a container's health check)",
+        description="GET /health of the service on this machine: exit 0 when it answers 200, else 1 with "
+        "its sentence. The address follows the serve settings (HEARING_DESK_PORT, https when "
+        "HEARING_DESK_TLS_CERT is set); the certificate is not checked, since this asks the local "
+        "instance whether it runs, not who it is.",
+    )
+    health.add_argument("--url", help="the health endpoint's full URL instead")
     add = with_db(
         commands.add_parser(
             "add-workstation", help="issue a token for a new workstation, or a new one for a revoked one"
@@ -112,8 +121,44 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def local_health_url(environ: dict[str, str] | None = None) -> str:
+    """Where ``health`` asks: this machine's instance, as ``serve`` would listen with the same settings."""
+    port = config.env_default(config.PORT_BIND_VARIABLE, environ) or str(DEFAULT_PORT)
+    scheme = "https" if config.env_default(config.TLS_CERT_VARIABLE, environ) else "http"
+    return f"{scheme}://127.0.0.1:{port}/health"
+
+
+def check_health(url: str, timeout: float = 5.0) -> tuple[bool, str]:
+    """(healthy, sentence) from the service's ``GET /health``."""
+    import json
+    import ssl
+    import urllib.error
+    import urllib.request
+
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    try:
+        with urllib.request.urlopen(url, timeout=timeout, context=context) as answer:
+            body = json.loads(answer.read() or b"{}")
+            return True, f"The service is healthy (schema revision {body.get('schema_revision')})."
+    except urllib.error.HTTPError as error:
+        try:
+            detail = json.loads(error.read() or b"{}").get("detail")
+        except ValueError:
+            detail = None
+        return False, detail or f"The service answered {error.code}."
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "reason", None) or error
+        return False, f"The service at {url} does not answer: {reason}."
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "health":
+        healthy, sentence = check_health(args.url or local_health_url())
+        print(sentence, file=sys.stdout if healthy else sys.stderr)
+        return 0 if healthy else 1
     if args.command == "serve":
         tls = bool(args.tls_cert and args.tls_key)
         if not is_loopback(args.host) and not tls:
