@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -66,11 +67,12 @@ SERVER_SESSION_OPTIONS = (
 )
 
 
-def create_server_engine(url: str) -> Engine:
+def create_server_engine(url: str | URL) -> Engine:
     """The central database: PostgreSQL (psycopg 3) in production; SQLite, with writers taking the lock at
-    BEGIN, as a server's embedded default."""
-    if url.startswith("sqlite"):
-        return create_sqlite_engine(Path(url.split("///", 1)[1]), immediate=True)
+    BEGIN, for a trial (``hearing-desk-server --allow-sqlite``) and tests."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return create_sqlite_engine(Path(parsed.database or ""), immediate=True)
     return create_engine(
         url,
         # No test query before every request (an idle poll would pay a round trip for it): a connection

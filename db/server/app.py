@@ -9,6 +9,7 @@ code each endpoint can answer.
 from __future__ import annotations
 
 import contextlib
+import functools
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Annotated, Any, Literal
@@ -18,6 +19,7 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, 
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import APIKeyHeader, HTTPBearer
+from pydantic import BaseModel
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -26,7 +28,8 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from db.server import service
+from db import migrate as domain_migrate
+from db.server import migrate, service
 from db.server.watermark import Watermark
 from db.sync_protocol.messages import (
     API_PREFIX,
@@ -54,8 +57,11 @@ ENDPOINTS = frozenset(
         ("POST", f"{API_PREFIX}/numbers/lease"),
         ("GET", f"{API_PREFIX}/conflicts"),
         ("POST", f"{API_PREFIX}/conflicts/{{conflict_id}}/resolve"),
+        ("GET", "/health"),
     }
 )
+#: What a load balancer or orchestrator polls; outside ``/v1``, so it needs no token.
+HEALTH_PATH = "/health"
 DOWNLOAD_PATH = f"{API_PREFIX}/download"
 #: Methods whose request carries a body (bounded by ``MAX_UPLOAD_BYTES``).
 WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
@@ -69,15 +75,29 @@ TOO_LARGE = (
 )
 
 
+@functools.cache
+def _known_revisions() -> frozenset[str]:
+    return frozenset(domain_migrate.known_revisions())
+
+
 def schema_mismatch_sentence(client: str | None, server: str) -> str:
+    """What the workstation's status bar shows when its schema revision is not the server's: which side
+    is behind, and what to do about it (nothing waiting on the workstation is lost meanwhile)."""
     if not client:
         return (
             f"The workstation did not say which schema revision it has (header {SCHEMA_HEADER}); "
             f"the server is at schema revision {server}."
         )
+    if client in _known_revisions():
+        return (
+            f"This workstation's program is older than the server's (its database is at schema revision "
+            f"{client}, the server's at revision {server}): update Hearing Desk on this workstation; its "
+            "changes wait until then and nothing is lost."
+        )
     return (
-        f"The workstation's database is at schema revision {client} but the server's is at revision "
-        f"{server}; update the program so both are on the same revision before syncing."
+        f"This workstation's program is newer than the server's (its database is at schema revision "
+        f"{client}, the server's at revision {server}): the server must be updated first, ask IT; the "
+        "workstation's changes wait until then and nothing is lost."
     )
 
 
@@ -243,6 +263,29 @@ TOO_LARGE_DOC = f"The body is larger than {MAX_UPLOAD_BYTES} bytes; it is refuse
 BAD_VALUE_DOC = "A value does not fit the protocol; the sentence names it."
 
 
+class Health(BaseModel):
+    """The answer of ``GET /health`` when the server can serve: the database answers and is at this
+    program's schema."""
+
+    status: Literal["ok"]
+    schema_revision: str
+
+
+def health_problem(engine: Engine, wanted: tuple[str, str]) -> str | None:
+    """None when the database answers and its schema is *wanted* (domain, server tables); else why not."""
+    try:
+        found = migrate.current_revisions(engine)
+    except (OperationalError, PoolTimeout):
+        return DATABASE_AWAY
+    if found == wanted:
+        return None
+    return (
+        f"The central database is at schema revision {found[0] or 'none'} (server tables "
+        f"{found[1] or 'none'}) but this server program needs {wanted[0]} ({wanted[1]}): run "
+        "`hearing-desk-server migrate`, or update this server program if the database is newer."
+    )
+
+
 def create_app(engine: Engine) -> FastAPI:
     """The sync service on *engine* (PostgreSQL in production; any number of instances may share it)."""
     server_revision = service.schema_revision()
@@ -277,6 +320,28 @@ def create_app(engine: Engine) -> FastAPI:
         return _problem(503, DATABASE_AWAY)
 
     app.add_middleware(Gate, engine=engine, watermark=watermark)
+    wanted = (server_revision, migrate.server_head_revision())
+
+    @app.get(
+        HEALTH_PATH,
+        response_model=Health,
+        responses={
+            503: {
+                "model": Problem,
+                "description": "The database does not answer, or its schema is not this program's; the "
+                "sentence says which.",
+            }
+        },
+        tags=["operations"],
+    )
+    def get_health() -> Any:
+        """For a load balancer or orchestrator: 200 when this instance can serve (the database answers
+        and is at this program's schema), else 503 with a sentence. Needs no token; reads two rows."""
+        problem = health_problem(engine, wanted)
+        if problem is not None:
+            return _problem(503, problem)
+        return Health(status="ok", schema_revision=server_revision)
+
     router = APIRouter(prefix=API_PREFIX)
 
     @router.get("/status", responses=_answers())

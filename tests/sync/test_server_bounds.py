@@ -365,6 +365,7 @@ EXPECTED = {
     ("POST", f"{API_PREFIX}/numbers/lease"): {200, 400, 401, 409, 413, 422, 503},
     ("GET", f"{API_PREFIX}/conflicts"): {200, 401, 409, 422, 503},
     ("POST", f"{API_PREFIX}/conflicts/{{conflict_id}}/resolve"): {200, 400, 401, 404, 409, 413, 422, 503},
+    ("GET", "/health"): {200, 503},  # no token, no schema header: the orchestrator's poll
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import socket
 import uuid
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from alembic import command
 from sqlalchemy import create_engine, select, text
 
 from db import migrate as migrate_domain
-from db.server import cli, migrate, service
+from db.server import cli, config, migrate, service
 from db.server.models import Workstation
 from db.sync_protocol.messages import SCHEMA_HEADER, LeaseRequest
 from tests.sync.conftest import start_server
@@ -104,15 +105,119 @@ def test_a_revoked_workstation_name_is_given_a_new_token_and_the_old_one_stays_r
         engine.dispose()
 
 
-def test_the_embedded_default_is_a_sqlite_file_that_serves(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_sqlite_central_database_is_refused_without_allow_sqlite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import platformdirs
+    database = tmp_path / "central.sqlite3"
+    for args in (["migrate"], ["serve"], ["add-workstation", "desk"]):
+        args += ["--db", f"sqlite+pysqlite:///{database}"]
+        assert cli.main(args) == 2
+        assert capsys.readouterr().err.strip() == (
+            f"Refusing to run the central server on the SQLite file {database}: one file on one machine "
+            "cannot be shared by several server instances and is not backed up like the region's "
+            "PostgreSQL; pass --allow-sqlite to try the server out on it anyway."
+        )
+    assert not database.exists()  # refused before anything was opened
 
-    monkeypatch.setattr(platformdirs, "user_data_dir", lambda name: str(tmp_path / name))
-    url = cli.default_url()
-    assert url == f"sqlite+pysqlite:///{tmp_path / 'hearing-desk-server' / 'central.sqlite3'}"
-    assert cli.main(["migrate"]) == 0
+
+def test_without_a_database_address_the_server_asks_for_one_in_a_sentence(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for variable in (config.URL_VARIABLE, config.HOST_VARIABLE):
+        monkeypatch.delenv(variable, raising=False)
+    assert cli.main(["migrate"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "No central database was given: pass --db postgresql+psycopg://USER@HOST/DB, or set "
+        "HEARING_DESK_DB_URL or HEARING_DESK_DB_HOST (the password in HEARING_DESK_DB_PASSWORD_FILE); "
+        "see packaging/server/README.md."
+    )
+
+
+def test_a_password_on_the_command_line_is_refused_and_never_printed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["migrate", "--db", "postgresql+psycopg://hd:Sekret-7781@127.0.0.1:1/hd"]) == 2
+    out = capsys.readouterr()
+    assert "process list" in out.err and "HEARING_DESK_DB_PASSWORD_FILE" in out.err
+    assert "Sekret-7781" not in out.err + out.out
+
+
+def test_an_unreachable_database_is_one_sentence_without_the_password(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "db_password"
+    secret.write_text("Sekret-7781\n")
+    monkeypatch.setenv(config.PASSWORD_FILE_VARIABLE, str(secret))
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert cli.main(["migrate", "--db", f"postgresql+psycopg://hd@127.0.0.1:{port}/hd"]) == 1
+    out = capsys.readouterr()
+    lines = out.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(
+        f"The central database postgresql+psycopg://hd:***@127.0.0.1:{port}/hd cannot be reached: "
+    )
+    assert "Sekret-7781" not in out.err + out.out and "Traceback" not in out.err
+
+
+@pytest.mark.parametrize(
+    ("environ", "url"),
+    [
+        (
+            {config.HOST_VARIABLE: "db", config.PASSWORD_VARIABLE: "pw"},
+            "postgresql+psycopg://hearing_desk:pw@db:5432/hearing_desk",
+        ),
+        (
+            {
+                config.HOST_VARIABLE: "pg.region.example",
+                config.PORT_VARIABLE: "6432",
+                config.NAME_VARIABLE: "central",
+                config.USER_VARIABLE: "hd_app",
+            },
+            "postgresql+psycopg://hd_app@pg.region.example:6432/central",
+        ),
+        (
+            {config.HOST_VARIABLE: "/run/postgresql"},
+            "postgresql+psycopg://hearing_desk@:5432/hearing_desk?host=%2Frun%2Fpostgresql",
+        ),
+        (
+            {config.URL_VARIABLE: "postgresql+psycopg://hd@db/hd", config.PASSWORD_VARIABLE: "pw"},
+            "postgresql+psycopg://hd:pw@db/hd",
+        ),
+        (
+            {config.URL_VARIABLE: "postgresql+psycopg://hd:own@db/hd", config.PASSWORD_VARIABLE: "pw"},
+            "postgresql+psycopg://hd:own@db/hd",
+        ),
+    ],
+)
+def test_the_database_address_and_password_come_from_the_environment(
+    environ: dict[str, str], url: str
+) -> None:
+    assert config.database_url(None, environ=environ).render_as_string(hide_password=False) == url
+
+
+def test_the_password_file_wins_over_the_variable_and_a_bad_one_is_a_sentence(tmp_path: Path) -> None:
+    secret = tmp_path / "db_password"
+    secret.write_text("from-file\nsecond line ignored\n")
+    environ = {
+        config.HOST_VARIABLE: "db",
+        config.PASSWORD_FILE_VARIABLE: str(secret),
+        config.PASSWORD_VARIABLE: "from-variable",
+    }
+    assert config.database_url(None, environ=environ).password == "from-file"
+    secret.write_text("\n")
+    with pytest.raises(config.ConfigurationError, match="is empty; put the password on its first line"):
+        config.database_url(None, environ=environ)
+    environ[config.PASSWORD_FILE_VARIABLE] = str(tmp_path / "missing")
+    with pytest.raises(config.ConfigurationError, match="cannot be read"):
+        config.database_url(None, environ=environ)
+    with pytest.raises(config.ConfigurationError, match="HEARING_DESK_DB_PORT must be a port number"):
+        config.database_url(None, environ={config.HOST_VARIABLE: "db", config.PORT_VARIABLE: "x"})
+
+
+def test_a_sqlite_file_serves_a_trial_when_allowed_explicitly(tmp_path: Path) -> None:
+    url = f"sqlite+pysqlite:///{tmp_path / 'central.sqlite3'}"
+    assert cli.main(["migrate", "--db", url, "--allow-sqlite"]) == 0
     server = start_server(url)
     try:
         assert migrate.is_current(server.engine)
