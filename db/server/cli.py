@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--tls-cert", help="certificate file (PEM); required off loopback")
     serve.add_argument("--tls-key", help="private key file (PEM); required off loopback")
+    serve.add_argument("--demo", action="store_true", help="a training server: serves only demo workstations")
     with_db(commands.add_parser("migrate", help="create or upgrade the central database"))
     add = with_db(
         commands.add_parser(
@@ -131,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         from db.server.app import create_app
 
         uvicorn.run(
-            create_app(engine),
+            create_app(engine, demo=args.demo),
             host=args.host,
             port=args.port,
             ssl_certfile=args.tls_cert,
