@@ -68,6 +68,36 @@ class JoinDetails:
     token: str
 
 
+#: The environment variable an unattended install may give the token in (never on the command line).
+TOKEN_VARIABLE = "HEARING_DESK_TOKEN"
+NO_TOKEN = QT_TRANSLATE_NOOP(
+    "app",
+    "Joining needs the workstation's token: give it in a file with --token-file FILE or in the environment "
+    "variable {variable}, never on the command line.",
+)
+TOKEN_FILE_UNREADABLE = QT_TRANSLATE_NOOP("app", "The token file {path} cannot be read: {reason}.")
+
+
+def join_details(
+    server_url: str | None, workstation_name: str | None, token_file: Path | None, environment: dict[str, str]
+) -> JoinDetails:
+    """What an unattended install gives for a join: the address and name as options, the token from a
+    file or the environment (``TOKEN_VARIABLE``); a sentence for what is missing."""
+    if not server_url or not workstation_name:
+        raise InvalidInput(JOIN_NEEDS)
+    if token_file is not None:
+        try:
+            token = token_file.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise InvalidInput(TOKEN_FILE_UNREADABLE, path=str(token_file), reason=reason) from None
+    else:
+        token = environment.get(TOKEN_VARIABLE, "").strip()
+    if not token:
+        raise InvalidInput(NO_TOKEN, variable=TOKEN_VARIABLE)
+    return JoinDetails(server_url, workstation_name, token)
+
+
 # ------------------------------------------------------------------------------------------ markers
 
 
