@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     first = commands.add_parser(
         "first-start",
+        allow_abbrev=False,  # "--token SECRET" must not pass as --token-file: no token on the command line
         help="set up a new workstation without a display: demo data, join the clinic's server, or empty",
         description="Set up a new workstation as its first start would: demo data, a join of the clinic's "
         "server (its first sync fills the database), or empty. The token comes from --token-file FILE or "

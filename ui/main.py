@@ -36,7 +36,9 @@ def _process_age_ms() -> float:
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="hearing-desk", description="Hearing Desk: the audiology reception desk."
+        prog="hearing-desk",
+        description="Hearing Desk: the audiology reception desk.",
+        allow_abbrev=False,  # "--token SECRET" must not pass as --token-file: no token on the command line
     )
     parser.add_argument("--data-dir", type=Path, default=None, help="folder of the local database")
     parser.add_argument(

@@ -25,8 +25,8 @@ from ui.qt import (
 )
 from ui.widgets import ERROR_STYLE
 
-#: Joins the server (address, workstation name, token) in the background, then calls the first callback
-#: once the first sync has filled the database, or the second with the clerk's sentence.
+# Joins the server (address, workstation name, token) in the background, then calls the first callback
+# once the first sync has filled the database, or the second with the clerk's sentence.
 Join = Callable[[str, str, str, Callable[[], None], Callable[[str], None]], None]
 
 DEMO, JOIN, EMPTY = "demo", "join", "empty"
