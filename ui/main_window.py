@@ -134,11 +134,12 @@ class MainWindow(QMainWindow):
         self.empty_notice.setWordWrap(True)
         self.empty_notice.setMargin(16)
         self.empty_notice.setStyleSheet("font-size: 13pt;")
+        self.empty_notice.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.empty_notice.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.empty_notice)
+        layout.addWidget(self.empty_notice, 1)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -388,6 +389,7 @@ class MainWindow(QMainWindow):
             self._show_empty()
             return
         self.empty_notice.hide()
+        self.tabs.show()
         if self.ask_who:
             self.choose_who()
         else:
@@ -472,6 +474,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.empty_notice.show()
+        self.tabs.hide()  # nothing to search or show yet: the sentence is the page
         self.sig_waiting_for_data.emit()
 
     def _changes_while_empty(self, changes: Changes) -> None:

@@ -107,7 +107,7 @@ def test_first_start_empty_says_what_to_do_and_nothing_crashes_without_users(  #
     assert dialog.choice() == "empty"
     with qtbot.wait_signal(main.sig_waiting_for_data, timeout=20000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert main.empty_notice.isVisible()
+    assert main.empty_notice.isVisible() and not main.tabs.isVisible()
     assert "File → Sync settings" in main.empty_notice.text()
     assert main.windowTitle() == "Hearing Desk"
     assert main.context is None and not main.patient_tab.isEnabled() and not main.stock_tab.isEnabled()

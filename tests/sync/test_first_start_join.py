@@ -133,7 +133,7 @@ def test_an_empty_start_joined_later_under_sync_settings_signs_in(  # type: igno
     QTimer.singleShot(50, fill)
     with qtbot.wait_signal(main.sig_ready, timeout=60000):
         main.open_sync_settings()
-    assert not main.empty_notice.isVisible() and main.context is not None
+    assert not main.empty_notice.isVisible() and main.tabs.isVisible() and main.context is not None
     main.sync.stop()  # type: ignore[union-attr]
     main.runner.wait_for_done()
     MessageBoxes.handler = None
