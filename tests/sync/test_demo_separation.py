@@ -162,3 +162,42 @@ def test_a_demo_workstation_syncs_with_a_training_server(  # type: ignore[no-unt
     assert central_phone(central_url, patient_id) == NEW_PHONE
     assert pending(desk) == 0
     desk.dispose()
+
+
+def test_serve_demo_on_the_command_line_starts_a_training_server(central_url: str) -> None:
+    """``hearing-desk-server serve --demo``: a real process whose answers say it is a training server."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from db.server import service
+    from db.server.cli import server_engine
+
+    engine = server_engine(central_url)
+    token = service.add_workstation(engine, "training-desk")
+    engine.dispose()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "db.server.cli", "serve", "--db", central_url, "--port", str(port), "--demo"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=5) as http:
+            while True:
+                try:
+                    answer = http.get("/v1/status", headers=headers(token, demo=True))
+                    break
+                except httpx.TransportError:
+                    assert process.poll() is None and time.monotonic() < deadline, "the server did not start"
+                    time.sleep(0.2)
+            refused = http.get("/v1/status", headers=headers(token, demo=False))
+        assert answer.status_code == 200 and answer.headers[DEMO_HEADER] == DEMO_VALUE
+        assert refused.status_code == 409 and refused.json() == {"detail": REAL_REFUSED}
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
