@@ -3,6 +3,8 @@
     hearing-desk-admin --version
     hearing-desk-admin demo-data --scale small|large [--data-dir DIR] [--replace] [--seed N]
     hearing-desk-admin migrate [--data-dir DIR]
+    hearing-desk-admin first-start demo|join|empty [--server URL --workstation NAME --token-file FILE]
+        [--data-dir DIR]
     hearing-desk-admin report-dispatch ORDER --user NAME --location CODE [--on DAY] [--data-dir DIR]
     hearing-desk-admin decode IMAGE...
 
@@ -75,6 +77,22 @@ def build_parser() -> argparse.ArgumentParser:
     dispatch.add_argument("--data-dir", type=Path, default=None, help="default: the user's data directory")
     dispatch.set_defaults(run=report_dispatch)
 
+    first = commands.add_parser(
+        "first-start",
+        allow_abbrev=False,  # "--token SECRET" must not pass as --token-file: no token on the command line
+        help="set up a new workstation without a display: demo data, join the clinic's server, or empty",
+        description="Set up a new workstation as its first start would: demo data, a join of the clinic's "
+        "server (its first sync fills the database), or empty. The token comes from --token-file FILE or "
+        "the environment variable HEARING_DESK_TOKEN, never from the command line. A workstation already "
+        "set up is left as it is (said in a sentence, exit status 0).",
+    )
+    first.add_argument("choice", choices=("demo", "join", "empty"))
+    first.add_argument("--server", default=None, metavar="URL", help="the clinic's server (join)")
+    first.add_argument("--workstation", default=None, metavar="NAME", help="this workstation's name (join)")
+    first.add_argument("--token-file", type=Path, default=None, metavar="FILE", help="its token (join)")
+    first.add_argument("--data-dir", type=Path, default=None, help="default: the user's data directory")
+    first.set_defaults(run=first_start)
+
     decode = commands.add_parser(
         "decode",
         help="print the codes the program's decoder reads in images (photos, camera frames)",
@@ -140,6 +158,33 @@ def demo_data(arguments: argparse.Namespace) -> int:
     print("Other numbers to try:")
     for key, number in summary.numbers.items():
         print(f"  {key:<32} {number}")
+    return 0
+
+
+def first_start(arguments: argparse.Namespace) -> int:
+    import os
+
+    from app.first_start import AlreadySetUp, FirstStart, join_details, set_up
+
+    choice = FirstStart(arguments.choice)
+    join = None
+    if choice is FirstStart.JOIN:
+        join = join_details(arguments.server, arguments.workstation, arguments.token_file, dict(os.environ))
+    data_dir = _data_dir(arguments)
+    database = Database.open(data_dir)
+    try:
+        set_up(database, data_dir, choice, join=join)
+    except AlreadySetUp as error:
+        print(error.sentence())
+        return 0
+    finally:
+        database.dispose()
+    done = {
+        FirstStart.DEMO: "The workstation in {folder} holds demo data (it never syncs with a real server).",
+        FirstStart.JOIN: "The workstation in {folder} has joined {server}; its first sync filled it.",
+        FirstStart.EMPTY: "The workstation in {folder} starts empty; join a server under File → Sync settings.",
+    }[choice]
+    print(done.format(folder=data_dir, server=join.server_url if join else ""))
     return 0
 
 

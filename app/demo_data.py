@@ -42,6 +42,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app.database import DATABASE_FILE, Database, prepare
+from app.first_start import DEMO_DATA
 from app.identity import age_on, make_identity_number
 from app.numbers import year_week
 from app.patients import FORWARDING_ADDRESS, name_key
@@ -202,6 +203,10 @@ def generate(
                 builder.build()
             finally:
                 writer.close()
+            # The mark of a demo database (local only): it never syncs with a clinic's real server.
+            connection.execute(
+                "INSERT OR REPLACE INTO node_setting (key, value) VALUES (?, '1')", (DEMO_DATA,)
+            )
             builder.report("Building the indexes", 0.95)
             for _name, sql in indexes:
                 connection.execute(sql)

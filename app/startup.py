@@ -1,5 +1,6 @@
-"""What happens before the clerk can work: open (migrate, back up) the database, fill an empty one with
-demo data on first start, and list who may sign in. Runs on a worker thread, never the UI thread.
+"""What happens before the clerk can work: open (migrate, back up) the database, set a new workstation up
+on its first start (demo data, a join of the clinic's server, or empty: ``app.first_start``), and list who
+may sign in. Runs on a worker thread, never the UI thread.
 
 Importing this module is cheap (the program's entry point uses ``configure_logging`` before its window is
 painted); the database stack is imported when the workstation is opened.
@@ -17,6 +18,7 @@ from app.config import Remembered, load_remembered
 
 if TYPE_CHECKING:
     from app.database import Database
+    from app.first_start import FirstStart, JoinDetails
     from app.organisation import UserChoice
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,12 @@ class Workstation:
     users: tuple[UserChoice, ...]
     remembered: Remembered
     demo_data_created: bool
+    #: A new workstation (no users, no sync settings, no first-start choice): the program asks what to do.
+    needs_first_start: bool = False
+    #: The database holds demo data (the title bar says so; it never syncs with a real server).
+    demo: bool = False
+    #: The first-start choice made during this opening, if one was.
+    set_up_now: FirstStart | None = None
 
 
 def configure_logging(data_dir: Path) -> Path | None:
@@ -53,25 +61,68 @@ def configure_logging(data_dir: Path) -> Path | None:
     return path
 
 
-def open_workstation(data_dir: Path, *, demo_scale: str | None = "small") -> Workstation:
-    """Open this workstation's database; on first start (no users) fill it with demo data."""
-    from sqlalchemy import func, select
-
-    from app.database import Database, environment_errors
-    from app.organisation import list_users
-    from db.models import User
+def open_workstation(
+    data_dir: Path,
+    *,
+    first_start: str | None = "demo",
+    join: JoinDetails | None = None,
+    demo_scale: str = "small",
+) -> Workstation:
+    """Open this workstation's database. A new workstation (see ``app.first_start``) is set up as
+    *first_start* (a ``FirstStart`` value) says (demo data, a join of the clinic's server with *join*, or empty); with None it is
+    left as it is and ``needs_first_start`` tells the program to ask. On a workstation already set up
+    *first_start* changes nothing."""
+    from app.database import Database
+    from app.first_start import FirstStart, is_new_workstation, set_up
 
     database = Database.open(data_dir)
-    created = False
-    with database.read() as session:
-        empty = (session.scalar(select(func.count()).select_from(User)) or 0) == 0
-    if empty and demo_scale is not None:
-        from app import demo_data  # a first start only: keep it out of the normal start path
+    try:
+        with database.read() as session:
+            new = is_new_workstation(session)
+        chosen = FirstStart(first_start) if first_start is not None else None
+        if new and chosen is not None:
+            set_up(database, data_dir, chosen, join=join, demo_scale=demo_scale)
+        return read_workstation(
+            database,
+            data_dir,
+            needs_first_start=new and chosen is None,
+            set_up_now=chosen if new else None,
+        )
+    except BaseException:
+        database.dispose()
+        raise
 
-        log.info("empty database: creating %s demo data", demo_scale)
-        with environment_errors(database.path):  # the disk may fill up while it is written
-            demo_data.generate(database, demo_scale)
-        created = True
+
+def read_workstation(
+    database: Database,
+    data_dir: Path,
+    *,
+    needs_first_start: bool = False,
+    set_up_now: FirstStart | None = None,
+) -> Workstation:
+    """Who may sign in on the open *database*, and what kind of database it is."""
+    from app.first_start import FirstStart, is_demo_database
+    from app.organisation import list_users
+
     with database.read() as session:
         users = tuple(list_users(session))
-    return Workstation(database, users, load_remembered(data_dir), created)
+        demo = is_demo_database(session)
+    return Workstation(
+        database,
+        users,
+        load_remembered(data_dir),
+        demo_data_created=set_up_now is FirstStart.DEMO,
+        needs_first_start=needs_first_start,
+        demo=demo,
+        set_up_now=set_up_now,
+    )
+
+
+def finish_first_start(
+    database: Database, data_dir: Path, choice: FirstStart, join: JoinDetails | None = None
+) -> Workstation:
+    """The first-start dialog's choice, on the database the program opened: set up, then read again."""
+    from app.first_start import set_up
+
+    set_up(database, data_dir, choice, join=join)
+    return read_workstation(database, data_dir, set_up_now=choice)

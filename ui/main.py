@@ -1,6 +1,9 @@
 """``hearing-desk``: start the reception-desk program.
 
-``--data-dir DIR`` chooses the database folder (default: the user data directory);
+``--data-dir DIR`` chooses the database folder (default: the user data directory); a new workstation asks
+how to start (demo data, join the clinic's server, or empty) unless ``--first-start demo|join|empty`` says
+(``join`` with ``--server URL --workstation NAME`` and the token from ``--token-file FILE`` or
+``HEARING_DESK_TOKEN``);
 ``--smoke`` starts, shows the main window, prints the milliseconds to first paint, waits until the
 database is open and a user is signed in, then exits 0 (1 if the start failed). A start that fails (a
 damaged or empty database file, a read-only data folder) says why in one sentence and exits 1.
@@ -33,13 +36,30 @@ def _process_age_ms() -> float:
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="hearing-desk", description="Hearing Desk: the audiology reception desk."
+        prog="hearing-desk",
+        description="Hearing Desk: the audiology reception desk.",
+        allow_abbrev=False,  # "--token SECRET" must not pass as --token-file: no token on the command line
     )
     parser.add_argument("--data-dir", type=Path, default=None, help="folder of the local database")
     parser.add_argument(
         "--smoke", action="store_true", help="start, show the window, print ms to first paint, exit"
     )
     parser.add_argument("--language", choices=("sv", "en"), default=None, help="override the system language")
+    first = parser.add_argument_group(
+        "first start (unattended installs)",
+        "On a new workstation, do this instead of asking; the token comes from --token-file or the "
+        "environment variable HEARING_DESK_TOKEN, never from the command line. On a workstation already "
+        "set up it changes nothing.",
+    )
+    first.add_argument(
+        "--first-start",
+        choices=("demo", "join", "empty"),
+        default=None,
+        help="demo data, join the clinic's server, or empty",
+    )
+    first.add_argument("--server", default=None, metavar="URL", help="the clinic's server (join)")
+    first.add_argument("--workstation", default=None, metavar="NAME", help="this workstation's name (join)")
+    first.add_argument("--token-file", type=Path, default=None, metavar="FILE", help="its token (join)")
     parser.add_argument("--version", action="version", version=f"hearing-desk {__version__}")
     return parser.parse_args(argv)
 
@@ -48,6 +68,18 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     data_dir: Path = arguments.data_dir or default_data_dir()
     configure_logging(data_dir)
+    join = None
+    if arguments.first_start == "join":
+        from app.errors import ClerkError
+        from app.first_start import join_details
+
+        try:
+            join = join_details(
+                arguments.server, arguments.workstation, arguments.token_file, dict(os.environ)
+            )
+        except ClerkError as error:
+            print(error.sentence(), file=sys.stderr, flush=True)
+            return 2
 
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
@@ -58,7 +90,15 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     install_translators(app, arguments.language)
 
-    window = MainWindow(data_dir, ask_who=not arguments.smoke, paint_first=True)
+    # A new workstation asks how to start (--smoke: demo data, as it always did), unless told.
+    window = MainWindow(
+        data_dir,
+        ask_who=not arguments.smoke,
+        paint_first=True,
+        first_start=arguments.first_start or ("demo" if arguments.smoke else None),
+        join=join,
+        first_start_on_command_line=arguments.first_start is not None,
+    )
 
     if arguments.smoke:
         outcome = {"code": 1}
@@ -86,7 +126,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"start failed: {sentence}", file=sys.stderr, flush=True)
             QTimer.singleShot(0, window.close)
 
+        def waiting() -> None:
+            print(f"ready (database open, no user to sign in yet): {_process_age_ms():.0f} ms", flush=True)
+            outcome["code"] = 0
+            QTimer.singleShot(0, window.close)
+
         window.sig_ready.connect(ready)
+        window.sig_waiting_for_data.connect(waiting)
         window.sig_start_failed.connect(failed)
         from ui.messages import MessageBoxes
 

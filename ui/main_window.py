@@ -22,6 +22,7 @@ from ui.qt import (
     QAction,
     QApplication,
     QCloseEvent,
+    QCoreApplication,
     QDialog,
     QEvent,
     QKeySequence,
@@ -31,11 +32,15 @@ from ui.qt import (
     Qt,
     QTabWidget,
     QTimer,
+    QVBoxLayout,
+    QWidget,
     Signal,
 )
 
 if TYPE_CHECKING:
     from app.activities import ActivityCreated, ActivityStart
+    from app.changes import Changes
+    from app.first_start import JoinDetails
     from app.individual_record import IndividualRecord
     from app.numbers import NumberAllocator
     from app.organisation import WorkContext
@@ -81,11 +86,29 @@ class MainWindow(QMainWindow):
     camera_source_for: Callable[[int], FrameSource] | None = None
     sig_ready = Signal(object)  # WorkContext, once the clerk has chosen who and where
     sig_start_failed = Signal(str)
+    #: Open, but nobody can sign in yet (a workstation started empty, or joined to a server without users).
+    sig_waiting_for_data = Signal()
 
-    def __init__(self, data_dir: Path, *, ask_who: bool = True, paint_first: bool = False) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        ask_who: bool = True,
+        paint_first: bool = False,
+        first_start: str | None = "demo",
+        join: JoinDetails | None = None,
+        first_start_on_command_line: bool = False,
+    ) -> None:
+        """*first_start*: what a new workstation does (``app.first_start.FirstStart``: demo data — what tests
+        and ``--smoke`` want —, a join of the clinic's server with *join*, or empty); None asks in the
+        first-start dialog. With *first_start_on_command_line* a workstation already set up says that the
+        choice changed nothing."""
         super().__init__()
         self.data_dir = data_dir
         self.ask_who = ask_who
+        self.first_start = first_start
+        self.join = join
+        self.first_start_on_command_line = first_start_on_command_line
         self.workstation: Workstation | None = None
         self.context: WorkContext | None = None
         # Made once the database is open (its imports are kept off the path to the first paint).
@@ -100,12 +123,31 @@ class MainWindow(QMainWindow):
     # -- set-up ------------------------------------------------------------------------------------
 
     def _setup_window(self) -> None:
-        self.setWindowTitle(self.tr("Hearing Desk"))
+        self.show_title(demo=False)
         self.setObjectName("main_window")
         self.resize(1280, 800)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
-        self.setCentralWidget(self.tabs)
+        # What a workstation without users shows above its (disabled) tabs: what to do next.
+        self.empty_notice = QLabel()
+        self.empty_notice.setObjectName("empty_notice")
+        self.empty_notice.setWordWrap(True)
+        self.empty_notice.setMargin(16)
+        self.empty_notice.setStyleSheet("font-size: 13pt;")
+        self.empty_notice.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty_notice.hide()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_notice, 1)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+    def show_title(self, *, demo: bool) -> None:
+        """The window's title; a demo database says so, in every language, so nobody takes it for real."""
+        self.setWindowTitle(
+            self.tr("Hearing Desk – DEMO (practice data)") if demo else self.tr("Hearing Desk")
+        )
 
     def _build(self) -> None:
         """What the clerk works with: the operation runner and the tabs (with ``paint_first``, after the
@@ -289,6 +331,8 @@ class MainWindow(QMainWindow):
         start_ops.open_database(
             self.runner,
             data_dir=self.data_dir,
+            first_start=self.first_start,
+            join=self.join,
             on_success=self._workstation_opened,
             on_error=self._workstation_failed,
         )
@@ -321,14 +365,132 @@ class MainWindow(QMainWindow):
         set_documents_dir(self.data_dir)
         self.runner.database = workstation.database
         self._start_sync(workstation)
+        self.runner.sig_changes.connect(self._changes_while_empty)
+        self._after_open(workstation)
+
+    def _after_open(self, workstation: Workstation) -> None:
+        """The database is open (and a first start done, if there was one): the first start is asked on a
+        new workstation, a workstation without anyone to sign in says what to do, else the sign-in."""
+        from app.first_start import ALREADY_SET_UP
+
+        self.workstation = workstation
+        self.show_title(demo=workstation.demo)
+        if workstation.needs_first_start:
+            self.ask_first_start()
+            return
         if workstation.demo_data_created:
             self.statusBar().showMessage(self.tr("First start: demo data was created."), 8000)
+        elif self.first_start_on_command_line and workstation.set_up_now is None:
+            log.info("--first-start on a workstation already set up: nothing changed")
+            self.statusBar().showMessage(QCoreApplication.translate("app", ALREADY_SET_UP), 15000)
         else:
             self.statusBar().clearMessage()
+        if not self._signable_users():
+            self._show_empty()
+            return
+        self.empty_notice.hide()
+        self.tabs.show()
         if self.ask_who:
             self.choose_who()
         else:
             self._use_remembered_or_first()
+
+    def _signable_users(self) -> bool:
+        """Whether anyone can sign in: a user with a service location."""
+        users = self.workstation.users if self.workstation is not None else ()
+        return any(user.locations for user in users)
+
+    # -- first start -------------------------------------------------------------------------------
+
+    def ask_first_start(self) -> None:
+        """A new workstation: demo data, join the clinic's server, or empty (``ui.start.first_start``)."""
+        from ui.start.first_start import FirstStartDialog
+
+        self.status_user.setText(self.tr("Not signed in"))
+        dialog = FirstStartDialog(self._join_from_dialog, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.first_start_dialog = dialog
+
+        def chosen() -> None:
+            if dialog.choice() != "join":  # a join was done by the dialog itself, before it closed
+                self._finish_first_start(dialog.choice())
+
+        def quit_() -> None:
+            if self.context is None:
+                self.close()
+
+        dialog.accepted.connect(chosen)
+        dialog.rejected.connect(quit_)
+        dialog.open()
+
+    def _finish_first_start(self, choice: str) -> None:
+        from app.first_start import FirstStart
+        from app.startup import finish_first_start
+
+        assert self.workstation is not None
+        database, data_dir = self.workstation.database, self.data_dir
+        if choice == FirstStart.DEMO:
+            self.statusBar().showMessage(self.tr("Creating demo data…"))
+        self.runner.run(
+            lambda: finish_first_start(database, data_dir, FirstStart(choice)),
+            self._first_start_done,
+            self._workstation_failed,
+        )
+
+    def _join_from_dialog(
+        self, url: str, name: str, token: str, on_done: Callable[[], None], on_error: Callable[[str], None]
+    ) -> None:
+        """The first-start dialog's join: the first sync fills the database; the dialog closes when done."""
+        from app.first_start import FirstStart, JoinDetails
+        from app.startup import finish_first_start
+
+        assert self.workstation is not None
+        database, data_dir = self.workstation.database, self.data_dir
+
+        def joined(workstation: Workstation) -> None:
+            on_done()
+            self._first_start_done(workstation)
+
+        self.runner.run(
+            lambda: finish_first_start(database, data_dir, FirstStart.JOIN, JoinDetails(url, name, token)),
+            joined,
+            on_error,
+        )
+
+    def _first_start_done(self, workstation: Workstation) -> None:
+        if self.sync is not None and workstation.set_up_now == "join":
+            self.sync.start(workstation.database, self.data_dir)  # the settings the join stored
+        self._after_open(workstation)
+
+    def _show_empty(self) -> None:
+        """No one to sign in yet: say what to do. The first sync of a joined server brings the users, and
+        the sign-in follows (``_changes_while_empty``)."""
+        self.status_user.setText(self.tr("Not signed in"))
+        self.empty_notice.setText(
+            self.tr(
+                "This workstation holds no data yet. Join the clinic's server under File → Sync settings "
+                "with the address, workstation name and token the administrator gave you; its first sync "
+                "fills the workstation, and then you sign in."
+            )
+        )
+        self.empty_notice.show()
+        self.tabs.hide()  # nothing to search or show yet: the sentence is the page
+        self.sig_waiting_for_data.emit()
+
+    def _changes_while_empty(self, changes: Changes) -> None:
+        """Users came down with a sync while nobody could sign in: read them again and sign in."""
+        if not changes.settings or self.context is not None or not self.empty_notice.isVisible():
+            return
+        from app.startup import read_workstation
+
+        assert self.workstation is not None
+        database, data_dir = self.workstation.database, self.data_dir
+
+        def loaded(workstation: Workstation) -> None:
+            if self.context is None and self.empty_notice.isVisible():
+                self._after_open(workstation)
+
+        self.runner.run(lambda: read_workstation(database, data_dir), loaded, None)
 
     def _workstation_failed(self, sentence: str) -> None:
         self.status_user.setText(self.tr("Not started"))
@@ -355,7 +517,10 @@ class MainWindow(QMainWindow):
         self.sign_in(user.username, code)
 
     def choose_who(self) -> None:
-        if self.workstation is None:
+        if self.workstation is None or self.workstation.needs_first_start:
+            return
+        if not self._signable_users():
+            self._show_empty()
             return
         remembered = self.workstation.remembered
         if self.context is not None:
@@ -541,8 +706,8 @@ class MainWindow(QMainWindow):
         from app.sync.settings import SyncSettings, load_settings
         from ui.sync.settings_dialog import SyncSettingsDialog
 
-        sync = self.sync
-        if self.workstation is None or sync is None:
+        sync, workstation = self.sync, self.workstation
+        if workstation is None or sync is None:
             return
 
         def save(
@@ -558,11 +723,12 @@ class MainWindow(QMainWindow):
                 server_url=stored.server_url if stored else "",
                 workstation_name=stored.workstation_name if stored else "",
                 parent=self,
+                demo=workstation.demo,
             )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
-        database = self.workstation.database
+        database = workstation.database
         self.runner.run(lambda: load_settings(database), show, None)
 
     def open_scanner_settings(self) -> None:

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from app.database import Database
 from app.errors import NotFound
+from app.first_start import is_demo_database
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync.local_rows import put_rows, upsert
 from app.sync.settings import get_setting, put_setting
@@ -51,6 +52,7 @@ from db.sync_protocol.messages import (
     Rejection,
     ResolveRequest,
     ServerChange,
+    ServerStatus,
     UploadResponse,
 )
 from db.sync_protocol.values import from_json, synced_tables
@@ -231,7 +233,10 @@ class SyncClient:
     ) -> None:
         self.database = database
         self.workstation_name = workstation_name
-        self.transport = Transport(server_url, token, http=http)
+        with database.read() as session:
+            #: A demo database syncs only with a training server, and checks it before it sends anything.
+            self.demo = is_demo_database(session)
+        self.transport = Transport(server_url, token, http=http, demo=self.demo)
         self.batch_size = min(batch_size, MAX_BATCH)
         self.page_size = min(page_size, MAX_PAGE)
         self._online = False
@@ -254,6 +259,8 @@ class SyncClient:
             counts = {"uploaded": 0, "rejected": 0, "conflicts": 0, "downloaded": 0}
             self._touched = set()
             try:
+                if self.demo:  # the server's answer says whether it is a training server: nothing goes up
+                    self.transport.call("GET", "/status", ServerStatus)  # to any other
                 self._upload(counts)
                 self._download(counts)
             except SyncFailure as failure:

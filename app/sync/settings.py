@@ -199,6 +199,28 @@ def save_settings(database: Database, server_url: str, workstation_name: str) ->
     return SyncSettings(url, name)
 
 
+def refuse_unless_training_server(database: Database, server_url: str, token: str) -> None:
+    """A database that holds demo data syncs only with a training server (``serve --demo``), never with
+    the clinic's: before its settings are stored, the server is asked what it is, and anything else is
+    refused with the sentence (nothing stored). A real workstation's settings are stored without asking
+    (it may be set up offline); its first round refuses a training server."""
+    from app.first_start import is_demo_database
+
+    with database.read() as session:
+        if not is_demo_database(session):
+            return
+    from app.sync.transport import SyncFailure, Transport
+    from db.sync_protocol.messages import ServerStatus
+
+    transport = Transport(check_server_url(server_url), token.strip(), demo=True)
+    try:
+        transport.call("GET", "/status", ServerStatus)
+    except SyncFailure as failure:
+        raise InvalidInput(failure.template, **failure.params) from None
+    finally:
+        transport.close()
+
+
 def client_from_settings(database: Database, data_dir: Path) -> SyncClient | None:
     """The sync client as set up on this workstation, or None while sync is not set up (no address/token)."""
     stored = load_settings(database)

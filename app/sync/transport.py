@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from app.i18n import QT_TRANSLATE_NOOP
 from db import migrate
-from db.sync_protocol.messages import API_PREFIX, SCHEMA_HEADER, Problem
+from db.sync_protocol.messages import API_PREFIX, DEMO_HEADER, DEMO_VALUE, SCHEMA_HEADER, Problem
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,17 @@ CLOCK_WRONG = QT_TRANSLATE_NOOP(
     "date, time and time zone right, then sync again; the changes wait here and nothing is lost.",
 )
 
+DEMO_WORKSTATION = QT_TRANSLATE_NOOP(
+    "app",
+    "This workstation holds demo data and cannot sync with the clinic's server (only with a training "
+    "server); start a new workstation and join the clinic's server from there. Nothing here was changed.",
+)
+TRAINING_SERVER = QT_TRANSLATE_NOOP(
+    "app",
+    "This server is a training server for demo data; a workstation with the clinic's real data does not "
+    "sync with it. Check the server address; nothing here was changed.",
+)
+
 
 def _shown(moment: dt.datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -54,7 +65,7 @@ class SyncFailure(Exception):
     """A sync request that did not succeed; ``sentence`` is for the person at the desk."""
 
     def __init__(self, kind: str, template: str, **params: Any) -> None:
-        self.kind = kind  # "offline", "token", "schema", "clock", "garbage", "server"
+        self.kind = kind  # "offline", "token", "schema", "clock", "garbage", "server", "demo"
         #: The English source sentence (marked for translation) and its values, as ``ClerkError`` has them.
         self.template = template
         self.params = params
@@ -77,14 +88,20 @@ class Transport:
         http: httpx.Client | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         schema_revision: str | None = None,
+        demo: bool = False,
     ) -> None:
         self.base = server_url.rstrip("/") + API_PREFIX
+        #: This workstation's database holds demo data: it says so, and takes answers only from a
+        #: training server (``serve --demo``); a real workstation takes none from one.
+        self.demo = demo
         self._owns_http = http is None
         self.http = http or httpx.Client(timeout=timeout)
         self._headers = {
             "Authorization": f"Bearer {token}",
             SCHEMA_HEADER: schema_revision or migrate.head_revision(),
         }
+        if demo:
+            self._headers[DEMO_HEADER] = DEMO_VALUE
 
     @staticmethod
     def clock() -> dt.datetime:
@@ -116,6 +133,13 @@ class Transport:
         except httpx.TransportError as error:  # refused, timed out, cut mid-reply, DNS …
             log.info("sync: %s %s failed: %s", method, path, type(error).__name__)
             raise SyncFailure("offline", OFFLINE) from error
+        training_server = response.headers.get(DEMO_HEADER) == DEMO_VALUE
+        if self.demo and not training_server:
+            log.warning("sync: a demo workstation refuses a server that is not a training server")
+            raise SyncFailure("demo", DEMO_WORKSTATION)
+        if training_server and not self.demo:
+            log.warning("sync: a real workstation refuses a training server")
+            raise SyncFailure("demo", TRAINING_SERVER)
         if response.status_code == 401:
             raise SyncFailure("token", TOKEN_REFUSED)
         if response.status_code == 409:

@@ -33,6 +33,8 @@ from db.server import migrate, service
 from db.server.watermark import Watermark
 from db.sync_protocol.messages import (
     API_PREFIX,
+    DEMO_HEADER,
+    DEMO_VALUE,
     MAX_PAGE,
     MAX_SEQ,
     MAX_UPLOAD_BYTES,
@@ -66,6 +68,14 @@ DOWNLOAD_PATH = f"{API_PREFIX}/download"
 #: Methods whose request carries a body (bounded by ``MAX_UPLOAD_BYTES``).
 WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
 
+DEMO_REFUSED = (
+    "This workstation holds demo data and cannot sync with the clinic's server; start a new workstation "
+    "and join the server from there."
+)
+REAL_REFUSED = (
+    "This is a training server for demo data; a workstation with the clinic's real data cannot sync with "
+    "it. Check the server address."
+)
 TOKEN_NEEDED = "A valid workstation token is needed (Authorization: Bearer <token>)."
 DATABASE_AWAY = "The central database cannot be reached just now; nothing was changed. Try again in a while."
 UNREADABLE = "The request body is not JSON text in UTF-8; nothing was read or changed."
@@ -144,10 +154,13 @@ class Gate:
     endpoint or its validation, and an oversize body is never held in memory beyond the limit.
     """
 
-    def __init__(self, app: ASGIApp, engine: Engine, watermark: Watermark) -> None:
+    def __init__(self, app: ASGIApp, engine: Engine, watermark: Watermark, demo: bool = False) -> None:
         self.app = app
         self.engine = engine
         self.watermark = watermark
+        #: A training server (``serve --demo``): it serves only workstations that hold demo data, and says
+        #: so in every answer; a real server serves none of them.
+        self.demo = demo
 
     def idle_poll(self, scope: Scope) -> bytes | None:
         """The answer to an idle workstation's poll (``GET /v1/download?after=N&limit=M`` with nothing
@@ -176,6 +189,8 @@ class Gate:
         if scope["type"] != "http" or not str(scope["path"]).startswith(API_PREFIX + "/"):
             await self.app(scope, receive, send)
             return
+        if self.demo:
+            send = _saying_demo(send)
         # The server's clock as the request arrives: an upload's edits are dated back from here.
         scope.setdefault("state", {})["received_at"] = service.utc_now()
         headers = Headers(scope=scope)
@@ -191,6 +206,9 @@ class Gate:
                     return
         if name is None:
             await _problem(401, TOKEN_NEEDED, **{"WWW-Authenticate": "Bearer"})(scope, receive, send)
+            return
+        if (headers.get(DEMO_HEADER) == DEMO_VALUE) != self.demo:
+            await _problem(409, REAL_REFUSED if self.demo else DEMO_REFUSED)(scope, receive, send)
             return
         server_revision = service.schema_revision()
         client_revision = headers.get(SCHEMA_HEADER)
@@ -227,6 +245,20 @@ class Gate:
         await self.app(scope, replay, send)
 
 
+def _saying_demo(send: Send) -> Send:
+    """*send*, with every answer's head saying that this is a training server (``DEMO_HEADER``)."""
+
+    async def demo_send(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message = {
+                **message,
+                "headers": [*message.get("headers", []), (DEMO_HEADER.lower().encode(), DEMO_VALUE.encode())],
+            }
+        await send(message)
+
+    return demo_send
+
+
 async def authorized_workstation(
     request: Request,
     _token: Annotated[Any, Security(HTTPBearer(auto_error=False, description="the workstation's token"))],
@@ -249,7 +281,8 @@ def _answers(**described: str) -> dict[int | str, dict[str, Any]]:
     """The refusals an endpoint can answer besides the ones every endpoint can (401, 409, 503)."""
     answers: dict[int | str, str] = {
         401: "No valid workstation token (missing, unknown or revoked).",
-        409: "The workstation's schema revision is not the server's; the sentence names both.",
+        409: "The workstation's schema revision is not the server's (the sentence names both), or it holds "
+        "demo data and this is not a training server (or the other way round).",
         503: "The central database cannot be reached just now; try again later.",
     }
     for code, text in described.items():
@@ -286,8 +319,11 @@ def health_problem(engine: Engine, wanted: tuple[str, str]) -> str | None:
     )
 
 
-def create_app(engine: Engine) -> FastAPI:
-    """The sync service on *engine* (PostgreSQL in production; any number of instances may share it)."""
+def create_app(engine: Engine, *, demo: bool = False) -> FastAPI:
+    """The sync service on *engine* (PostgreSQL in production; any number of instances may share it).
+
+    With *demo* it is a training server: it serves only workstations whose database holds demo data (they
+    say so in ``DEMO_HEADER``), and a normal server refuses exactly those."""
     server_revision = service.schema_revision()
     watermark = Watermark(engine, service.last_seq_query())
 
@@ -319,7 +355,7 @@ def create_app(engine: Engine) -> FastAPI:
     async def database_away(_request: Request, _error: Exception) -> JSONResponse:
         return _problem(503, DATABASE_AWAY)
 
-    app.add_middleware(Gate, engine=engine, watermark=watermark)
+    app.add_middleware(Gate, engine=engine, watermark=watermark, demo=demo)
     wanted = (server_revision, migrate.server_head_revision())
 
     @app.get(

@@ -94,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
         default=config.env_default(config.TLS_KEY_VARIABLE),
         help=f"private key file (PEM); required off loopback (default: {config.TLS_KEY_VARIABLE})",
     )
+    serve.add_argument("--demo", action="store_true", help="a training server: serves only demo workstations")
     with_db(commands.add_parser("migrate", help="create or upgrade the central database"))
     health = commands.add_parser(
         "health",
@@ -233,7 +234,7 @@ def _run(args: argparse.Namespace, engine: Engine) -> int:
     from db.server.app import create_app
 
     uvicorn.run(
-        create_app(engine),
+        create_app(engine, demo=args.demo),
         host=args.host,
         port=args.port,
         ssl_certfile=args.tls_cert,

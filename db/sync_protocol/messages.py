@@ -33,6 +33,12 @@ from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 API_PREFIX = "/v1"
 SCHEMA_HEADER = "X-Hearing-Desk-Schema"
+#: Demo data never meets a clinic's real data: a workstation whose database holds demo data sends this
+#: header (value ``DEMO_VALUE``) with every request, and a training server (``serve --demo``) sends it with
+#: every answer. A real server refuses a request that carries it and a training server one that does not
+#: (409, one sentence); the workstation refuses an answer that does not match its own kind too.
+DEMO_HEADER = "X-Hearing-Desk-Demo"
+DEMO_VALUE = "1"
 MAX_BATCH = 1000
 MAX_PAGE = 5000
 #: Server sequence numbers are PostgreSQL BIGINTs.

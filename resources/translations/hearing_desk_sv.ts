@@ -1348,6 +1348,65 @@
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>First start of Hearing Desk</source>
+        <translation>Första start av Hearing Desk</translation>
+    </message>
+    <message>
+        <source>This workstation has no data yet. How should it start?</source>
+        <translation>Arbetsstationen har inga uppgifter ännu. Hur ska den starta?</translation>
+    </message>
+    <message>
+        <source>&amp;Try it with demo data</source>
+        <translation>&amp;Prova med övningsdata</translation>
+    </message>
+    <message>
+        <source>An invented hearing clinic to practise on. The title bar says DEMO, and this workstation can never sync with the clinic&apos;s server.</source>
+        <translation>En påhittad hörselmottagning att öva på. Namnlisten visar DEMO, och arbetsstationen kan aldrig synkroniseras med mottagningens server.</translation>
+    </message>
+    <message>
+        <source>&amp;Join the clinic&apos;s server</source>
+        <translation>&amp;Anslut till mottagningens server</translation>
+    </message>
+    <message>
+        <source>The administrator gives each workstation a name and a token. The first sync fills this workstation with the clinic&apos;s data; then you sign in.</source>
+        <translation>Administratören ger varje arbetsstation ett namn och en nyckel (token). Den första synkroniseringen fyller arbetsstationen med mottagningens uppgifter; sedan loggar du in.</translation>
+    </message>
+    <message>
+        <source>Start &amp;empty</source>
+        <translation>Starta &amp;tom</translation>
+    </message>
+    <message>
+        <source>No data at all. You can join the clinic&apos;s server later under File → Sync settings.</source>
+        <translation>Inga uppgifter alls. Du kan ansluta till mottagningens server senare under Arkiv → Synkinställningar.</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Serveradress:</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation name:</source>
+        <translation>&amp;Arbetsstationens namn:</translation>
+    </message>
+    <message>
+        <source>To&amp;ken:</source>
+        <translation>&amp;Nyckel:</translation>
+    </message>
+    <message>
+        <source>Joining the server; the first sync is filling this workstation…</source>
+        <translation>Ansluter till servern; den första synkroniseringen fyller arbetsstationen…</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starta</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+</context>
+<context>
     <name>IndividualRecordView</name>
     <message>
         <source>Blue</source>
@@ -2103,8 +2162,12 @@ Box 517
     <name>MainWindow</name>
     <message>
         <source>Hearing Desk</source>
-        <extracomment>The camera of an index for the camera view (None: the real camera through OpenCV; tests give recorded frames).</extracomment>
         <translation>Hearing Desk</translation>
+    </message>
+    <message>
+        <source>Hearing Desk – DEMO (practice data)</source>
+        <extracomment>The camera of an index for the camera view (None: the real camera through OpenCV; tests give recorded frames). Open, but nobody can sign in yet (a workstation started empty, or joined to a server without users).</extracomment>
+        <translation>Hearing Desk – DEMO (övningsdata)</translation>
     </message>
     <message>
         <source>&amp;Patient</source>
@@ -2213,6 +2276,18 @@ Box 517
     <message>
         <source>First start: demo data was created.</source>
         <translation>Första start: demodata har skapats.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Ingen inloggad</translation>
+    </message>
+    <message>
+        <source>Creating demo data…</source>
+        <translation>Skapar övningsdata…</translation>
+    </message>
+    <message>
+        <source>This workstation holds no data yet. Join the clinic&apos;s server under File → Sync settings with the address, workstation name and token the administrator gave you; its first sync fills the workstation, and then you sign in.</source>
+        <translation>Arbetsstationen har inga uppgifter ännu. Anslut till mottagningens server under Arkiv → Synkinställningar med adressen, arbetsstationens namn och nyckeln som administratören gav dig; den första synkroniseringen fyller arbetsstationen, och sedan loggar du in.</translation>
     </message>
     <message>
         <source>Not started</source>
@@ -4255,6 +4330,10 @@ Box 517
         <translation>Administratören ger varje arbetsstation ett namn och en nyckel (token). Nyckeln sparas i systemets nyckelring (eller i en fil som bara du kan läsa).</translation>
     </message>
     <message>
+        <source>This workstation holds demo data: it cannot join the clinic&apos;s server, only a training server for demo data. To join the clinic&apos;s server, start a new workstation (an empty data folder) and choose to join.</source>
+        <translation>Arbetsstationen har övningsdata: den kan inte anslutas till mottagningens server, bara till en övningsserver för övningsdata. Starta en ny arbetsstation (en tom datamapp) och välj att ansluta för att komma åt mottagningens server.</translation>
+    </message>
+    <message>
         <source>&amp;Server address:</source>
         <translation>&amp;Serveradress:</translation>
     </message>
@@ -5006,7 +5085,7 @@ R43 moving out: a main aid that is not individually marked and costs under this 
     </message>
     <message>
         <source>The central server did not take any of this workstation&apos;s changes; they wait here and the sync will be tried again.</source>
-        <extracomment>The oldest changes waiting to go up, as SQLite stores them (ids as 32 hex digits, the payload and base as JSON text, the moment as ``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC). Room for the request&apos;s frame around the changes (brackets, the key names, ``sent_at``).</extracomment>
+        <extracomment>A demo database syncs only with a training server, and checks it before it sends anything. The oldest changes waiting to go up, as SQLite stores them (ids as 32 hex digits, the payload and base as JSON text, the moment as ``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC). Room for the request&apos;s frame around the changes (brackets, the key names, ``sent_at``).</extracomment>
         <translation>Den centrala servern tog inte emot några av arbetsstationens ändringar; de väntar här och synkroniseringen försöks igen.</translation>
     </message>
     <message>
@@ -5026,12 +5105,30 @@ R43 moving out: a main aid that is not individually marked and costs under this 
         <translation>{url} är inte krypterad: okrypterad http tillåts bara till den här datorn själv, så använd en https-adress till den centrala servern.</translation>
     </message>
     <message>
+        <source>This workstation is already set up (its database holds users, sync settings or an earlier first-start choice); the first-start choice changed nothing.</source>
+        <extracomment>Node setting: &quot;1&quot; when this database holds demo data (never synced: node settings are local). Node setting: the first-start choice made on this workstation (a ``FirstStart`` value). The node setting sync keeps its server address in (``app.sync.settings.SERVER_URL``; named here too so the first-start check needs no sync module).</extracomment>
+        <translation>Arbetsstationen är redan konfigurerad (databasen har användare, synkinställningar eller ett tidigare val vid första start); valet för första start ändrade ingenting.</translation>
+    </message>
+    <message>
         <source>The workstation token is empty; paste it again.</source>
         <translation>Arbetsstationens nyckel är tom; klistra in den igen.</translation>
     </message>
     <message>
         <source>Type this workstation&apos;s name as the administrator gave it.</source>
         <translation>Skriv arbetsstationens namn så som administratören angav det.</translation>
+    </message>
+    <message>
+        <source>Joining the clinic&apos;s server needs its address, this workstation&apos;s name and its token.</source>
+        <translation>För att ansluta till mottagningens server behövs dess adress, arbetsstationens namn och dess nyckel.</translation>
+    </message>
+    <message>
+        <source>Joining needs the workstation&apos;s token: give it in a file with --token-file FILE or in the environment variable {variable}, never on the command line.</source>
+        <extracomment>The environment variable an unattended install may give the token in (never on the command line).</extracomment>
+        <translation>Anslutningen behöver arbetsstationens nyckel: ange den i en fil med --token-file FIL eller i miljövariabeln {variable}, aldrig på kommandoraden.</translation>
+    </message>
+    <message>
+        <source>The token file {path} cannot be read: {reason}.</source>
+        <translation>Nyckelfilen {path} kan inte läsas: {reason}.</translation>
     </message>
     <message>
         <source>The central server cannot be reached; working offline. Changes wait here and nothing is lost.</source>
@@ -5052,6 +5149,14 @@ R43 moving out: a main aid that is not individually marked and costs under this 
     <message>
         <source>This computer&apos;s clock shows {workstation_time} but the central server&apos;s shows {server_time}. Set the date, time and time zone right, then sync again; the changes wait here and nothing is lost.</source>
         <translation>Datorns klocka visar {workstation_time} men den centrala serverns visar {server_time}. Ställ in rätt datum, tid och tidszon och synkronisera sedan igen; ändringarna väntar här och inget går förlorat.</translation>
+    </message>
+    <message>
+        <source>This workstation holds demo data and cannot sync with the clinic&apos;s server (only with a training server); start a new workstation and join the clinic&apos;s server from there. Nothing here was changed.</source>
+        <translation>Arbetsstationen har övningsdata och kan inte synkroniseras med mottagningens server (bara med en övningsserver); starta en ny arbetsstation och anslut till mottagningens server därifrån. Inget här ändrades.</translation>
+    </message>
+    <message>
+        <source>This server is a training server for demo data; a workstation with the clinic&apos;s real data does not sync with it. Check the server address; nothing here was changed.</source>
+        <translation>Servern är en övningsserver för övningsdata; en arbetsstation med mottagningens riktiga uppgifter synkroniseras inte med den. Kontrollera serveradressen; inget här ändrades.</translation>
     </message>
     <message>
         <source>Type at least 3 characters to search for articles.</source>
@@ -5611,7 +5716,7 @@ R41: the residual value is the purchase price written off in a straight line ove
     </message>
     <message>
         <source>Only the aid centre closes a pickup order, when the central warehouse has taken it in.</source>
-        <extracomment>The rows closing a pickup order writes get ids made from the line (uuid5), so two aid-centre workstations closing the same pickup order offline write the same rows: the server keeps the first and refuses the second, and the central warehouse&apos;s balance counts each aid once.</extracomment>
+        <extracomment>The rows closing a pickup order writes get ids made from the line (uuid5), so two aid-centre workstations closing the same pickup order offline write the same rows: the server keeps the first and refuses the second, and the central warehouse&apos;s balance counts each aid once. Events that note a change of a device&apos;s numbers, not where it is (R37, R38).</extracomment>
         <translation>Endast Hjälpmedel avslutar en hämtorder, när centrallagret har returtagit hjälpmedlen.</translation>
     </message>
     <message>

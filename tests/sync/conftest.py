@@ -222,15 +222,18 @@ class RunningServer:
         self.engine.dispose()
 
 
-def start_server(database_url: str) -> RunningServer:
-    """``create_app`` under uvicorn in a background thread, on a free port of 127.0.0.1."""
+def start_server(database_url: str, *, demo: bool = False) -> RunningServer:
+    """``create_app`` under uvicorn in a background thread, on a free port of 127.0.0.1 (*demo*: a training
+    server, ``serve --demo``)."""
     engine = server_engine(database_url)
     # proto=IPPROTO_TCP so asyncio sets TCP_NODELAY on accepted connections (no 40 ms Nagle stalls).
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(engine), log_level="warning", lifespan="off", access_log=False)
+    config = uvicorn.Config(
+        create_app(engine, demo=demo), log_level="warning", lifespan="off", access_log=False
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name=f"sync-{port}")
     thread.start()
@@ -245,11 +248,12 @@ def start_server(database_url: str) -> RunningServer:
 @pytest.fixture
 def sync_server(central_url: str) -> Iterator[Callable[..., RunningServer]]:
     """A factory: ``sync_server()`` starts an instance on this test's central database; call it again for
-    a second instance on the same database (``sync_server(database_url)`` for another database)."""
+    a second instance on the same database (``sync_server(database_url)`` for another database;
+    ``sync_server(demo=True)`` for a training server)."""
     running: list[RunningServer] = []
 
-    def start(database_url: str | None = None) -> RunningServer:
-        instance = start_server(database_url or central_url)
+    def start(database_url: str | None = None, *, demo: bool = False) -> RunningServer:
+        instance = start_server(database_url or central_url, demo=demo)
         running.append(instance)
         return instance
 

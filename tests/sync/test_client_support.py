@@ -24,6 +24,7 @@ from sqlalchemy.pool import NullPool
 
 from app.changelog import synced_table_names
 from app.database import DATABASE_FILE, Database
+from app.first_start import DEMO_DATA
 from app.sync.client import SyncClient, SyncReport
 from db.base import Base
 from db.engine import create_sqlite_engine
@@ -82,14 +83,23 @@ def central_engine(central_url: str) -> Engine:
 
 
 def workstation(template: Path, folder: Path) -> Database:
-    """A workstation's database: a copy of the demo data without its numbers. The demo grants itself the
-    whole week; a workstation that syncs holds only the blocks it leases, or two of them would hand out the
-    same numbers (R15)."""
+    """A workstation's database: a copy of the demo data without its numbers and without the demo's mark.
+    The demo grants itself the whole week; a workstation that syncs holds only the blocks it leases, or two
+    of them would hand out the same numbers (R15). It stands for a real clinic whose data happens to equal
+    the demo's, so it syncs with a real server (a marked demo database never would)."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(template, folder / DATABASE_FILE)
     with sqlite3.connect(folder / DATABASE_FILE) as connection:
         connection.execute("DELETE FROM number_block")
+    clear_demo_mark(folder / DATABASE_FILE)
     return Database.open(folder)
+
+
+def clear_demo_mark(path: Path) -> None:
+    """Take the demo's mark off the database file *path* (a real clinic's data that equals the demo's)."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("DELETE FROM node_setting WHERE key = ?", (DEMO_DATA,))
+    connection.close()
 
 
 def normal(value: Any) -> Any:

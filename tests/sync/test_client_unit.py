@@ -54,6 +54,7 @@ from db.sync_protocol.messages import (
     UploadResponse,
 )
 from db.sync_protocol.values import from_json
+from tests.sync.test_client_support import clear_demo_mark
 
 TOKEN = "good-token"
 
@@ -161,13 +162,14 @@ def server(demo_template, tmp_path: Path) -> Iterator[FakeServer]:  # type: igno
 
 @pytest.fixture
 def workstations(demo_template, tmp_path: Path) -> Iterator[list[Database]]:  # type: ignore[no-untyped-def]
-    """Two workstations made from the same demo data."""
+    """Two workstations made from the same demo data (the demo's mark taken off)."""
     path, _summary = demo_template
     made = []
     for name in ("a", "b"):
         folder = tmp_path / name
         folder.mkdir()
         shutil.copy(path, folder / DATABASE_FILE)
+        clear_demo_mark(folder / DATABASE_FILE)  # a real clinic's desks whose data equals the demo's
         made.append(Database.open(folder))
     yield made
     for database in made:

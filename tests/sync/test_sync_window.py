@@ -14,7 +14,13 @@ from app.database import DATABASE_FILE
 from app.patients import format_identity
 from db.models import Individual, NumberBlock, StockMovement
 from db.models.enums import IndividualStatus
-from tests.sync.test_client_support import central_engine, client, load_baseline, workstation
+from tests.sync.test_client_support import (
+    central_engine,
+    clear_demo_mark,
+    client,
+    load_baseline,
+    workstation,
+)
 from ui.main_window import MainWindow
 from ui.messages import MessageBoxes
 from ui.qt import QApplication, QLineEdit, QPushButton, Qt, QTimer
@@ -28,6 +34,7 @@ pytestmark = pytest.mark.gui
 def desk(qtbot, demo_template, demo_dir: Path, central_url: str, sync_server) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
     """The central database with the demo baseline, a running server, and the window on a desk's copy."""
     load_baseline(demo_template[0], central_url)
+    clear_demo_mark(demo_dir / DATABASE_FILE)  # a real clinic whose data equals the demo's
     server = sync_server()
     MessageBoxes.handler = lambda *_args: None
     window = MainWindow(demo_dir, ask_who=False)

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 from app.changes import changes_of_tables
 from app.database import Database
 from app.numbers import NumberSupply
-from app.sync.settings import TokenStore, client_from_settings, save_settings
+from app.sync.settings import (
+    TokenStore,
+    client_from_settings,
+    refuse_unless_training_server,
+    save_settings,
+)
 from ui.operations import OperationRunner
 from ui.qt import QCoreApplication, QObject, QTimer, Signal
 
@@ -103,6 +108,7 @@ class SyncController(QObject):
             return
 
         def work() -> SyncClient | None:
+            refuse_unless_training_server(database, server_url, token)  # demo data: a training server only
             save_settings(database, server_url, workstation_name)
             TokenStore(data_dir).save(token)
             return client_from_settings(database, data_dir)

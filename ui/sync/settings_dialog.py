@@ -25,6 +25,8 @@ class SyncSettingsDialog(QDialog):
         server_url: str = "",
         workstation_name: str = "",
         parent: QWidget | None = None,
+        *,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -39,6 +41,19 @@ class SyncSettingsDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        if demo:
+            # Demo data never meets the clinic's real data (the server refuses it too).
+            demo_note = QLabel(
+                self.tr(
+                    "This workstation holds demo data: it cannot join the clinic's server, only a training "
+                    "server for demo data. To join the clinic's server, start a new workstation (an empty data "
+                    "folder) and choose to join."
+                )
+            )
+            demo_note.setObjectName("sync_demo_note")
+            demo_note.setWordWrap(True)
+            demo_note.setStyleSheet(ERROR_STYLE)
+            layout.addWidget(demo_note)
         form = QFormLayout()
         self.url_edit = QLineEdit(server_url)
         self.url_edit.setObjectName("sync_url")
