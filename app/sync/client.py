@@ -61,6 +61,8 @@ log = logging.getLogger(__name__)
 
 LAST_SERVER_SEQ = "sync.last_server_seq"
 LAST_SUCCESS_AT = "sync.last_success_at"
+#: The history id of the central database this workstation syncs with (``HISTORY_HEADER``).
+SERVER_HISTORY = "sync.server_history"
 #: The most downloaded changes applied in one transaction (several pages of a large download).
 APPLY_AT = 25_000
 REJECTED = "rejected"  # the kind of a change the server refused, kept beside the conflicts it reported
@@ -242,6 +244,8 @@ class SyncClient:
         self._online = False
         self._lock = threading.Lock()
         self._touched: set[str] = set()  # the tables the running round wrote (``SyncReport.tables``)
+        with database.read() as session:
+            self._history = get_setting(session, SERVER_HISTORY)
 
     def close(self) -> None:
         self.transport.close()
@@ -261,8 +265,13 @@ class SyncClient:
             try:
                 if self.demo:  # the server's answer says whether it is a training server: nothing goes up
                     self.transport.call("GET", "/status", ServerStatus)  # to any other
-                self._upload(counts)
-                self._download(counts)
+                try:
+                    self._upload(counts)
+                    self._download(counts)
+                except _Restored as restored:
+                    self._start_again(restored.history)
+                    self._upload(counts)
+                    self._download(counts)
             except SyncFailure as failure:
                 self._online = not failure.offline
                 return SyncReport(
@@ -351,6 +360,7 @@ class SyncClient:
             if not batch:
                 return
             answer = self.transport.call("POST", "/upload", UploadResponse, body=body)
+            self._check_history()
             try:
                 done = self._record_upload(batch, answer)
             except (ValueError, TypeError, KeyError) as error:  # a rejection's row that fits no column
@@ -413,6 +423,34 @@ class SyncClient:
             ),
         )
 
+    # ------------------------------------------------------------------------- a restored central database
+
+    def _check_history(self) -> None:
+        """Raise ``_Restored`` when the server's answer names another history than the one this workstation
+        synced with: the central database was restored from a backup (``hearing-desk-server restored``).
+        The first history seen is only remembered."""
+        seen = self.transport.history
+        if seen is None or seen == self._history:
+            return
+        if self._history is None:
+            with self.database.write() as session:
+                put_setting(session, SERVER_HISTORY, seen)
+            self._history = seen
+            return
+        raise _Restored(seen)
+
+    def _start_again(self, history: str) -> None:
+        """After a restore: everything this workstation had sent goes up again (the server keeps what it
+        already has, by change id; a change it had refused stays refused here and is not sent), and the
+        server's changes are read again from the start, since the restored server numbers its new changes
+        from the backup's point on."""
+        log.warning("sync: the central database was restored from a backup: sending again, reading again")
+        with self.database.write() as session:
+            session.connection().exec_driver_sql(_SEND_AGAIN_SQL, (REJECTED,))
+            put_setting(session, LAST_SERVER_SEQ, "0")
+            put_setting(session, SERVER_HISTORY, history)
+        self._history = history
+
     # --------------------------------------------------------------------------------------- download
 
     def _download(self, counts: dict[str, int]) -> None:
@@ -427,6 +465,7 @@ class SyncClient:
             page = self.transport.call(
                 "GET", "/download", DownloadResponse, params={"after": after, "limit": self.page_size}
             )
+            self._check_history()
             changes, last_seq, more = page.changes, page.last_seq, page.more
             if changes and (changes[0].server_seq <= after or last_seq < changes[-1].server_seq):
                 raise SyncFailure("garbage", _BAD_PAGE)
@@ -485,6 +524,19 @@ _PENDING_SQL = (
     "WHERE uploaded_at IS NULL ORDER BY local_seq LIMIT ?"
 )
 _UPLOADED_SQL = "UPDATE change_log SET uploaded_at = ? WHERE id = ?"
+#: After a restore of the central database: every change sent goes up again, but those the server refused.
+_SEND_AGAIN_SQL = (
+    "UPDATE change_log SET uploaded_at = NULL WHERE uploaded_at IS NOT NULL "
+    "AND id NOT IN (SELECT id FROM sync_issue WHERE kind = ?)"
+)
+
+
+class _Restored(Exception):
+    """The server's answer names another history of the central database than the one synced with."""
+
+    def __init__(self, history: str) -> None:
+        super().__init__(history)
+        self.history = history
 
 
 class _Pending(NamedTuple):

@@ -15,7 +15,14 @@ from pydantic import BaseModel, ValidationError
 
 from app.i18n import QT_TRANSLATE_NOOP
 from db import migrate
-from db.sync_protocol.messages import API_PREFIX, DEMO_HEADER, DEMO_VALUE, SCHEMA_HEADER, Problem
+from db.sync_protocol.messages import (
+    API_PREFIX,
+    DEMO_HEADER,
+    DEMO_VALUE,
+    HISTORY_HEADER,
+    SCHEMA_HEADER,
+    Problem,
+)
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +109,8 @@ class Transport:
         }
         if demo:
             self._headers[DEMO_HEADER] = DEMO_VALUE
+        #: The central database's history id in the newest answer that had one (``HISTORY_HEADER``).
+        self.history: str | None = None
 
     @staticmethod
     def clock() -> dt.datetime:
@@ -140,6 +149,7 @@ class Transport:
         if training_server and not self.demo:
             log.warning("sync: a real workstation refuses a training server")
             raise SyncFailure("demo", TRAINING_SERVER)
+        self.history = response.headers.get(HISTORY_HEADER) or self.history
         if response.status_code == 401:
             raise SyncFailure("token", TOKEN_REFUSED)
         if response.status_code == 409:

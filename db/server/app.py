@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import time
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Annotated, Any, Literal
@@ -35,6 +36,7 @@ from db.sync_protocol.messages import (
     API_PREFIX,
     DEMO_HEADER,
     DEMO_VALUE,
+    HISTORY_HEADER,
     MAX_PAGE,
     MAX_SEQ,
     MAX_UPLOAD_BYTES,
@@ -77,6 +79,8 @@ REAL_REFUSED = (
     "it. Check the server address."
 )
 TOKEN_NEEDED = "A valid workstation token is needed (Authorization: Bearer <token>)."
+#: How long an instance takes the central database's history id as known (see ``Gate.history``).
+HISTORY_TRUSTED_S = 60.0
 DATABASE_AWAY = "The central database cannot be reached just now; nothing was changed. Try again in a while."
 UNREADABLE = "The request body is not JSON text in UTF-8; nothing was read or changed."
 TOO_LARGE = (
@@ -161,6 +165,19 @@ class Gate:
         #: A training server (``serve --demo``): it serves only workstations that hold demo data, and says
         #: so in every answer; a real server serves none of them.
         self.demo = demo
+        #: The central database's history id and until when (``time.monotonic``) it is taken as known: it
+        #: changes only while every instance is stopped (a restore), so a minute's staleness is harmless.
+        self._history: tuple[str | None, float] = (None, 0.0)
+
+    async def history(self) -> str | None:
+        value, until = self._history
+        if until < time.monotonic():
+            try:
+                value = await run_in_threadpool(service.history_id, self.engine)
+            except (OperationalError, PoolTimeout):
+                return value
+            self._history = (value, time.monotonic() + HISTORY_TRUSTED_S)
+        return value
 
     def idle_poll(self, scope: Scope) -> bytes | None:
         """The answer to an idle workstation's poll (``GET /v1/download?after=N&limit=M`` with nothing
@@ -190,7 +207,10 @@ class Gate:
             await self.app(scope, receive, send)
             return
         if self.demo:
-            send = _saying_demo(send)
+            send = _with_header(send, DEMO_HEADER, DEMO_VALUE)
+        history = await self.history()
+        if history is not None:
+            send = _with_header(send, HISTORY_HEADER, history)
         # The server's clock as the request arrives: an upload's edits are dated back from here.
         scope.setdefault("state", {})["received_at"] = service.utc_now()
         headers = Headers(scope=scope)
@@ -245,18 +265,19 @@ class Gate:
         await self.app(scope, replay, send)
 
 
-def _saying_demo(send: Send) -> Send:
-    """*send*, with every answer's head saying that this is a training server (``DEMO_HEADER``)."""
+def _with_header(send: Send, name: str, value: str) -> Send:
+    """*send*, with the header *name*: *value* in every answer's head (``DEMO_HEADER`` on a training server,
+    ``HISTORY_HEADER`` always)."""
 
-    async def demo_send(message: Message) -> None:
+    async def header_send(message: Message) -> None:
         if message["type"] == "http.response.start":
             message = {
                 **message,
-                "headers": [*message.get("headers", []), (DEMO_HEADER.lower().encode(), DEMO_VALUE.encode())],
+                "headers": [*message.get("headers", []), (name.lower().encode(), value.encode())],
             }
         await send(message)
 
-    return demo_send
+    return header_send
 
 
 async def authorized_workstation(

@@ -119,6 +119,13 @@ def _parser() -> argparse.ArgumentParser:
             help="send rows written straight into the central database (an import) to every workstation",
         )
     )
+    with_db(
+        commands.add_parser(
+            "restored",
+            help="after restoring the central database from a backup (instances stopped): workstations send "
+            "again what the restore took away, and number blocks continue past those leased since",
+        )
+    )
     return parser
 
 
@@ -216,6 +223,16 @@ def _run(args: argparse.Namespace, engine: Engine) -> int:
             )
         print(f"Token for {name} (shown only this once):")
         print(token)
+        return 0
+    if args.command == "restored":
+        service.mark_restored(engine)
+        print(
+            "The central database is marked as restored from a backup. With its next sync every workstation "
+            "sends again what it had sent since (the server keeps what it already has) and reads the "
+            f"server's changes again; every week's numbers continue {service.RESTORE_NUMBER_MARGIN} further "
+            "on. Start the server instances now; then revoke again the tokens revoked after the backup and "
+            "issue again those issued after it."
+        )
         return 0
     if args.command == "revoke-workstation":
         try:

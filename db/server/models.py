@@ -114,3 +114,14 @@ class NumberLease(ServerBase):
     last: Mapped[int]
     workstation: Mapped[str] = mapped_column(String(100))
     leased_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class ServerSetting(ServerBase):
+    """One setting of the central database itself, such as ``history``: the id of its history, which
+    ``hearing-desk-server restored`` renews after a restore from a backup (every answer to a workstation
+    carries it, so a workstation notices that the server forgot what it had sent)."""
+
+    __tablename__ = "sync_server_setting"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -52,6 +52,7 @@ from db.server.models import (
     NumberCounter,
     NumberLease,
     ServerChangeRecord,
+    ServerSetting,
     Workstation,
 )
 from db.server.watermark import announce
@@ -88,6 +89,7 @@ _stamp = cast(Table, FieldStamp.__table__)
 _workstation = cast(Table, Workstation.__table__)
 _counter = cast(Table, NumberCounter.__table__)
 _lease = cast(Table, NumberLease.__table__)
+_setting = cast(Table, ServerSetting.__table__)
 
 
 class NotFound(LookupError):
@@ -1085,6 +1087,40 @@ def lease(engine: Engine, workstation: str, request: LeaseRequest) -> LeaseRespo
             )
         )
     return LeaseResponse(year_week=week, first=next_first, last=last)
+
+
+# --- the central database's history -------------------------------------------------------------------
+
+HISTORY = "history"
+#: How far ``restored`` moves every week's number counter on: room for the blocks (200 numbers each) that
+#: workstations may have leased after the backup, which the restored counter no longer knows.
+RESTORE_NUMBER_MARGIN = 2000
+
+
+def history_id(engine: Engine) -> str | None:
+    """The id of the central database's history (renewed by ``mark_restored``); None before migration s004."""
+    with engine.connect() as conn:
+        return conn.execute(select(_setting.c.value).where(_setting.c.key == HISTORY)).scalar()
+
+
+def mark_restored(engine: Engine) -> str:
+    """After a restore from a backup: give the database a new history id, so that every workstation sends
+    again what it had sent (the server keeps what it already has, by change id) and reads everything
+    again; and move every week's number counter on by ``RESTORE_NUMBER_MARGIN`` (at most to the end of the
+    week), past blocks leased after the backup. Returns the new id."""
+    new = uuid.uuid4().hex
+    with engine.begin() as conn:
+        renewed = conn.execute(update(_setting).where(_setting.c.key == HISTORY).values(value=new)).rowcount
+        if not renewed:
+            conn.execute(insert(_setting).values(key=HISTORY, value=new))
+        conn.execute(
+            update(_counter).values(
+                next_first=func.least(_counter.c.next_first + RESTORE_NUMBER_MARGIN, LAST_RUNNING + 1)
+                if engine.dialect.name == "postgresql"
+                else func.min(_counter.c.next_first + RESTORE_NUMBER_MARGIN, LAST_RUNNING + 1)
+            )
+        )
+    return new
 
 
 # --- conflicts ------------------------------------------------------------------------------------------

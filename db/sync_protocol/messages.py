@@ -39,6 +39,10 @@ SCHEMA_HEADER = "X-Hearing-Desk-Schema"
 #: (409, one sentence); the workstation refuses an answer that does not match its own kind too.
 DEMO_HEADER = "X-Hearing-Desk-Demo"
 DEMO_VALUE = "1"
+#: Every ``/v1`` answer says which history the central database has (``hearing-desk-server restored``
+#: renews it after a restore from a backup): a workstation that sees it change sends again what it had sent
+#: and reads the server's changes again from the start.
+HISTORY_HEADER = "X-Hearing-Desk-History"
 MAX_BATCH = 1000
 MAX_PAGE = 5000
 #: Server sequence numbers are PostgreSQL BIGINTs.

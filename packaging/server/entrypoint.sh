@@ -3,7 +3,7 @@
 # environment (HEARING_DESK_DB_*, HEARING_DESK_TLS_*, HEARING_DESK_HOST/PORT), never from the command line.
 #
 #   (no arguments) or serve [FLAGS]   migrate first when HEARING_DESK_MIGRATE=1, then serve
-#   migrate | add-workstation NAME | revoke-workstation NAME | publish-rows | health
+#   migrate | add-workstation NAME | revoke-workstation NAME | publish-rows | restored | health
 #                                     that hearing-desk-server command, then exit
 set -eu
 
