@@ -225,23 +225,21 @@ ensure_venv() {
 # --- (c) translations -----------------------------------------------------------------------------
 
 compile_translations() {
-    local -a files=()
-    local ts qm count=0
-    shopt -s nullglob
-    files=("$ROOT"/resources/translations/*.ts)
-    shopt -u nullglob
-    ((${#files[@]} > 0)) || return 0
-    [[ -x $VENV/bin/pyside6-lrelease ]] || die "pyside6-lrelease is missing from .venv; delete .venv and run this again."
-    for ts in "${files[@]}"; do
-        qm=${ts%.ts}.qm
-        if [[ ! -f $qm || $ts -nt $qm ]]; then
-            "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
-            count=$((count + 1))
-        fi
-    done
-    if ((count > 0)); then
-        say "compiled $count translation file(s)"
-    fi
+    # setup.py's build step (the one a wheel build runs), here for the .ts files newer than their .qm.
+    "$VENV/bin/python" - "$ROOT" <<'PY' || die "the translations were not compiled (see above)."
+import runpy
+import sys
+from pathlib import Path
+
+root = Path(sys.argv[1])
+hooks = runpy.run_path(str(root / "setup.py"))
+try:
+    written = hooks["compile_translations"](root / hooks["TRANSLATIONS"], only_outdated=True)
+except hooks["TranslationError"] as error:
+    sys.exit(f"hearing-desk setup: {error}")
+if written:
+    print(f"hearing-desk setup: compiled {len(written)} translation file(s)", file=sys.stderr)
+PY
 }
 
 setup() {

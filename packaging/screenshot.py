@@ -1,8 +1,8 @@
 """Take the README's screenshot of the real window: a record open in the Patient tab (Swedish).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m packaging.screenshot
+    QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshot.py
 
-The window runs on a fresh small demo database in a temporary folder.
+The window runs on a fresh small demo database in a temporary folder. Run it from the repository root.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ TARGET = ROOT / "resources" / "screenshots" / "patient-tab.png"
 
 
 def main() -> int:
+    sys.path.insert(0, str(ROOT))  # this checkout's program, also when run as a script from packaging/
     from app import demo_data
     from app.database import Database
     from app.patients import format_identity

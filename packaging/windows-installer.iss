@@ -1,11 +1,17 @@
 ; Inno Setup 6.3 or newer: the Windows installer of Hearing Desk.
-; It packs the PyInstaller one-folder bundle "dist\Hearing Desk\" (packaging/hearing-desk.spec).
-; Build from the repository root, with the version of app/__init__.py:
-;     iscc /DAppVersion=0.1.0 packaging\windows-installer.iss
-; The installer lands in dist\ as HearingDesk-<version>-setup.exe.
+; It packs the PyInstaller one-folder bundle "dist\Hearing Desk\" (packaging/hearing-desk.spec): the
+; windowed "Hearing Desk.exe" and the console "hearing-desk-admin.exe" (migrate, --version, decode, ...).
+; Build from the repository root with the version of the package (app/__init__.py):
+;     python packaging\windows_installer.py
+; which runs iscc /DAppVersion=<version> /DAppVersionNumeric=<X.Y.Z.W> packaging\windows-installer.iss.
+; AppVersion may be any version (0.3.0rc1, 0.3.0.dev2); AppVersionNumeric is its numeric X.Y.Z.W form,
+; which Windows' file version needs. The installer lands in dist\ as HearingDesk-<version>-setup.exe.
 
 #ifndef AppVersion
-  #error Pass the version on the command line: iscc /DAppVersion=X.Y.Z packaging\windows-installer.iss
+  #error Build with: python packaging\windows_installer.py (it passes /DAppVersion and /DAppVersionNumeric)
+#endif
+#ifndef AppVersionNumeric
+  #error Build with: python packaging\windows_installer.py (it passes /DAppVersion and /DAppVersionNumeric)
 #endif
 
 #define AppName "Hearing Desk"
@@ -19,11 +25,14 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppName}
-VersionInfoVersion={#AppVersion}
+VersionInfoVersion={#AppVersionNumeric}
+VersionInfoTextVersion={#AppVersion}
 VersionInfoProductName={#AppName}
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
+; The icon of the installer, and of the uninstall entry (the program's own, resources/icons/hearing-desk.ico).
+SetupIconFile=..\resources\icons\hearing-desk.ico
 UninstallDisplayIcon={app}\{#AppExeName}
 UninstallDisplayName={#AppName}
 ; Installed for all users by IT; a user without administrator rights may still install for themselves.

@@ -88,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Hearing Desk")
     app.setApplicationVersion(__version__)
+    from ui.app_icon import identify_program
+
+    identify_program()  # the icon of every window, and the desktop entry the windows belong to
     install_translators(app, arguments.language)
 
     # A new workstation asks how to start (--smoke: demo data, as it always did), unless told.

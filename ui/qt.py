@@ -2,6 +2,7 @@
 
 import sys
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -43,6 +44,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QGuiApplication,
+    QIcon,
     QImage,
     QKeyEvent,
     QKeySequence,
@@ -57,7 +59,6 @@ from PySide6.QtGui import (
     QWindow,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -97,6 +98,19 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtTest import QTest
+
+
+def __getattr__(name: str) -> object:
+    """``QTest`` on first use only: the tests and packaging/screenshot.py drive the window with it, the
+    program never does, and the workstation bundle leaves QtTest out."""
+    if name == "QTest":
+        from PySide6.QtTest import QTest
+
+        return QTest
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _look_for_pyside_without_keeping_sources() -> None:
@@ -159,6 +173,7 @@ __all__ = [
     "QGuiApplication",
     "QHBoxLayout",
     "QHeaderView",
+    "QIcon",
     "QImage",
     "QItemSelectionModel",
     "QKeyEvent",
