@@ -5080,12 +5080,12 @@ R43 moving out: a main aid that is not individually marked and costs under this 
     </message>
     <message>
         <source>That refused change is no longer listed.</source>
-        <extracomment>The most downloaded changes applied in one transaction (several pages of a large download). The tables whose rows here this round wrote (rows downloaded, refused changes put back), so the screens showing them refresh; pages applied before a failure count too.</extracomment>
+        <extracomment>The history id of the central database this workstation syncs with (``HISTORY_HEADER``). The most downloaded changes applied in one transaction (several pages of a large download). The tables whose rows here this round wrote (rows downloaded, refused changes put back), so the screens showing them refresh; pages applied before a failure count too.</extracomment>
         <translation>Den avvisade ändringen finns inte längre i listan.</translation>
     </message>
     <message>
         <source>The central server did not take any of this workstation&apos;s changes; they wait here and the sync will be tried again.</source>
-        <extracomment>A demo database syncs only with a training server, and checks it before it sends anything. The oldest changes waiting to go up, as SQLite stores them (ids as 32 hex digits, the payload and base as JSON text, the moment as ``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC). Room for the request&apos;s frame around the changes (brackets, the key names, ``sent_at``).</extracomment>
+        <extracomment>A demo database syncs only with a training server, and checks it before it sends anything. The oldest changes waiting to go up, as SQLite stores them (ids as 32 hex digits, the payload and base as JSON text, the moment as ``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC). After a restore of the central database: every change sent goes up again, but those the server refused. Room for the request&apos;s frame around the changes (brackets, the key names, ``sent_at``).</extracomment>
         <translation>Den centrala servern tog inte emot några av arbetsstationens ändringar; de väntar här och synkroniseringen försöks igen.</translation>
     </message>
     <message>
