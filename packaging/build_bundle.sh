@@ -29,7 +29,7 @@ command -v "$PYTHON" >/dev/null 2>&1 || die "there is no $PYTHON; set HEARING_DE
     die "the bundle needs Python 3.11 or newer, but $PYTHON is $("$PYTHON" --version 2>&1)."
 command -v readelf >/dev/null 2>&1 || die "readelf is missing (Debian and Ubuntu: apt-get install binutils)."
 
-started=$(date +%s.%N)
+SECONDS=0
 
 if [[ ! -x $VENV/bin/python ]]; then
     say "creating the build environment $VENV"
@@ -62,8 +62,7 @@ say "building Hearing Desk $version"
 
 bundle="$ROOT/dist/Hearing Desk"
 [[ -x "$bundle/Hearing Desk" && -x "$bundle/hearing-desk-admin" ]] || die "the build left no programs in $bundle."
-finished=$(date +%s.%N)
 bytes=$(du -sb "$bundle" | cut -f1)
 files=$(find "$bundle" -type f | wc -l)
-printf 'built dist/Hearing Desk (version %s) in %.0f s: %s bytes (%s), %s files\n' \
-    "$version" "$(echo "$finished - $started" | bc)" "$bytes" "$(du -sh "$bundle" | cut -f1)" "$files"
+printf 'built dist/Hearing Desk (version %s) in %d s: %s bytes (%s), %s files\n' \
+    "$version" "$SECONDS" "$bytes" "$(du -sh "$bundle" | cut -f1)" "$files"

@@ -22,6 +22,8 @@ from app.config import default_data_dir
 from app.startup import configure_logging
 
 _STARTED = time.perf_counter()
+#: ``--smoke`` gives up (exit 1) when the window is not ready within this many seconds.
+SMOKE_LIMIT_S = 120
 
 
 def _process_age_ms() -> float:
@@ -134,9 +136,15 @@ def main(argv: list[str] | None = None) -> int:
             outcome["code"] = 0
             QTimer.singleShot(0, window.close)
 
+        def too_long() -> None:
+            # A start that broke without a sentence (an error inside a slot) would otherwise never end.
+            if outcome["code"] != 0:
+                failed(f"not ready within {SMOKE_LIMIT_S} s")
+
         window.sig_ready.connect(ready)
         window.sig_waiting_for_data.connect(waiting)
         window.sig_start_failed.connect(failed)
+        QTimer.singleShot(SMOKE_LIMIT_S * 1000, too_long)
         from ui.messages import MessageBoxes
 
         MessageBoxes.handler = lambda *_args: None

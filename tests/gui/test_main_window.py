@@ -85,6 +85,29 @@ def test_smoke_command_starts_and_reports_first_paint(demo_dir: Path) -> None:
     assert "first paint:" in result.stdout and "ready" in result.stdout
 
 
+def test_smoke_command_gives_up_when_the_start_breaks_without_a_sentence(demo_dir: Path) -> None:
+    # The start raises inside a slot (Qt prints it and goes on): without a limit the smoke run never ends.
+    script = (
+        "import sys\n"
+        "import ui.main\n"
+        "from ui.main_window import MainWindow\n"
+        "def broken(self):\n"
+        "    raise RuntimeError('broken start')\n"
+        "MainWindow._open_workstation = broken\n"
+        "ui.main.SMOKE_LIMIT_S = 2\n"
+        "sys.exit(ui.main.main(['--smoke', '--data-dir', sys.argv[1]]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(demo_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 1
+    assert "start failed: not ready within 2 s" in result.stderr
+
+
 def test_changing_user_is_titled_as_a_change_and_cancelling_keeps_working(
     qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
