@@ -49,6 +49,14 @@ ALREADY_SET_UP = QT_TRANSLATE_NOOP(
     "choice); the first-start choice changed nothing.",
 )
 EMPTY_TOKEN = QT_TRANSLATE_NOOP("app", "The workstation token is empty; paste it again.")
+JOIN_TOKEN_REFUSED = QT_TRANSLATE_NOOP(
+    "app",
+    "The clinic's server does not accept this workstation name and token; check both with the "
+    "administrator who gave them to you.",
+)
+JOIN_OFFLINE = QT_TRANSLATE_NOOP(
+    "app", "No server answers at this address; check the address and the network, then try again."
+)
 EMPTY_NAME = QT_TRANSLATE_NOOP("app", "Type this workstation's name as the administrator gave it.")
 JOIN_NEEDS = QT_TRANSLATE_NOOP(
     "app", "Joining the clinic's server needs its address, this workstation's name and its token."
@@ -170,6 +178,7 @@ def join_server(database: Database, data_dir: Path, join: JoinDetails) -> int:
     the database with the clinic; the number of changes it brought. Nothing is kept when it fails before
     anything came down (the clerk corrects what was typed and tries again)."""
     from app.sync.settings import TokenStore, check_server_url, client_from_settings, save_settings
+    from app.sync.transport import OFFLINE, TOKEN_REFUSED
 
     check_server_url(join.server_url)  # a sentence before anything is stored
     if not join.workstation_name.strip():
@@ -189,6 +198,10 @@ def join_server(database: Database, data_dir: Path, join: JoinDetails) -> int:
         if report.downloaded == 0:
             forget_server(database, data_dir)
         log.info("first start: the first sync did not succeed (%s)", report.template)
+        # The sync's own sentences speak of changes waiting here; a workstation joining has none yet.
+        template = {TOKEN_REFUSED: JOIN_TOKEN_REFUSED, OFFLINE: JOIN_OFFLINE}.get(report.template or "")
+        if template is not None:
+            raise InvalidInput(template)
         raise InvalidInput(report.template or report.message or "", **report.params)
     log.info("first start: joined the server, %d changes came down", report.downloaded)
     return report.downloaded

@@ -5114,6 +5114,14 @@ R43 moving out: a main aid that is not individually marked and costs under this 
         <translation>Arbetsstationens nyckel är tom; klistra in den igen.</translation>
     </message>
     <message>
+        <source>The clinic&apos;s server does not accept this workstation name and token; check both with the administrator who gave them to you.</source>
+        <translation>Mottagningens server godtar inte det här arbetsstationsnamnet och den här nyckeln; kontrollera båda med administratören som gav dig dem.</translation>
+    </message>
+    <message>
+        <source>No server answers at this address; check the address and the network, then try again.</source>
+        <translation>Ingen server svarar på den här adressen; kontrollera adressen och nätverket och försök sedan igen.</translation>
+    </message>
+    <message>
         <source>Type this workstation&apos;s name as the administrator gave it.</source>
         <translation>Skriv arbetsstationens namn så som administratören angav det.</translation>
     </message>

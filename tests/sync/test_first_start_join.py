@@ -85,7 +85,7 @@ def test_first_start_join_fills_the_workstation_and_signs_in_with_the_servers_us
     # A token the server does not know: one sentence, what was typed stays, nothing is kept.
     with qtbot.wait_signal(dialog.sig_refused, timeout=20000) as refused:
         qtbot.keyClick(dialog.token_edit, Qt.Key.Key_Return)
-    assert "token is not accepted" in refused.args[0]
+    assert "does not accept this workstation name and token" in refused.args[0]
     assert dialog.isVisible() and dialog.error.isVisible() and dialog.error.text() == refused.args[0]
     assert dialog.values() == (clinic_server.url, "lund-reception-3", "not-the-token")
     assert main.workstation is not None and load_settings(main.workstation.database) is None
@@ -160,9 +160,14 @@ def test_first_start_join_on_the_command_line_takes_the_token_from_a_file_or_the
         "join", "--server", clinic_server.url, "--workstation", "admin-desk", "--data-dir", str(tmp_path / "a"),
         HEARING_DESK_TOKEN="wrong",
     )  # fmt: skip
-    assert refused.returncode == 2 and "token is not accepted" in refused.stderr
+    assert refused.returncode == 2 and "does not accept this workstation name and token" in refused.stderr
     assert "Traceback" not in refused.stderr and "wrong" not in refused.stderr
     assert local_counts(tmp_path / "a")[0] == 0
+    nobody = admin(
+        "join", "--server", "http://127.0.0.1:9", "--workstation", "admin-desk", "--data-dir", str(tmp_path / "a"),
+        HEARING_DESK_TOKEN="wrong",
+    )  # fmt: skip
+    assert nobody.returncode == 2 and "No server answers at this address" in nobody.stderr
 
     joined = admin(
         "join", "--server", clinic_server.url, "--workstation", "admin-desk", "--token-file", str(token_file),
