@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.database import Database, environment_errors
 from app.errors import ClerkError, InvalidInput
 from app.i18n import QT_TRANSLATE_NOOP
+from app.sync.settings import SERVER_URL, WORKSTATION_NAME, get_setting, put_setting
 from db.models import NodeSetting, User
 
 log = logging.getLogger(__name__)
@@ -31,10 +32,6 @@ log = logging.getLogger(__name__)
 DEMO_DATA = "node.demo_data"
 #: Node setting: the first-start choice made on this workstation (a ``FirstStart`` value).
 FIRST_START = "node.first_start"
-#: The node setting sync keeps its server address in (``app.sync.settings.SERVER_URL``; named here too so
-#: the first-start check needs no sync module).
-_SERVER_URL = "sync.server_url"
-_WORKSTATION_NAME = "sync.workstation"
 
 
 class FirstStart(enum.StrEnum):
@@ -109,36 +106,23 @@ def join_details(
 # ------------------------------------------------------------------------------------------ markers
 
 
-def _setting(session: Session, key: str) -> str | None:
-    row = session.get(NodeSetting, key)
-    return row.value if row else None
-
-
-def _put(session: Session, key: str, value: str) -> None:
-    row = session.get(NodeSetting, key)
-    if row is None:
-        session.add(NodeSetting(key=key, value=value))
-    else:
-        row.value = value
-
-
 def is_demo_database(session: Session) -> bool:
-    return _setting(session, DEMO_DATA) == "1"
+    return get_setting(session, DEMO_DATA) == "1"
 
 
 def mark_demo(session: Session) -> None:
-    _put(session, DEMO_DATA, "1")
+    put_setting(session, DEMO_DATA, "1")
 
 
 def is_new_workstation(session: Session) -> bool:
     """No users, no sync settings and no first-start choice yet: the first start asks what to do."""
-    if _setting(session, FIRST_START) is not None or _setting(session, _SERVER_URL) is not None:
+    if get_setting(session, FIRST_START) is not None or get_setting(session, SERVER_URL) is not None:
         return False
     return (session.scalar(select(func.count()).select_from(User)) or 0) == 0
 
 
 def record_choice(session: Session, choice: FirstStart) -> None:
-    _put(session, FIRST_START, choice.value)
+    put_setting(session, FIRST_START, choice.value)
 
 
 # ------------------------------------------------------------------------------------------- set-up
@@ -212,7 +196,7 @@ def forget_server(database: Database, data_dir: Path) -> None:
     from app.sync.settings import TokenStore
 
     with database.write() as session:
-        session.execute(delete(NodeSetting).where(NodeSetting.key.in_((_SERVER_URL, _WORKSTATION_NAME))))
+        session.execute(delete(NodeSetting).where(NodeSetting.key.in_((SERVER_URL, WORKSTATION_NAME))))
     TokenStore(data_dir).clear()
 
 
