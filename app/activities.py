@@ -46,7 +46,7 @@ from app.organisation import WorkContext
 from app.patient_rules import ADULT_AGE, patient_report
 from app.patients import patient_label
 from app.stock import Document
-from app.typed_input import is_digits, normalise_digits
+from app.typed_input import document_number, is_digits
 from db.models import (
     Activity,
     ActivityIndividual,
@@ -984,7 +984,7 @@ def search_activities(session: Session, query: ActivityQuery) -> list[ActivityHi
         .join(ServiceLocation, ServiceLocation.id == Activity.service_location_id)
         .join(User, User.id == Activity.orderer_id)
     )
-    number = "".join(normalise_digits(query.number).split()).replace("-", "")
+    number = document_number(query.number)
     if number:
         if not (len(number) == 8 and is_digits(number)):
             raise InvalidInput(

@@ -35,7 +35,7 @@ from app.errors import InvalidInput, NotFound, RuleViolation
 from app.i18n import QT_TRANSLATE_NOOP
 from app.organisation import WorkContext
 from app.stock import Document, balances_of
-from app.typed_input import normalise_digits
+from app.typed_input import compact, normalise_digits
 from db.base import utc_now
 from db.models import (
     Article,
@@ -453,7 +453,7 @@ def _aware(value: dt.datetime) -> dt.datetime:
 
 def parse_quantity(text: str) -> int:
     """A counted quantity: a whole number, 0 or more; anything else is refused with one sentence."""
-    cleaned = "".join(normalise_digits(text).split())
+    cleaned = compact(text)
     if not cleaned:
         raise InvalidInput(QT_TRANSLATE_NOOP("app", "Type the counted quantity (0 or more)."))
     negative = cleaned.startswith("-")

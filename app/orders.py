@@ -31,7 +31,7 @@ from app.organisation import WorkContext
 from app.patient_rules import ArticleFacts, Notice, PatientReport, patient_report
 from app.patients import patient_label
 from app.stock import Document, balances_of, withdraw
-from app.typed_input import is_digits, normalise_digits
+from app.typed_input import compact, document_number, is_digits
 from db.models import (
     Article,
     Individual,
@@ -716,7 +716,7 @@ def set_prescriber(
 
 def find_individual_for_delivery(session: Session, context: WorkContext, text: str) -> IndividualChoice:
     """An in-stock individual by its number, refused unless it is in a warehouse of the service location (R10c)."""
-    number = "".join(normalise_digits(text).split())
+    number = compact(text)
     if not number:
         raise InvalidInput(QT_TRANSLATE_NOOP("app", "Scan or type the individual number."))
     individual = session.scalars(select(Individual).where(Individual.individual_number == number)).first()
@@ -1230,7 +1230,7 @@ def search_orders(
 ) -> list[OrderRow]:
     """Newest first (R17): by full number, or by service location and period; "my orders"."""
     statement = select(Order).where(Order.status != OrderStatus.CART)
-    number = "".join(normalise_digits(query.number).split())
+    number = document_number(query.number)
     if number:
         if not (len(number) == 8 and is_digits(number)):
             raise InvalidInput(

@@ -39,7 +39,7 @@ from app.numbers import NumberAllocator
 from app.organisation import WorkContext
 from app.patients import name_label, patient_label
 from app.stock import Document, move
-from app.typed_input import is_digits, normalise_digits
+from app.typed_input import document_number, is_digits
 from db.base import utc_now
 from db.models import (
     Article,
@@ -1218,7 +1218,7 @@ def search_returns(
     limit: int = SEARCH_LIMIT,
 ) -> list[ReturnHit]:
     """Pickup orders and returns, newest first: by full number, or by service location and period."""
-    digits = "".join(normalise_digits(number).split())
+    digits = document_number(number)
     pickups = select(PickupOrder)
     returns = select(StockReturn)
     if digits:

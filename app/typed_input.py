@@ -32,10 +32,21 @@ def is_digits(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
+def compact(text: str) -> str:
+    """*text* as typed or scanned, with its digits normalised and every space left out."""
+    return "".join(normalise_digits(text).split())
+
+
+def document_number(text: str) -> str:
+    """A ``YYWWNNNN`` document number as typed (``2649-0001``, ``2649 0001``, full-width digits): compact,
+    without hyphens. Whether it is one is the caller's to say."""
+    return compact(text).replace("-", "")
+
+
 def whole_number(text: str) -> int | None:
     """A count typed by the clerk (spaces ignored, any digits normalised), or None when it is not one."""
-    cleaned = "".join(normalise_digits(text).split())
+    cleaned = compact(text)
     return int(cleaned) if is_digits(cleaned) else None
 
 
-__all__ = ["is_digits", "normalise_digits", "whole_number"]
+__all__ = ["compact", "document_number", "is_digits", "normalise_digits", "whole_number"]

@@ -21,7 +21,7 @@ from app.identity import make_identity_number, parse_identity
 from app.orders import OrderQuery
 from app.organisation import work_context
 from app.receipts import LineReceipt
-from app.typed_input import is_digits, normalise_digits, whole_number
+from app.typed_input import compact, document_number, is_digits, normalise_digits, whole_number
 from db.models import Individual
 from db.models.enums import FeeKind
 from tests.test_fees import charger
@@ -220,3 +220,10 @@ def test_r22_charger_invoice_found_by_an_individual_number_typed_in_full_width(d
     with database.read() as session:
         row = fees.charger_invoice(session, setup.context, individual_number=written("900077", "full-width"))
     assert (row.kind, row.individual_number) == (FeeKind.CHARGER, "900077")
+
+
+def test_a_document_number_is_read_as_typed_with_hyphen_spaces_or_full_width_digits() -> None:
+    assert document_number("2649-0001") == "26490001"
+    assert document_number(" 2649 0001 ") == "26490001"
+    assert document_number("２６４９－０００１".replace("－", "-")) == "26490001"
+    assert compact("26 49-0001") == "2649-0001"  # compact keeps the hyphen: a quantity's minus sign

@@ -12,7 +12,7 @@ from app.activities import ActivityHit, ActivityQuery
 from app.changes import Changes
 from app.organisation import LocationChoice, WorkContext
 from app.scanning.codes import CodeKind
-from app.typed_input import is_digits, normalise_digits
+from app.typed_input import document_number, is_digits
 from ui.labels import label
 from ui.operations import OperationRunner
 from ui.operations import activities as activity_ops
@@ -197,7 +197,7 @@ class ActivitySearchDialog(QDialog):
     # -- searching ---------------------------------------------------------------------------------
 
     def _number_digits(self) -> str:
-        return "".join(normalise_digits(self.number_edit.text()).split()).replace("-", "")
+        return document_number(self.number_edit.text())
 
     def _number_typed(self) -> None:
         digits = self._number_digits()

@@ -16,7 +16,7 @@ from app.changes import Changes
 from app.orders import DetailLine, OrderDetail, OrderQuery, OrderRow, PurchaseOrderRef
 from app.organisation import LocationChoice, WorkContext
 from app.scanning.codes import CodeKind
-from app.typed_input import is_digits, normalise_digits
+from app.typed_input import document_number, is_digits
 from ui.labels import delivery_method_label, label
 from ui.messages import MessageBoxes
 from ui.operations import OperationRunner
@@ -331,7 +331,7 @@ class OrderSearchPage(QWidget):
     # -- searching ---------------------------------------------------------------------------------
 
     def _number_digits(self) -> str:
-        return "".join(normalise_digits(self.number_edit.text()).split()).replace("-", "")
+        return document_number(self.number_edit.text())
 
     def _number_typed(self) -> None:
         digits = self._number_digits()

@@ -14,7 +14,7 @@ from app.returns import Destination, ReturnDetail, ReturnHit
 from app.scanning.codes import CodeKind
 from app.scanning.lookup import DocumentKind as FoundKind
 from app.scanning.lookup import FoundDocument
-from app.typed_input import is_digits, normalise_digits
+from app.typed_input import document_number, is_digits
 from db.models.enums import DocumentKind, PickupStatus
 from ui.messages import MessageBoxes
 from ui.operations import OperationRunner
@@ -283,7 +283,7 @@ class ReturnSearchDialog(QDialog):
     # -- searching ---------------------------------------------------------------------------------
 
     def _number(self) -> str:
-        return "".join(normalise_digits(self.number_edit.text()).split()).replace("-", "")
+        return document_number(self.number_edit.text())
 
     def _number_typed(self) -> None:
         digits = self._number()
