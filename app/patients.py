@@ -281,6 +281,7 @@ class AidReturned:
 
 @dataclass(frozen=True)
 class ActivityRow:
+    id: uuid.UUID
     number: str
     kind: str
     status: str
@@ -641,7 +642,7 @@ def _returned(connection: Connection, patient_id: uuid.UUID) -> list[AidReturned
 @cache
 def _activities_query() -> Executable:
     return (
-        select(Activity.number, Activity.kind, Activity.status, Activity.created_at)
+        select(Activity.id, Activity.number, Activity.kind, Activity.status, Activity.created_at)
         .where(Activity.patient_id == _PATIENT)
         .order_by(Activity.created_at.desc())
     )
@@ -649,8 +650,8 @@ def _activities_query() -> Executable:
 
 def _activities(connection: Connection, patient_id: uuid.UUID) -> list[ActivityRow]:
     return [
-        ActivityRow(number, kind.value, status.value, created_at.date())
-        for number, kind, status, created_at in connection.execute(
+        ActivityRow(activity_id, number, kind.value, status.value, created_at.date())
+        for activity_id, number, kind, status, created_at in connection.execute(
             _activities_query(), {"patient_id": patient_id}
         )
     ]

@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
         router.sig_show_article.connect(self.show_article)
         # Activities (R23–R27): the record's "New activity…", a scanned activity number.
         self.patient_tab.record_view.sig_new_activity.connect(self.new_activity_for)
+        self.patient_tab.record_view.sig_open_activity.connect(self.open_activity)
         router.sig_open_activity.connect(self.open_activity)
 
     # -- start-up ----------------------------------------------------------------------------------

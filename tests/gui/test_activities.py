@@ -308,3 +308,36 @@ def test_r27_search_by_number_and_a_scanned_number_open_the_detail(
     scanned = window.activity_detail
     qtbot.wait_until(lambda: scanned.detail is not None and scanned.detail.number == number, timeout=WAIT)
     assert "Activity opened" in window.statusBar().currentMessage()
+
+
+def test_r27_an_activity_on_the_patient_record_opens_its_detail(
+    qtbot, window: MainWindow, demo_template
+) -> None:  # type: ignore[no-untyped-def]
+    from db.models import Patient
+
+    database = Database.open(demo_template[0].parent)
+    try:
+        with database.read() as session:
+            number, identity = session.execute(
+                select(Activity.number, Patient.identity_number)
+                .join(Patient, Patient.id == Activity.patient_id)
+                .where(Patient.protected_identity.is_(False))
+                .order_by(Activity.number)
+                .limit(1)
+            ).one()
+    finally:
+        database.dispose()
+    record = open_record(qtbot, window, identity)
+    assert number in [a.number for a in record.activities]
+    view = window.patient_tab.record_view
+    view.lists.setCurrentWidget(view.activities_view)
+    row = next(
+        r for r in range(view.activities_model.rowCount()) if view.activities_model.row_at(r).number == number
+    )
+    view.activities_view.setCurrentIndex(view.activities_model.index(row, 0))
+    view.activities_view.setFocus()
+    qtbot.keyClick(view.activities_view, Qt.Key.Key_Return)
+    qtbot.wait_until(lambda: getattr(window, "activity_detail", None) is not None, timeout=WAIT)
+    detail = window.activity_detail
+    qtbot.wait_until(lambda: detail.detail is not None and detail.detail.number == number, timeout=WAIT)
+    detail.close()

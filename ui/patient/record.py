@@ -61,6 +61,7 @@ class PatientRecordView(QWidget):
     #: R41–R43: (what, the chosen aid's individual number or the patient's id), see ``ui.life_events``.
     sig_life_event = Signal(str, object)
     sig_new_activity = Signal(object)  # uuid.UUID of the patient: the "New activity" wizard
+    sig_open_activity = Signal(object)  # uuid.UUID of an activity in the list (Enter or a double click)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,6 +205,9 @@ class PatientRecordView(QWidget):
         self.lists.add_list(self.returned_view)
         self.lists.add_list(self.activities_view)
         self.lists.add_list(self.access_view)
+        self.activities_view.activated.connect(
+            lambda index: self.sig_open_activity.emit(self.activities_model.row_at(index.row()).id)
+        )
 
     def _setup_actions(self) -> None:
         self.print_button = QPushButton(self.tr("Print &loan agreement…"))
