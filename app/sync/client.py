@@ -26,6 +26,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
@@ -427,11 +428,12 @@ class SyncClient:
 
     # ------------------------------------------------------------------------- a restored central database
 
-    def _check_history(self) -> None:
+    def _check_history(self, seen: str | None = None) -> None:
         """Raise ``_Restored`` when the server's answer names another history than the one this workstation
         synced with: the central database was restored from a backup (``hearing-desk-server restored``).
-        The first history seen is only remembered."""
-        seen = self.transport.history
+        The first history seen is only remembered. *seen* is the history an answer named (by default the
+        newest answer's)."""
+        seen = seen or self.transport.history
         if seen is None or seen == self._history:
             return
         if self._history is None:
@@ -465,26 +467,46 @@ class SyncClient:
             self._download_after(after, counts)
 
     def _download_after(self, after: int, counts: dict[str, int]) -> None:
+        """While pages are applied here, the next page is already asked for and read in a thread of its
+        own (one request at a time, each after the last page it follows): the server's and the network's
+        time, and the reading of a page, overlap with the writing into SQLite. A page is still checked and
+        applied only in its turn; when anything fails, the page read ahead is dropped unapplied."""
         waiting: list[ServerChange] = []
         applied = after
-        while True:
-            page = self.transport.call(
-                "GET", "/download", DownloadResponse, params={"after": after, "limit": self.page_size}
-            )
-            self._check_history()
-            changes, last_seq, more = page.changes, page.last_seq, page.more
-            if changes and (changes[0].server_seq <= after or last_seq < changes[-1].server_seq):
-                raise SyncFailure("garbage", _BAD_PAGE)
-            if last_seq < after or (more and last_seq == after):
-                raise SyncFailure("garbage", _BAD_PAGE)
-            waiting.extend(changes)
-            after = last_seq
-            if (not more or len(waiting) >= APPLY_AT) and (after != applied or waiting):
-                counts["downloaded"] += self._apply_page(waiting, after)
-                self._touched.update(change.table for change in waiting)
-                waiting, applied = [], after
-            if not more:
-                return
+        ahead: ThreadPoolExecutor | None = None
+        try:
+            fetched = self._fetch_page(after)  # an idle poll asks once and starts no thread
+            while True:
+                page, history = fetched
+                self._check_history(history)
+                changes, last_seq, more = page.changes, page.last_seq, page.more
+                if changes and (changes[0].server_seq <= after or last_seq < changes[-1].server_seq):
+                    raise SyncFailure("garbage", _BAD_PAGE)
+                if last_seq < after or (more and last_seq == after):
+                    raise SyncFailure("garbage", _BAD_PAGE)
+                waiting.extend(changes)
+                after = last_seq
+                if more:
+                    if ahead is None:
+                        ahead = ThreadPoolExecutor(1, thread_name_prefix="sync-download")
+                    next_page = ahead.submit(self._fetch_page, after)
+                if (not more or len(waiting) >= APPLY_AT) and (after != applied or waiting):
+                    counts["downloaded"] += self._apply_page(waiting, after)
+                    self._touched.update(change.table for change in waiting)
+                    waiting, applied = [], after
+                if not more:
+                    return
+                fetched = next_page.result()
+        finally:
+            if ahead is not None:
+                ahead.shutdown(wait=True, cancel_futures=True)
+
+    def _fetch_page(self, after: int) -> tuple[DownloadResponse, str | None]:
+        """The page after *after*, and the history its answer named."""
+        page = self.transport.call(
+            "GET", "/download", DownloadResponse, params={"after": after, "limit": self.page_size}
+        )
+        return page, self.transport.history
 
     def _apply_page(self, changes: list[ServerChange], last_seq: int) -> int:
         try:
