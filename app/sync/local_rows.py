@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Column, Connection, DateTime, Enum, Table, Uuid
+from sqlalchemy import Column, Connection, DateTime, Enum, String, Table, Uuid
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -106,33 +106,62 @@ def _storage(table_name: str, column: Column[Any]) -> Storage:
     return lambda value: bind(convert(value))
 
 
+_TEXT, _ID, _OTHER = object(), object(), object()
+#: An id as the server writes it (``str(uuid)``): lower-case hex digits in groups, stored without the dashes.
+_UUID_WIRE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").fullmatch
+
+
+def _kind(table_name: str, column: Column[Any]) -> object:
+    """``_TEXT`` for a column whose stored value is the wire's text itself (a string column SQLite binds
+    as it is), ``_ID`` for an id column other than the row's own id, else ``_OTHER``."""
+    column_type = column.type
+    if isinstance(column_type, Uuid):
+        return _ID if column.name != "id" else _OTHER
+    plain_text = isinstance(column_type, String) and not isinstance(column_type, Enum)
+    if plain_text and column_type.dialect_impl(_DIALECT).bind_processor(_DIALECT) is None:
+        return _TEXT
+    return _OTHER
+
+
 @dataclass(frozen=True)
 class _Writer:
     """One table's stored forms and statements."""
 
     table: Table
     names: tuple[str, ...]
-    stored: tuple[tuple[str, Storage, bool], ...]
+    #: Per column: its name, its kind (``_TEXT``, ``_ID`` or ``_OTHER``), its storage, whether it is nullable.
+    stored: tuple[tuple[str, object, Storage, bool], ...]
     insert_sql: str
     upsert_sql: str
     present_sql: Callable[[int], str]
 
     def stored_row(self, row_id: uuid.UUID, row: Mapping[str, Any]) -> tuple[Any, ...]:
         values: list[Any] = []
+        append = values.append
+        get = row.get
         table_name = self.table.name
-        for name, store, nullable in self.stored:
-            value = row.get(name)
+        for name, kind, store, nullable in self.stored:
+            value = get(name)
             if value is None:
                 if name == "id" and name not in row:
-                    values.append(row_id.hex)
+                    append(row_id.hex)
                 elif not nullable:
                     raise BadValue(f"The column {table_name}.{name} needs a value.")
                 else:
-                    values.append(None)
+                    append(None)
+                continue
+            # The commonest values need no call: a text for a text column, and an id written as the server
+            # writes it (lower-case hex digits in groups) for an id column (not the row's own id).
+            if kind is _TEXT:
+                if type(value) is str:
+                    append(value)
+                    continue
+            elif kind is _ID and type(value) is str and _UUID_WIRE(value):
+                append(value.replace("-", ""))
                 continue
             try:
                 # The row's own id is checked as from_json checks it; the change's row id stands.
-                values.append(store(value) if name != "id" else (store(value) and row_id.hex))
+                append(store(value) if name != "id" else (store(value) and row_id.hex))
             except (TypeError, ValueError, ArithmeticError) as error:
                 raise BadValue(
                     f"The value {value!r} does not fit the column {table_name}.{name} ({error})."
@@ -151,7 +180,9 @@ def _writer(table: Table) -> _Writer:
     return _Writer(
         table=table,
         names=names,
-        stored=tuple((c.name, _storage(table.name, c), nullable[c.name]) for c in table.columns),
+        stored=tuple(
+            (c.name, _kind(table.name, c), _storage(table.name, c), nullable[c.name]) for c in table.columns
+        ),
         insert_sql=insert_sql,
         upsert_sql=f'{insert_sql} ON CONFLICT ("id") DO UPDATE SET {updates}',
         present_sql=lambda count: f'SELECT "id" FROM "{table.name}" WHERE "id" IN ({", ".join("?" * count)})',
