@@ -22,11 +22,11 @@ import datetime as dt
 import gc
 import json
 import logging
+import queue
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
@@ -40,7 +40,7 @@ from app.database import Database
 from app.errors import NotFound
 from app.first_start import is_demo_database
 from app.i18n import QT_TRANSLATE_NOOP
-from app.sync.local_rows import put_rows, upsert
+from app.sync.local_rows import Prepared, prepare_row, put_rows, upsert
 from app.sync.settings import get_setting, put_setting
 from app.sync.transport import GARBAGE, SyncFailure, Transport
 from db.models import ChangeLogEntry, SyncIssueRecord
@@ -471,17 +471,19 @@ class SyncClient:
             self._download_after(after, counts)
 
     def _download_after(self, after: int, counts: dict[str, int]) -> None:
-        """While pages are applied here, the next page is already asked for and read in a thread of its
-        own (one request at a time, each after the last page it follows): the server's and the network's
-        time, and the reading of a page, overlap with the writing into SQLite. A page is still checked and
-        applied only in its turn; when anything fails, the page read ahead is dropped unapplied."""
+        """While pages are applied here, the pages after them are already asked for and read in a thread
+        of its own (``_PagesAhead``: one request at a time, each after the page it follows, a few pages
+        ahead at most): the server's and the network's time, and the reading of the pages, overlap with the
+        writing into SQLite. A page is still checked and applied only in its turn; when anything fails, the
+        pages read ahead are dropped unapplied."""
         waiting: list[ServerChange] = []
+        ready: list[Prepared] = []  # beside waiting: each change's row as it is stored, made ahead
         applied = after
-        ahead: ThreadPoolExecutor | None = None
+        ahead: _PagesAhead | None = None
         try:
             fetched = self._fetch_page(after)  # an idle poll asks once and starts no thread
             while True:
-                page, history = fetched
+                page, history, prepared = fetched
                 self._check_history(history)
                 changes, last_seq, more = page.changes, page.last_seq, page.more
                 if changes and (changes[0].server_seq <= after or last_seq < changes[-1].server_seq):
@@ -489,32 +491,33 @@ class SyncClient:
                 if last_seq < after or (more and last_seq == after):
                     raise SyncFailure("garbage", _BAD_PAGE)
                 waiting.extend(changes)
+                ready.extend(prepared)
                 after = last_seq
-                if more:
-                    if ahead is None:
-                        ahead = ThreadPoolExecutor(1, thread_name_prefix="sync-download")
-                    next_page = ahead.submit(self._fetch_page, after)
+                if more and ahead is None:
+                    ahead = _PagesAhead(self._fetch_page, after, depth=APPLY_AT // self.page_size + 1)
                 if (not more or len(waiting) >= APPLY_AT) and (after != applied or waiting):
-                    counts["downloaded"] += self._apply_page(waiting, after)
+                    counts["downloaded"] += self._apply_page(waiting, after, ready)
                     self._touched.update(change.table for change in waiting)
-                    waiting, applied = [], after
+                    waiting, ready, applied = [], [], after
                 if not more:
                     return
-                fetched = next_page.result()
+                assert ahead is not None
+                fetched = ahead.next()
         finally:
             if ahead is not None:
-                ahead.shutdown(wait=True, cancel_futures=True)
+                ahead.close()
 
-    def _fetch_page(self, after: int) -> tuple[DownloadResponse, str | None]:
-        """The page after *after*, and the history its answer named."""
+    def _fetch_page(self, after: int) -> _Fetched:
+        """The page after *after*, the history its answer named, and its rows as they are stored (made
+        here, in the thread reading ahead, while the pages before are written)."""
         page = self.transport.call(
             "GET", "/download", DownloadResponse, params={"after": after, "limit": self.page_size}
         )
-        return page, self.transport.history
+        return _Fetched(page, self.transport.history, [_prepared(change) for change in page.changes])
 
-    def _apply_page(self, changes: list[ServerChange], last_seq: int) -> int:
+    def _apply_page(self, changes: list[ServerChange], last_seq: int, ready: list[Prepared]) -> int:
         try:
-            return self._apply_page_unchecked(changes, last_seq)
+            return self._apply_page_unchecked(changes, last_seq, ready)
         except (ValueError, TypeError, KeyError) as error:  # a value that does not fit its column
             log.warning("sync: a downloaded row could not be read: %s", type(error).__name__)
             raise SyncFailure("garbage", GARBAGE) from error
@@ -522,29 +525,32 @@ class SyncClient:
             log.warning("sync: a downloaded page does not fit this database: %s", error.orig)
             raise SyncFailure("server", _DOES_NOT_FIT) from error
 
-    def _apply_page_unchecked(self, changes: list[ServerChange], last_seq: int) -> int:
-        latest: dict[uuid.UUID, ServerChange] = {}
-        for change in changes:  # in server order: the last change of a row is its state after the page
+    def _apply_page_unchecked(self, changes: list[ServerChange], last_seq: int, ready: list[Prepared]) -> int:
+        latest: dict[uuid.UUID, int] = {}  # row id → the index of its last change
+        for index, change in enumerate(changes):  # in server order: a row's last change is its state
             latest.pop(change.row_id, None)
-            latest[change.row_id] = change
+            latest[change.row_id] = index
         with self.database.apply_remote() as session:
             waiting = _rows_waiting(session, latest.keys())
             deletes: dict[str, list[uuid.UUID]] = {}
             upserts: dict[str, list[tuple[uuid.UUID, dict[str, Any]]]] = {}
-            for row_id, change in latest.items():
+            forms: dict[str, list[Prepared]] = {}
+            for row_id, index in latest.items():
                 if row_id in waiting:
                     continue
+                change = changes[index]
                 table = _table(change.table)
                 if change.operation == "delete":
                     deletes.setdefault(table.name, []).append(row_id)
                 else:
                     upserts.setdefault(table.name, []).append((row_id, change.row))
+                    forms.setdefault(table.name, []).append(ready[index])
             for name, ids in deletes.items():
                 table = _table(name)
                 for start in range(0, len(ids), 500):
                     session.execute(delete(table).where(table.c.id.in_(ids[start : start + 500])))
             for name, rows in upserts.items():
-                put_rows(session, _table(name), rows)
+                put_rows(session, _table(name), rows, forms[name])
             put_setting(session, LAST_SERVER_SEQ, str(last_seq))
         return len(changes)
 
@@ -561,6 +567,64 @@ _SEND_AGAIN_SQL = (
     "UPDATE change_log SET uploaded_at = NULL WHERE uploaded_at IS NOT NULL "
     "AND id NOT IN (SELECT id FROM sync_issue WHERE kind = ?)"
 )
+
+
+class _Fetched(NamedTuple):
+    page: DownloadResponse
+    history: str | None  # the history id the page's answer named
+    prepared: list[Prepared]  # beside page.changes: each row as it is stored (``prepare_row``)
+
+
+def _prepared(change: ServerChange) -> Prepared:
+    """The changed row as it is stored, made ahead; None for a deletion or an unknown table (the page is
+    refused when it is applied)."""
+    table = synced_tables().get(change.table)
+    if change.operation == "delete" or table is None:
+        return None
+    return prepare_row(table, change.row_id, change.row)
+
+
+class _PagesAhead:
+    """The pages after *after*, asked for one after another in a thread of their own (each after the last
+    page read, until one says there is no more), at most *depth* pages ahead of the reader. A failure is
+    handed to the reader in its turn; ``close`` stops asking and waits for the request under way."""
+
+    def __init__(self, fetch: Callable[[int], _Fetched], after: int, depth: int) -> None:
+        self._fetch = fetch
+        self._pages: queue.Queue[_Fetched | Exception] = queue.Queue(maxsize=max(1, depth))
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(after,), name="sync-download", daemon=True)
+        self._thread.start()
+
+    def _run(self, after: int) -> None:
+        try:
+            while not self._stop.is_set():
+                fetched = self._fetch(after)
+                self._put(fetched)
+                page = fetched[0]
+                if not page.more or page.last_seq <= after:  # the end, or a page the reader refuses
+                    return
+                after = page.last_seq
+        except Exception as error:  # raised by the reader in its turn, where the round reports it
+            self._put(error)
+
+    def _put(self, item: _Fetched | Exception) -> None:
+        while not self._stop.is_set():
+            try:
+                self._pages.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def next(self) -> _Fetched:
+        item = self._pages.get()
+        if isinstance(item, Exception):
+            raise item
+        return item
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 class _Restored(Exception):

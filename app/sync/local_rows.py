@@ -134,6 +134,9 @@ class _Writer:
     insert_sql: str
     upsert_sql: str
     present_sql: Callable[[int], str]
+    #: The keys of a whole row, with and without its id.
+    whole: frozenset[str]
+    whole_but_id: frozenset[str]
 
     def stored_row(self, row_id: uuid.UUID, row: Mapping[str, Any]) -> tuple[Any, ...]:
         values: list[Any] = []
@@ -186,6 +189,8 @@ def _writer(table: Table) -> _Writer:
         insert_sql=insert_sql,
         upsert_sql=f'{insert_sql} ON CONFLICT ("id") DO UPDATE SET {updates}',
         present_sql=lambda count: f'SELECT "id" FROM "{table.name}" WHERE "id" IN ({", ".join("?" * count)})',
+        whole=frozenset(names),
+        whole_but_id=frozenset(names) - {"id"},
     )
 
 
@@ -249,15 +254,47 @@ def _insert(connection: Connection, writer: _Writer, rows: list[tuple[Any, ...]]
     connection.exec_driver_sql(trigger_sql)
 
 
-def put_rows(session: Session, table: Table, rows: list[tuple[uuid.UUID, dict[str, Any]]]) -> None:
-    """Write the server's rows (id, JSON values) of *table*, each whole as the server has it; raises
-    ``BadValue`` (a ``ValueError``) for a value that does not fit its column, as ``from_json`` does."""
+#: A row's stored form made ahead (``prepare_row``): its values, the error its values raise, or None.
+Prepared = tuple[Any, ...] | Exception | None
+
+
+def prepare_row(table: Table, row_id: uuid.UUID, row: Mapping[str, Any]) -> Prepared:
+    """The stored form of a whole row of *table*, made before it is written (a page read ahead, in the
+    thread that reads it): its values as ``put_rows`` stores them, or the error they raise there (raised
+    only if the row is written), or None for a row that lacks columns (``put_rows`` fills it as before)."""
     writer = _writer(table)
-    whole = frozenset(writer.names)
+    if not _is_whole(writer, row):
+        return None
+    try:
+        return writer.stored_row(row_id, row)
+    except Exception as error:  # raised by put_rows if and when the row is written
+        return error
+
+
+def _is_whole(writer: _Writer, row: Mapping[str, Any]) -> bool:
+    return row.keys() == writer.whole or row.keys() == writer.whole_but_id
+
+
+def put_rows(
+    session: Session,
+    table: Table,
+    rows: list[tuple[uuid.UUID, dict[str, Any]]],
+    prepared: list[Prepared] | None = None,
+) -> None:
+    """Write the server's rows (id, JSON values) of *table*, each whole as the server has it; raises
+    ``BadValue`` (a ``ValueError``) for a value that does not fit its column, as ``from_json`` does.
+    *prepared*, beside *rows*, holds their stored forms made ahead (``prepare_row``), or None for a row
+    to be converted here."""
+    writer = _writer(table)
     stored: list[tuple[Any, ...]] = []
     partial: list[dict[str, Any]] = []
-    for row_id, row in rows:
-        if row.keys() == whole or row.keys() == whole - {"id"}:
+    for index, (row_id, row) in enumerate(rows):
+        ready = prepared[index] if prepared is not None else None
+        if isinstance(ready, tuple):
+            stored.append(ready)
+        elif isinstance(ready, Exception):
+            raise ready
+        elif _is_whole(writer, row):
             stored.append(writer.stored_row(row_id, row))
         else:
             values = from_json(table.name, row)
