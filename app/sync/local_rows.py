@@ -134,6 +134,8 @@ class _Writer:
     insert_sql: str
     upsert_sql: str
     present_sql: Callable[[int], str]
+    #: Whether the table holds any row.
+    any_sql: str
     #: The keys of a whole row, with and without its id.
     whole: frozenset[str]
     whole_but_id: frozenset[str]
@@ -189,12 +191,17 @@ def _writer(table: Table) -> _Writer:
         insert_sql=insert_sql,
         upsert_sql=f'{insert_sql} ON CONFLICT ("id") DO UPDATE SET {updates}',
         present_sql=lambda count: f'SELECT "id" FROM "{table.name}" WHERE "id" IN ({", ".join("?" * count)})',
+        any_sql=f'SELECT 1 FROM "{table.name}" LIMIT 1',
         whole=frozenset(names),
         whole_but_id=frozenset(names) - {"id"},
     )
 
 
 def _present(connection: Connection, writer: _Writer, ids: list[str]) -> set[str]:
+    """Which of *ids* the table holds; none when it is empty (a new workstation's first download), which
+    one look at its first row tells."""
+    if connection.exec_driver_sql(writer.any_sql).first() is None:
+        return set()
     found: set[str] = set()
     for start in range(0, len(ids), _CHUNK):
         chunk = tuple(ids[start : start + _CHUNK])
