@@ -17,13 +17,16 @@ misbehaving server: the report says what happened in one sentence.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import json
 import logging
+import queue
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
@@ -37,7 +40,7 @@ from app.database import Database
 from app.errors import NotFound
 from app.first_start import is_demo_database
 from app.i18n import QT_TRANSLATE_NOOP
-from app.sync.local_rows import put_rows, upsert
+from app.sync.local_rows import Prepared, prepare_row, put_rows, upsert
 from app.sync.settings import get_setting, put_setting
 from app.sync.transport import GARBAGE, SyncFailure, Transport
 from db.models import ChangeLogEntry, SyncIssueRecord
@@ -355,6 +358,10 @@ class SyncClient:
         return [_Pending(*row) for row in rows]
 
     def _upload(self, counts: dict[str, int]) -> None:
+        with _cycle_collection_paused():
+            self._upload_batches(counts)
+
+    def _upload_batches(self, counts: dict[str, int]) -> None:
         while True:
             batch, body = _packed(self._pending_batch(), self.transport.clock)
             if not batch:
@@ -425,11 +432,12 @@ class SyncClient:
 
     # ------------------------------------------------------------------------- a restored central database
 
-    def _check_history(self) -> None:
+    def _check_history(self, seen: str | None = None) -> None:
         """Raise ``_Restored`` when the server's answer names another history than the one this workstation
         synced with: the central database was restored from a backup (``hearing-desk-server restored``).
-        The first history seen is only remembered."""
-        seen = self.transport.history
+        The first history seen is only remembered. *seen* is the history an answer named (by default the
+        newest answer's)."""
+        seen = seen or self.transport.history
         if seen is None or seen == self._history:
             return
         if self._history is None:
@@ -459,30 +467,57 @@ class SyncClient:
         advanced to the last of them: still each page wholly or not at all, with far fewer commits."""
         with self.database.read() as session:
             after = int(get_setting(session, LAST_SERVER_SEQ) or 0)
-        waiting: list[ServerChange] = []
-        applied = after
-        while True:
-            page = self.transport.call(
-                "GET", "/download", DownloadResponse, params={"after": after, "limit": self.page_size}
-            )
-            self._check_history()
-            changes, last_seq, more = page.changes, page.last_seq, page.more
-            if changes and (changes[0].server_seq <= after or last_seq < changes[-1].server_seq):
-                raise SyncFailure("garbage", _BAD_PAGE)
-            if last_seq < after or (more and last_seq == after):
-                raise SyncFailure("garbage", _BAD_PAGE)
-            waiting.extend(changes)
-            after = last_seq
-            if (not more or len(waiting) >= APPLY_AT) and (after != applied or waiting):
-                counts["downloaded"] += self._apply_page(waiting, after)
-                self._touched.update(change.table for change in waiting)
-                waiting, applied = [], after
-            if not more:
-                return
+        with _cycle_collection_paused():
+            self._download_after(after, counts)
 
-    def _apply_page(self, changes: list[ServerChange], last_seq: int) -> int:
+    def _download_after(self, after: int, counts: dict[str, int]) -> None:
+        """While pages are applied here, the pages after them are already asked for and read in a thread
+        of its own (``_PagesAhead``: one request at a time, each after the page it follows, a few pages
+        ahead at most): the server's and the network's time, and the reading of the pages, overlap with the
+        writing into SQLite. A page is still checked and applied only in its turn; when anything fails, the
+        pages read ahead are dropped unapplied."""
+        waiting: list[ServerChange] = []
+        ready: list[Prepared] = []  # beside waiting: each change's row as it is stored, made ahead
+        applied = after
+        ahead: _PagesAhead | None = None
         try:
-            return self._apply_page_unchecked(changes, last_seq)
+            fetched = self._fetch_page(after)  # an idle poll asks once and starts no thread
+            while True:
+                page, history, prepared = fetched
+                self._check_history(history)
+                changes, last_seq, more = page.changes, page.last_seq, page.more
+                if changes and (changes[0].server_seq <= after or last_seq < changes[-1].server_seq):
+                    raise SyncFailure("garbage", _BAD_PAGE)
+                if last_seq < after or (more and last_seq == after):
+                    raise SyncFailure("garbage", _BAD_PAGE)
+                waiting.extend(changes)
+                ready.extend(prepared)
+                after = last_seq
+                if more and ahead is None:
+                    ahead = _PagesAhead(self._fetch_page, after, depth=APPLY_AT // self.page_size + 1)
+                if (not more or len(waiting) >= APPLY_AT) and (after != applied or waiting):
+                    counts["downloaded"] += self._apply_page(waiting, after, ready)
+                    self._touched.update(change.table for change in waiting)
+                    waiting, ready, applied = [], [], after
+                if not more:
+                    return
+                assert ahead is not None
+                fetched = ahead.next()
+        finally:
+            if ahead is not None:
+                ahead.close()
+
+    def _fetch_page(self, after: int) -> _Fetched:
+        """The page after *after*, the history its answer named, and its rows as they are stored (made
+        here, in the thread reading ahead, while the pages before are written)."""
+        page = self.transport.call(
+            "GET", "/download", DownloadResponse, params={"after": after, "limit": self.page_size}
+        )
+        return _Fetched(page, self.transport.history, [_prepared(change) for change in page.changes])
+
+    def _apply_page(self, changes: list[ServerChange], last_seq: int, ready: list[Prepared]) -> int:
+        try:
+            return self._apply_page_unchecked(changes, last_seq, ready)
         except (ValueError, TypeError, KeyError) as error:  # a value that does not fit its column
             log.warning("sync: a downloaded row could not be read: %s", type(error).__name__)
             raise SyncFailure("garbage", GARBAGE) from error
@@ -490,29 +525,32 @@ class SyncClient:
             log.warning("sync: a downloaded page does not fit this database: %s", error.orig)
             raise SyncFailure("server", _DOES_NOT_FIT) from error
 
-    def _apply_page_unchecked(self, changes: list[ServerChange], last_seq: int) -> int:
-        latest: dict[uuid.UUID, ServerChange] = {}
-        for change in changes:  # in server order: the last change of a row is its state after the page
+    def _apply_page_unchecked(self, changes: list[ServerChange], last_seq: int, ready: list[Prepared]) -> int:
+        latest: dict[uuid.UUID, int] = {}  # row id → the index of its last change
+        for index, change in enumerate(changes):  # in server order: a row's last change is its state
             latest.pop(change.row_id, None)
-            latest[change.row_id] = change
+            latest[change.row_id] = index
         with self.database.apply_remote() as session:
             waiting = _rows_waiting(session, latest.keys())
             deletes: dict[str, list[uuid.UUID]] = {}
             upserts: dict[str, list[tuple[uuid.UUID, dict[str, Any]]]] = {}
-            for row_id, change in latest.items():
+            forms: dict[str, list[Prepared]] = {}
+            for row_id, index in latest.items():
                 if row_id in waiting:
                     continue
+                change = changes[index]
                 table = _table(change.table)
                 if change.operation == "delete":
                     deletes.setdefault(table.name, []).append(row_id)
                 else:
                     upserts.setdefault(table.name, []).append((row_id, change.row))
+                    forms.setdefault(table.name, []).append(ready[index])
             for name, ids in deletes.items():
                 table = _table(name)
                 for start in range(0, len(ids), 500):
                     session.execute(delete(table).where(table.c.id.in_(ids[start : start + 500])))
             for name, rows in upserts.items():
-                put_rows(session, _table(name), rows)
+                put_rows(session, _table(name), rows, forms[name])
             put_setting(session, LAST_SERVER_SEQ, str(last_seq))
         return len(changes)
 
@@ -529,6 +567,64 @@ _SEND_AGAIN_SQL = (
     "UPDATE change_log SET uploaded_at = NULL WHERE uploaded_at IS NOT NULL "
     "AND id NOT IN (SELECT id FROM sync_issue WHERE kind = ?)"
 )
+
+
+class _Fetched(NamedTuple):
+    page: DownloadResponse
+    history: str | None  # the history id the page's answer named
+    prepared: list[Prepared]  # beside page.changes: each row as it is stored (``prepare_row``)
+
+
+def _prepared(change: ServerChange) -> Prepared:
+    """The changed row as it is stored, made ahead; None for a deletion or an unknown table (the page is
+    refused when it is applied)."""
+    table = synced_tables().get(change.table)
+    if change.operation == "delete" or table is None:
+        return None
+    return prepare_row(table, change.row_id, change.row)
+
+
+class _PagesAhead:
+    """The pages after *after*, asked for one after another in a thread of their own (each after the last
+    page read, until one says there is no more), at most *depth* pages ahead of the reader. A failure is
+    handed to the reader in its turn; ``close`` stops asking and waits for the request under way."""
+
+    def __init__(self, fetch: Callable[[int], _Fetched], after: int, depth: int) -> None:
+        self._fetch = fetch
+        self._pages: queue.Queue[_Fetched | Exception] = queue.Queue(maxsize=max(1, depth))
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(after,), name="sync-download", daemon=True)
+        self._thread.start()
+
+    def _run(self, after: int) -> None:
+        try:
+            while not self._stop.is_set():
+                fetched = self._fetch(after)
+                self._put(fetched)
+                page = fetched[0]
+                if not page.more or page.last_seq <= after:  # the end, or a page the reader refuses
+                    return
+                after = page.last_seq
+        except Exception as error:  # raised by the reader in its turn, where the round reports it
+            self._put(error)
+
+    def _put(self, item: _Fetched | Exception) -> None:
+        while not self._stop.is_set():
+            try:
+                self._pages.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def next(self) -> _Fetched:
+        item = self._pages.get()
+        if isinstance(item, Exception):
+            raise item
+        return item
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 class _Restored(Exception):
@@ -604,19 +700,49 @@ def _counted(counts: dict[str, int]) -> dict[str, Any]:
 
 
 def _rows_waiting(session: Session, row_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
-    """Rows with local changes not yet uploaded (applied after their own upload comes back)."""
-    ids = list(row_ids)
-    waiting: set[uuid.UUID] = set()
-    for start in range(0, len(ids), 500):
-        waiting.update(
-            session.scalars(
-                select(ChangeLogEntry.row_id).where(
-                    ChangeLogEntry.uploaded_at.is_(None),
-                    ChangeLogEntry.row_id.in_(ids[start : start + 500]),
-                )
-            )
-        )
-    return waiting
+    """Rows among *row_ids* with local changes not yet uploaded (applied after their own upload comes back).
+
+    Every waiting row is read in one statement through the pending index (``ix_change_log_pending``) and
+    met with *row_ids* here: what waits is a few rows, and a large download asks about tens of thousands."""
+    pending = {uuid.UUID(hex=row_id) for (row_id,) in session.connection().exec_driver_sql(_WAITING_ROWS_SQL)}
+    return pending.intersection(row_ids) if pending else set()
+
+
+#: The rows with changes waiting to go up, as stored (32 hex digits).
+_WAITING_ROWS_SQL = "SELECT DISTINCT row_id FROM change_log WHERE uploaded_at IS NULL"
+
+
+_gc_pause_lock = threading.Lock()
+_gc_pauses = 0
+
+
+@contextlib.contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector rests while changes go up and while a download is read and applied.
+
+    A large download makes hundreds of thousands of dicts, lists and strings (the rows), none of them in a
+    cycle: reference counting frees them all, and the collector would only walk them again and again as
+    they pile up (a fifth of a first download's time); an upload's batches (the changes read, their JSON,
+    the ids answered) set off full collections of the whole program's objects as well. Garbage in cycles made meanwhile is collected as
+    usual once the download ends; other threads' allocations are not affected otherwise. Nested and
+    concurrent pauses (two clients) re-enable the collector only when the last one ends, and only if it
+    was enabled when the first began."""
+    global _gc_pauses, _gc_was_enabled
+    with _gc_pause_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_pause_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+_gc_was_enabled = True
 
 
 class _ConflictList(RootModel[list[ConflictOut]]):

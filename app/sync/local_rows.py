@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Column, Connection, DateTime, Enum, Table, Uuid
+from sqlalchemy import Column, Connection, DateTime, Enum, String, Table, Uuid
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -106,33 +106,67 @@ def _storage(table_name: str, column: Column[Any]) -> Storage:
     return lambda value: bind(convert(value))
 
 
+_TEXT, _ID, _OTHER = object(), object(), object()
+#: An id as the server writes it (``str(uuid)``): lower-case hex digits in groups, stored without the dashes.
+_UUID_WIRE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").fullmatch
+
+
+def _kind(table_name: str, column: Column[Any]) -> object:
+    """``_TEXT`` for a column whose stored value is the wire's text itself (a string column SQLite binds
+    as it is), ``_ID`` for an id column other than the row's own id, else ``_OTHER``."""
+    column_type = column.type
+    if isinstance(column_type, Uuid):
+        return _ID if column.name != "id" else _OTHER
+    plain_text = isinstance(column_type, String) and not isinstance(column_type, Enum)
+    if plain_text and column_type.dialect_impl(_DIALECT).bind_processor(_DIALECT) is None:
+        return _TEXT
+    return _OTHER
+
+
 @dataclass(frozen=True)
 class _Writer:
     """One table's stored forms and statements."""
 
     table: Table
     names: tuple[str, ...]
-    stored: tuple[tuple[str, Storage, bool], ...]
+    #: Per column: its name, its kind (``_TEXT``, ``_ID`` or ``_OTHER``), its storage, whether it is nullable.
+    stored: tuple[tuple[str, object, Storage, bool], ...]
     insert_sql: str
     upsert_sql: str
     present_sql: Callable[[int], str]
+    #: Whether the table holds any row.
+    any_sql: str
+    #: The keys of a whole row, with and without its id.
+    whole: frozenset[str]
+    whole_but_id: frozenset[str]
 
     def stored_row(self, row_id: uuid.UUID, row: Mapping[str, Any]) -> tuple[Any, ...]:
         values: list[Any] = []
+        append = values.append
+        get = row.get
         table_name = self.table.name
-        for name, store, nullable in self.stored:
-            value = row.get(name)
+        for name, kind, store, nullable in self.stored:
+            value = get(name)
             if value is None:
                 if name == "id" and name not in row:
-                    values.append(row_id.hex)
+                    append(row_id.hex)
                 elif not nullable:
                     raise BadValue(f"The column {table_name}.{name} needs a value.")
                 else:
-                    values.append(None)
+                    append(None)
+                continue
+            # The commonest values need no call: a text for a text column, and an id written as the server
+            # writes it (lower-case hex digits in groups) for an id column (not the row's own id).
+            if kind is _TEXT:
+                if type(value) is str:
+                    append(value)
+                    continue
+            elif kind is _ID and type(value) is str and _UUID_WIRE(value):
+                append(value.replace("-", ""))
                 continue
             try:
                 # The row's own id is checked as from_json checks it; the change's row id stands.
-                values.append(store(value) if name != "id" else (store(value) and row_id.hex))
+                append(store(value) if name != "id" else (store(value) and row_id.hex))
             except (TypeError, ValueError, ArithmeticError) as error:
                 raise BadValue(
                     f"The value {value!r} does not fit the column {table_name}.{name} ({error})."
@@ -151,14 +185,23 @@ def _writer(table: Table) -> _Writer:
     return _Writer(
         table=table,
         names=names,
-        stored=tuple((c.name, _storage(table.name, c), nullable[c.name]) for c in table.columns),
+        stored=tuple(
+            (c.name, _kind(table.name, c), _storage(table.name, c), nullable[c.name]) for c in table.columns
+        ),
         insert_sql=insert_sql,
         upsert_sql=f'{insert_sql} ON CONFLICT ("id") DO UPDATE SET {updates}',
         present_sql=lambda count: f'SELECT "id" FROM "{table.name}" WHERE "id" IN ({", ".join("?" * count)})',
+        any_sql=f'SELECT 1 FROM "{table.name}" LIMIT 1',
+        whole=frozenset(names),
+        whole_but_id=frozenset(names) - {"id"},
     )
 
 
 def _present(connection: Connection, writer: _Writer, ids: list[str]) -> set[str]:
+    """Which of *ids* the table holds; none when it is empty (a new workstation's first download), which
+    one look at its first row tells."""
+    if connection.exec_driver_sql(writer.any_sql).first() is None:
+        return set()
     found: set[str] = set()
     for start in range(0, len(ids), _CHUNK):
         chunk = tuple(ids[start : start + _CHUNK])
@@ -218,15 +261,47 @@ def _insert(connection: Connection, writer: _Writer, rows: list[tuple[Any, ...]]
     connection.exec_driver_sql(trigger_sql)
 
 
-def put_rows(session: Session, table: Table, rows: list[tuple[uuid.UUID, dict[str, Any]]]) -> None:
-    """Write the server's rows (id, JSON values) of *table*, each whole as the server has it; raises
-    ``BadValue`` (a ``ValueError``) for a value that does not fit its column, as ``from_json`` does."""
+#: A row's stored form made ahead (``prepare_row``): its values, the error its values raise, or None.
+Prepared = tuple[Any, ...] | Exception | None
+
+
+def prepare_row(table: Table, row_id: uuid.UUID, row: Mapping[str, Any]) -> Prepared:
+    """The stored form of a whole row of *table*, made before it is written (a page read ahead, in the
+    thread that reads it): its values as ``put_rows`` stores them, or the error they raise there (raised
+    only if the row is written), or None for a row that lacks columns (``put_rows`` fills it as before)."""
     writer = _writer(table)
-    whole = frozenset(writer.names)
+    if not _is_whole(writer, row):
+        return None
+    try:
+        return writer.stored_row(row_id, row)
+    except Exception as error:  # raised by put_rows if and when the row is written
+        return error
+
+
+def _is_whole(writer: _Writer, row: Mapping[str, Any]) -> bool:
+    return row.keys() == writer.whole or row.keys() == writer.whole_but_id
+
+
+def put_rows(
+    session: Session,
+    table: Table,
+    rows: list[tuple[uuid.UUID, dict[str, Any]]],
+    prepared: list[Prepared] | None = None,
+) -> None:
+    """Write the server's rows (id, JSON values) of *table*, each whole as the server has it; raises
+    ``BadValue`` (a ``ValueError``) for a value that does not fit its column, as ``from_json`` does.
+    *prepared*, beside *rows*, holds their stored forms made ahead (``prepare_row``), or None for a row
+    to be converted here."""
+    writer = _writer(table)
     stored: list[tuple[Any, ...]] = []
     partial: list[dict[str, Any]] = []
-    for row_id, row in rows:
-        if row.keys() == whole or row.keys() == whole - {"id"}:
+    for index, (row_id, row) in enumerate(rows):
+        ready = prepared[index] if prepared is not None else None
+        if isinstance(ready, tuple):
+            stored.append(ready)
+        elif isinstance(ready, Exception):
+            raise ready
+        elif _is_whole(writer, row):
             stored.append(writer.stored_row(row_id, row))
         else:
             values = from_json(table.name, row)

@@ -339,8 +339,10 @@ def _complete_row(table: Table, values: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _foreign_keys(table: Table) -> list[tuple[str, str]]:
-    return [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys]
+@cache
+def _foreign_keys(table: Table) -> tuple[tuple[str, str], ...]:
+    """(column, the table it refers to) of every foreign key of *table* (looked up once per table)."""
+    return tuple((fk.parent.name, fk.column.table.name) for fk in table.foreign_keys)
 
 
 def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:

@@ -8,10 +8,12 @@ The real server on PostgreSQL is exercised in ``test_client_integration.py`` and
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import shutil
 import stat
 import sys
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -507,6 +509,70 @@ def test_a_page_with_an_unreadable_row_applies_nothing(workstations, server) -> 
 
     assert report.message == GARBAGE
     assert phone_of(b, patient_id) != "070-121 21 21"
+
+
+def test_an_unreadable_row_a_later_change_of_the_same_download_replaces_is_never_written(
+    workstations, server
+) -> None:
+    """Rows are converted while their page is read ahead, but a value that does not fit fails the round
+    only if its row is written: a row changed again later in the same download is written in its last
+    state alone, as before the rows were read ahead."""
+    a, b = workstations
+    patient_id = some_patients(a, 1)[0]
+    set_phone(a, patient_id, "070-121 21 21")
+    set_phone(a, patient_id, "070-121 21 22")
+    client_for(a, server).sync_once()
+    server.changes[0].row["birth_date"] = "not a date"
+
+    report = client_for(b, server, "b").sync_once()
+
+    assert report.ok, report.message
+    assert phone_of(b, patient_id) == "070-121 21 22"
+
+
+def test_a_download_cut_while_pages_are_read_ahead_applies_nothing_and_leaves_no_reader(
+    workstations, server, monkeypatch
+) -> None:
+    """The pages after the first are read by a thread of their own; when the connection is cut under it,
+    the round reports the workstation offline, nothing of the pages read is applied, and the reading thread
+    is gone; the next round reads everything again."""
+    a, b = workstations
+    ids = _changed_twice(a, 10)
+    client_for(a, server).sync_once()
+    handler, pages = server.handler, []
+
+    def cut_at_the_third_page(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/download":
+            pages.append(request)
+            if len(pages) == 3:
+                raise httpx.ReadError("connection cut", request=request)
+        return handler(request)
+
+    monkeypatch.setattr(server, "handler", cut_at_the_third_page)
+
+    report = client_for(b, server, "b").sync_once()
+
+    assert not report.ok and not report.online and report.message == OFFLINE
+    assert _last_server_seq(b) == 0
+    assert not [t for t in threading.enumerate() if t.name == "sync-download"]
+    monkeypatch.setattr(server, "handler", handler)
+    assert client_for(b, server, "b").sync_once().ok
+    assert [phone_of(b, i) for i in ids] == [f"070-210 00 {n:02d}" for n in range(10)]
+
+
+def test_the_cycle_collector_runs_again_after_a_round_that_succeeded_or_failed(workstations, server) -> None:
+    """The cycle collector rests while changes go up and come down, and runs again afterwards, whether the
+    round succeeded or not."""
+    a, b = workstations
+    set_phone(a, some_patients(a, 1)[0], "070-131 31 31")
+    assert gc.isenabled()
+
+    assert client_for(a, server).sync_once().ok
+    assert gc.isenabled()
+
+    server.changes[0].row["birth_date"] = "not a date"
+    assert client_for(b, server, "b").sync_once().message == GARBAGE
+    assert gc.isenabled()
 
 
 def test_a_rejection_puts_the_local_row_back_and_is_kept_for_a_person(workstations, server) -> None:
