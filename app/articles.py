@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from db.models import Article, StockMovement, Supplier, Warehouse
-from db.models.enums import ArticleStatus, ArticleType
+from db.models.enums import ArticleStatus, ArticleType, WarehouseKind
 
 MIN_SEARCH_CHARACTERS = 3
 BROAD = 4000  # from this many index hits, the first ones are found through the name index (fewer: sorted)
@@ -79,15 +79,14 @@ def search_articles(
         return ArticleSearch(
             text, (), 0, QT_TRANSLATE_NOOP("app", "Type at least 3 characters to search for articles.")
         )
-    shows_balance = False
-    if warehouse_id is not None:
-        warehouse = session.get(Warehouse, warehouse_id)
-        shows_balance = warehouse is not None and warehouse.shows_balance
     params: dict[str, Any] = {"limit": limit, "warehouse_id": warehouse_id, "article_type": article_type}
     filtered = article_type is not None or assortment_only
     if session.get_bind().dialect.name == "sqlite":
         params["match"] = " AND ".join(map(_term, criteria))
-        indexed_total = session.scalar(_INDEX_COUNT, params) or 0
+        # One statement gives the hits of the index and whether the warehouse shows a balance (no query of
+        # its own for the warehouse, no ORM object per keystroke).
+        indexed_total, kind = session.execute(_INDEX_COUNT, params).one()
+        shows_balance = kind is not None and kind is not WarehouseKind.DIRECT_PURCHASE
         count, page = _statements(
             filtered_type=article_type is not None,
             assortment_only=assortment_only,
@@ -96,6 +95,8 @@ def search_articles(
         )
         total = (session.scalar(count, params) or 0) if filtered else indexed_total
     else:  # the central database has no index for it (workstations search their own copy)
+        warehouse = session.get(Warehouse, warehouse_id) if warehouse_id is not None else None
+        shows_balance = warehouse is not None and warehouse.shows_balance
         count, page = _scanning_statements(
             criteria,
             filtered_type=article_type is not None,
@@ -127,7 +128,15 @@ def search_articles(
 _article = Article.__table__
 #: How many rows of the full-text index match (a criterion of any length is a term of it, migration 0005).
 _MATCH = sql("article_search MATCH :match")
-_INDEX_COUNT = select(func.count()).select_from(table("article_search")).where(_MATCH)
+#: (matches, the kind of the warehouse ``:warehouse_id`` or None).
+_INDEX_COUNT = (
+    select(
+        func.count(),
+        select(Warehouse.kind).where(Warehouse.id == bindparam("warehouse_id")).scalar_subquery(),
+    )
+    .select_from(table("article_search"))
+    .where(_MATCH)
+)
 
 
 def _page(conditions: list[Any], *, balance: bool) -> Select[Any]:
