@@ -112,7 +112,7 @@ def search_articles(
             in_assortment=row[9],
             balance=None if row[10] is None else int(row[10]),
         )
-        for row in session.execute(page, params)
+        for row in session.connection().execute(page, params)
     )
     return ArticleSearch(text, hits, total)
 

@@ -78,11 +78,13 @@ def _update_values(state: InstanceState[Any]) -> tuple[dict[str, Any], dict[str,
     return values, base
 
 
+_LAST_SEQ = select(func.max(ChangeLogEntry.local_seq))
+
+
 def _next_seq(session: Session) -> int:
     seq = session.info.get(_NEXT_SEQ_KEY)
-    if seq is None:
-        with session.no_autoflush:
-            seq = (session.execute(select(func.max(ChangeLogEntry.local_seq))).scalar() or 0) + 1
+    if seq is None:  # read on the connection: no autoflush, none of the ORM's work for one number
+        seq = (session.connection().execute(_LAST_SEQ).scalar() or 0) + 1
     session.info[_NEXT_SEQ_KEY] = seq + 1
     return int(seq)
 
