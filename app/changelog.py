@@ -143,6 +143,10 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     session.connection().execute(insert(ChangeLogEntry), entries)
 
 
+#: Tables whose rows a trigger copies into a full-text index (migrations 0005 and 0009).
+_FULL_TEXT_INDEXED = frozenset({"article", "individual"})
+
+
 def insert_rows(session: Session, model: type[Synced], rows: list[dict[str, Any]]) -> None:
     """Insert *rows* of *model* as plain rows (one INSERT, no ORM object per row to track and flush) and log
     each in the change log as the flush would log an ORM insert: every column, Python-side defaults given.
@@ -171,11 +175,12 @@ def insert_rows(session: Session, model: type[Synced], rows: list[dict[str, Any]
                 row[key] = default.arg(None)
     table = cast(Table, mapper.local_table)
     connection = session.connection()
-    # RETURNING makes SQLAlchemy send the rows as multi-row INSERT statements (up to a thousand rows each)
-    # instead of one statement per row: a table with a full-text index (individuals) has it written to disk
-    # after every statement on this SQLite (one index segment per row, merged again and again: a 20-device
-    # receipt paid 15 ms for it every few receipts), and fewer statements are cheaper anyway.
-    connection.execute(insert(table).returning(table.c.id), rows)
+    # A table with a full-text index gets its rows in multi-row INSERT statements (RETURNING makes
+    # SQLAlchemy send them so, up to a thousand rows each) rather than one statement per row: SQLite 3.40
+    # writes the index's pending rows to disk after every statement (one index segment per row, merged
+    # again and again: a 20-device receipt paid 15 ms for it every few receipts).
+    statement = insert(table).returning(table.c.id) if table.name in _FULL_TEXT_INDEXED else insert(table)
+    connection.execute(statement, rows)
     touched: set[str] = info.setdefault(_TOUCHED_KEY, set())
     touched.add(table.name)
     if info.get(SEEDING_KEY) or info.get(REMOTE_KEY):
