@@ -17,12 +17,6 @@ BUSY_TIMEOUT_MS = 5000
 #: pages would put a checkpoint inside every few dozen sends.
 WRITER_AUTOCHECKPOINT_PAGES = 20000
 
-#: Each connection's page cache in KiB (SQLite's default is 2 000 KiB). The pages a clerk's work reads over
-#: and over (the article table and its search index, the keys a receipt inserts into) are several times
-#: that on a large database; with the default, each query read most of them from the file again (a system
-#: call and a copy per page). Filled only as pages are read, so a fresh start stays small.
-CACHE_KIB = 32 * 1024
-
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
@@ -54,7 +48,6 @@ def create_sqlite_engine(
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = NORMAL")
-        cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if autocheckpoint_pages is not None:
             cursor.execute(f"PRAGMA wal_autocheckpoint = {int(autocheckpoint_pages)}")
         cursor.close()
