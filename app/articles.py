@@ -14,6 +14,8 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
+    case,
+    column,
     func,
     literal_column,
     select,
@@ -24,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from db.models import Article, StockMovement, Supplier, Warehouse
-from db.models.enums import ArticleStatus, ArticleType
+from db.models.enums import ArticleStatus, ArticleType, WarehouseKind
 
 MIN_SEARCH_CHARACTERS = 3
 BROAD = 4000  # from this many index hits, the first ones are found through the name index (fewer: sorted)
@@ -79,32 +81,23 @@ def search_articles(
         return ArticleSearch(
             text, (), 0, QT_TRANSLATE_NOOP("app", "Type at least 3 characters to search for articles.")
         )
-    shows_balance = False
-    if warehouse_id is not None:
-        warehouse = session.get(Warehouse, warehouse_id)
-        shows_balance = warehouse is not None and warehouse.shows_balance
     params: dict[str, Any] = {"limit": limit, "warehouse_id": warehouse_id, "article_type": article_type}
     filtered = article_type is not None or assortment_only
     if session.get_bind().dialect.name == "sqlite":
-        params["match"] = " AND ".join(map(_term, criteria))
-        indexed_total = session.scalar(_INDEX_COUNT, params) or 0
+        indexed_total = _find(session, " AND ".join(map(_term, criteria)))
         count, page = _statements(
             filtered_type=article_type is not None,
             assortment_only=assortment_only,
-            balance=shows_balance,
             broad=indexed_total > BROAD,
         )
         total = (session.scalar(count, params) or 0) if filtered else indexed_total
     else:  # the central database has no index for it (workstations search their own copy)
         count, page = _scanning_statements(
-            criteria,
-            filtered_type=article_type is not None,
-            assortment_only=assortment_only,
-            balance=shows_balance,
+            criteria, filtered_type=article_type is not None, assortment_only=assortment_only
         )
         total = session.scalar(count, params) or 0
     # Plain rows through SQLAlchemy Core (no ORM objects per keystroke), the balance of each returned row
-    # summed from the ledger.
+    # summed from the ledger (None from the page itself when the warehouse shows none, or none is given).
     hits = tuple(
         ArticleHit(
             id=row[0],
@@ -117,23 +110,42 @@ def search_articles(
             price=row[7],
             individually_marked=row[8],
             in_assortment=row[9],
-            balance=int(row[10]) if shows_balance else None,
+            balance=None if row[10] is None else int(row[10]),
         )
-        for row in session.execute(page, params)
+        for row in session.connection().execute(page, params)
     )
     return ArticleSearch(text, hits, total)
 
 
 _article = Article.__table__
-#: How many rows of the full-text index match (a criterion of any length is a term of it, migration 0005).
-_MATCH = sql("article_search MATCH :match")
-_INDEX_COUNT = select(func.count()).select_from(table("article_search")).where(_MATCH)
+#: The rowids of the articles the full-text index found for the current search, kept in a temporary table
+#: of the connection (its own, not in the database file): the index is asked once per keystroke, and both
+#: the count and the page read its answer (asked twice, the index's work was half of a keystroke's time).
+_FOUND = table("article_found", column("article_rowid"), schema="temp")
+_FIND = "INSERT INTO temp.article_found (article_rowid) SELECT rowid FROM article_search WHERE article_search MATCH ?"
 
 
-def _page(conditions: list[Any], *, balance: bool) -> Select[Any]:
+def prepare_connection(dbapi_connection: Any) -> None:
+    """Give a new connection to the workstation's database its ``temp.article_found``: made once, outside
+    any unit of work (a read unit of work ends in a rollback, which would undo the table with its rows)."""
+    dbapi_connection.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS article_found (article_rowid INTEGER PRIMARY KEY)"
+    )
+
+
+def _find(session: Session, match: str) -> int:
+    """Fill ``temp.article_found`` with the matches of *match* (a criterion of any length is a term of the
+    index, migration 0005); returns how many there are. The rows go with the unit of work (a read one
+    ends in a rollback)."""
+    connection = session.connection()
+    connection.exec_driver_sql("DELETE FROM temp.article_found")
+    return connection.exec_driver_sql(_FIND, (match,)).rowcount
+
+
+def _page(conditions: list[Any]) -> Select[Any]:
     """The page of hits in name order: first the page's articles alone (name index, or the matches looked up
     and sorted), then for those *limit* rows only their columns, their supplier's name and (when the
-    warehouse shows one) their balance. Asked in one query, SQLite would sum the ledger and look up the
+    warehouse ``:warehouse_id`` shows one, asked once per page) their balance. Asked in one query, SQLite would sum the ledger and look up the
     supplier of every match before sorting them; a join would make it start from the supplier and sort every
     match instead of walking the name index and stopping at the page."""
     chosen = (
@@ -144,12 +156,16 @@ def _page(conditions: list[Any], *, balance: bool) -> Select[Any]:
         .subquery("page")
     )
     movement = StockMovement.__table__
-    held = (
-        select(func.coalesce(func.sum(movement.c.quantity), 0))
-        .where(movement.c.warehouse_id == bindparam("warehouse_id"), movement.c.article_id == _article.c.id)
-        .scalar_subquery()
-        if balance
-        else literal_column("NULL")
+    kind = select(Warehouse.kind).where(Warehouse.id == bindparam("warehouse_id")).scalar_subquery()
+    held = case(
+        (
+            kind != WarehouseKind.DIRECT_PURCHASE,
+            select(func.coalesce(func.sum(movement.c.quantity), 0))
+            .where(
+                movement.c.warehouse_id == bindparam("warehouse_id"), movement.c.article_id == _article.c.id
+            )
+            .scalar_subquery(),
+        )
     )
     supplier = Supplier.__table__
     supplier_name = select(supplier.c.name).where(supplier.c.id == _article.c.supplier_id).scalar_subquery()
@@ -183,11 +199,11 @@ def _filters(*, filtered_type: bool, assortment_only: bool) -> list[Any]:
 
 @cache
 def _statements(
-    *, filtered_type: bool, assortment_only: bool, balance: bool, broad: bool
+    *, filtered_type: bool, assortment_only: bool, broad: bool
 ) -> tuple[Select[Any], Select[Any]]:
-    """(count, page) of one shape of search through the full-text index, built once: per keystroke only the
-    parameters change."""
-    found: Select[Any] = select(literal_column("rowid")).select_from(table("article_search")).where(_MATCH)
+    """(count, page) of one shape of search through the matches in ``temp.article_found``, built once: per
+    keystroke only the parameters change."""
+    found: Select[Any] = select(_FOUND.c.article_rowid)
     filters = _filters(filtered_type=filtered_type, assortment_only=assortment_only)
     count = (
         select(func.count()).select_from(_article).where(literal_column("article.rowid").in_(found), *filters)
@@ -195,16 +211,16 @@ def _statements(
     # Many hits: "+rowid" keeps SQLite from looking each one up, so it walks the name index instead and stops
     # at the first *limit* in order; few hits: it looks them up by rowid and sorts them.
     rowid: ColumnClause[Any] = literal_column("+article.rowid" if broad else "article.rowid")
-    return count, _page([rowid.in_(found), *filters], balance=balance)
+    return count, _page([rowid.in_(found), *filters])
 
 
 def _scanning_statements(
-    criteria: list[str], *, filtered_type: bool, assortment_only: bool, balance: bool
+    criteria: list[str], *, filtered_type: bool, assortment_only: bool
 ) -> tuple[Select[Any], Select[Any]]:
     conditions = _filters(filtered_type=filtered_type, assortment_only=assortment_only) + [
         func.instr(_article.c.search_key, criterion) > 0 for criterion in criteria
     ]
-    return select(func.count()).select_from(_article).where(*conditions), _page(conditions, balance=balance)
+    return select(func.count()).select_from(_article).where(*conditions), _page(conditions)
 
 
 def _term(criterion: str) -> str:

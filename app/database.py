@@ -16,11 +16,11 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import changelog
+from app import articles, changelog
 from app.errors import (
     DatabaseCorrupt,
     DatabaseFileEmpty,
@@ -154,6 +154,15 @@ def checkpoint(path: Path) -> tuple[int, int, int] | None:
     return int(row[0]), int(row[1]), int(row[2])
 
 
+def _prepare_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    """What a service keeps per connection, made when the connection is opened (outside any unit of work).
+    Temporary tables live in memory: they hold a search's matches (never more than the catalogue's rowids),
+    and once one exists the setting could no longer change inside a unit of work (the demo data's load sets
+    the same)."""
+    dbapi_connection.execute("PRAGMA temp_store = MEMORY")
+    articles.prepare_connection(dbapi_connection)
+
+
 #: The process's one checkpoint thread.
 CHECKPOINTER = Checkpointer()
 
@@ -170,6 +179,8 @@ class Database:
             busy_timeout_ms=busy_timeout_ms,
             autocheckpoint_pages=WRITER_AUTOCHECKPOINT_PAGES,
         )
+        for engine in (self._read_engine, self._write_engine):
+            event.listen(engine, "connect", _prepare_connection)
         self._readers = sessionmaker(self._read_engine, expire_on_commit=False)
         self._writers = sessionmaker(self._write_engine, expire_on_commit=False)
         for factory in (self._readers, self._writers):
