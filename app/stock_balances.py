@@ -22,13 +22,11 @@ from sqlalchemy import (
     Uuid,
     and_,
     bindparam,
-    column,
     func,
     literal,
     literal_column,
     or_,
     select,
-    table,
 )
 from sqlalchemy.orm import Session
 
@@ -53,6 +51,7 @@ from db.models import (
     Warehouse,
 )
 from db.models.enums import ArticleStatus, ArticleType, MovementReason, WarehouseKind
+from db.models.stock import stock_balance
 
 #: Rows a balance list returns at most (the clerk narrows with a word, a node or a filter; the report has all).
 BALANCE_PAGE = 200
@@ -202,13 +201,6 @@ def stock_warehouses(session: Session, context: WorkContext) -> tuple[StockWareh
 
 _article = Article.__table__
 _movement = StockMovement.__table__
-#: The balance per warehouse and article that triggers keep on a workstation (migration 0011).
-stock_balance = table(
-    "stock_balance",
-    column("warehouse_id", Uuid()),
-    column("article_id", Uuid()),
-    column("quantity"),
-)
 
 
 def _uses_cache(session: Session) -> bool:

@@ -4,18 +4,25 @@ the articles when they are added, renamed or removed."""
 
 from __future__ import annotations
 
+import importlib
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
-from app.articles import _statements, search_articles, search_key
+from app.articles import _statements, indexed_text, search_articles, search_key
 from app.database import Database
-from db.models import Article, Supplier
+from db.models import Article, StockMovement, Supplier, Warehouse
 from db.models.enums import ArticleType
+
+#: What the full-text index holds for a search key ``{k}``, as the view and the triggers say (migration 0005).
+INDEXED_TEXT = importlib.import_module(
+    "db.migrations.versions.0005_article_search_short_criteria"
+).INDEXED_TEXT
 
 NAMES = (
     "Phonak Audéo Lumity 90 RIC R, beige",
@@ -145,6 +152,22 @@ def test_r33_demo_catalogue_index_holds_what_the_view_says(demo: Database) -> No
         assert search_articles(session, "phonak r, b").total > 0
 
 
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=300, deadline=None)
+@given(
+    key=st.one_of(st.sampled_from(["", " ", "  a  b ", "aaaa", "é\u0301", "😀 x😀"]), st.text(max_size=60))
+)
+def test_r33_the_text_a_first_download_indexes_is_the_views_text(database: Database, key: str) -> None:
+    """A first download feeds the article index text made in Python (``indexed_text``); a later change of
+    the article removes it with the text the view's SQL gives (the triggers), so the two must be equal to
+    the character, for any key: spaces, repeats, accents, characters beyond the BMP."""
+    key = key.replace("\x00", "")  # SQLite's text ends at a NUL
+    with database.read() as session:
+        view_text = session.execute(
+            text(f"SELECT {INDEXED_TEXT.format(k=':key')}"), {"key": key}
+        ).scalar_one()
+    assert indexed_text(key) == view_text
+
+
 def test_ledger_and_supplier_are_read_for_the_page_only(catalogue: Database) -> None:
     """Issue 9: a search that matches thousands of articles sorts them, takes the page, and only then sums
     the ledger and looks up the supplier of the page's rows (not of every match before sorting)."""
@@ -164,3 +187,42 @@ def test_ledger_and_supplier_are_read_for_the_page_only(catalogue: Database) -> 
         # sorted inside the page's own subquery.
         loops = [detail for detail in top if detail.startswith(("SCAN", "SEARCH"))]
         assert "MATERIALIZE page" in top and loops[0] == "SCAN page", rows
+
+
+def test_r33_each_hit_shows_the_ledgers_balance_in_the_warehouse_searched(demo: Database) -> None:
+    """The balance a hit shows (read from the balances the workstation keeps) is the sum of the warehouse's
+    ledger for the article; a warehouse that shows none (750) gives none."""
+    with demo.read() as session:
+        own = session.scalars(select(Warehouse).where(Warehouse.code == "L-LUND")).one()
+        direct = session.scalars(select(Warehouse).where(Warehouse.code == "750")).one()
+        found = search_articles(session, "phonak", warehouse_id=own.id, limit=500)
+        summed = select(StockMovement.article_id, func.sum(StockMovement.quantity)).where(
+            StockMovement.warehouse_id == own.id
+        )
+        ledger: dict[Any, int] = {
+            article_id: quantity
+            for article_id, quantity in session.execute(summed.group_by(StockMovement.article_id))
+        }
+        assert any(ledger.get(hit.id, 0) != 0 for hit in found.hits)
+        assert [hit.balance for hit in found.hits] == [ledger.get(hit.id, 0) for hit in found.hits]
+        assert all(
+            hit.balance is None for hit in search_articles(session, "phonak", warehouse_id=direct.id).hits
+        )
+
+
+@pytest.mark.parametrize("typed", ["phonak", "r, b", "laddare", "örkrok", "moment 1 ", "zzzz"])
+def test_r33_the_walk_of_the_name_index_and_the_sort_of_the_matches_find_the_same_page(
+    demo: Database, typed: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many matches are paged by walking the name index, few by sorting them (``WALK_PER_LOOKUP``): both
+    give the same hits in the same order."""
+    import app.articles as articles
+
+    pages = []
+    for walk_per_lookup in (0, 10**9):  # never the walk; always the walk
+        monkeypatch.setattr(articles, "WALK_PER_LOOKUP", walk_per_lookup)
+        with demo.read() as session:
+            found = search_articles(session, typed, limit=30)
+        pages.append(([hit.id for hit in found.hits], found.total))
+    assert pages[0] == pages[1]
+    assert typed == "zzzz" or pages[0][0]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select, text
 
-from app.database import DATABASE_FILE, Database
+from app.database import BULK_CACHE_KIB, DATABASE_FILE, SQLITE_DEFAULT_CACHE, Database
 from app.errors import DatabaseCorrupt, DatabaseLocked, SchemaTooNew
 from app.sync.client import list_issues
 from db import migrate
@@ -225,3 +225,21 @@ def test_a_save_leaves_the_wal_to_the_checkpoint_thread(tmp_path: Path) -> None:
     assert busy == 0
     assert frames > 0 and copied == frames
     db.dispose()
+
+
+def test_a_bulk_apply_gets_a_large_page_cache_and_gives_it_back(tmp_path: Path) -> None:
+    """A large download is applied with a page cache of ``BULK_CACHE_KIB``; the connection has SQLite's
+    default again once it is back in the pool (the window's memory after a first download is as before)."""
+    database = Database.open(tmp_path)
+    try:
+        with database.apply_remote(bulk=True) as session:
+            connection = session.connection().connection.dbapi_connection
+            assert connection is not None
+            assert connection.execute("PRAGMA cache_size").fetchone()[0] == -BULK_CACHE_KIB
+        assert connection.execute("PRAGMA cache_size").fetchone()[0] == SQLITE_DEFAULT_CACHE
+        with database.apply_remote() as session:
+            ordinary = session.connection().connection.dbapi_connection
+            assert ordinary is not None
+            assert ordinary.execute("PRAGMA cache_size").fetchone()[0] == SQLITE_DEFAULT_CACHE
+    finally:
+        database.dispose()

@@ -68,6 +68,8 @@ LAST_SUCCESS_AT = "sync.last_success_at"
 SERVER_HISTORY = "sync.server_history"
 #: The most downloaded changes applied in one transaction (several pages of a large download).
 APPLY_AT = 25_000
+#: From how many rows an apply is a bulk one (``Database.apply_remote(bulk=True)``: a larger page cache).
+BULK_FROM = 2_000
 REJECTED = "rejected"  # the kind of a change the server refused, kept beside the conflicts it reported
 
 
@@ -369,29 +371,32 @@ class SyncClient:
             answer = self.transport.call("POST", "/upload", UploadResponse, body=body)
             self._check_history()
             try:
-                done = self._record_upload(batch, answer)
+                accepted, done = self._record_upload(batch, answer)
             except (ValueError, TypeError, KeyError) as error:  # a rejection's row that fits no column
                 log.warning("sync: an upload answer could not be recorded: %s", type(error).__name__)
                 raise SyncFailure("garbage", GARBAGE) from error
-            counts["uploaded"] += len({a.hex for a in answer.accepted} & {c.id for c in batch})
+            counts["uploaded"] += accepted
             counts["rejected"] += len(answer.rejected)
             counts["conflicts"] += len(answer.conflicts)
             if done == 0:  # the server neither accepted nor rejected anything: try again next round
                 raise SyncFailure("garbage", _NO_PROGRESS)
 
-    def _record_upload(self, batch: list[_Pending], answer: UploadResponse) -> int:
+    def _record_upload(self, batch: list[_Pending], answer: UploadResponse) -> tuple[int, int]:
+        """Record the server's answer to *batch*: (how many of it were accepted, how many finished:
+        accepted or rejected)."""
         sent = {c.id: c for c in batch}
         rejected = [r for r in answer.rejected if r.id.hex in sent]
-        finished = ({a.hex for a in answer.accepted} & sent.keys()) | {r.id.hex for r in rejected}
+        accepted = {a.hex for a in answer.accepted} & sent.keys()
+        finished = accepted | {r.id.hex for r in rejected}
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")  # as stored
         with self.database.apply_remote() as session:
             for rejection in rejected:
                 self._put_right(session, sent[rejection.id.hex].change(), rejection)
             for conflict in answer.conflicts:
                 _record_issue(session, _conflict_issue(conflict))
-            session.connection().exec_driver_sql(_UPLOADED_SQL, [(now, change_id) for change_id in finished])
+            session.connection().exec_driver_sql(_UPLOADED_SQL, (now, json.dumps(list(finished))))
         self._touched.update(sent[rejection.id.hex].table_name for rejection in rejected)
-        return len(finished)
+        return len(accepted), len(finished)
 
     def _put_right(self, session: Session, change: Change, rejection: Rejection) -> None:
         """Keep the rejection for the conflicts view and put the local row back to the server's copy.
@@ -530,7 +535,7 @@ class SyncClient:
         for index, change in enumerate(changes):  # in server order: a row's last change is its state
             latest.pop(change.row_id, None)
             latest[change.row_id] = index
-        with self.database.apply_remote() as session:
+        with self.database.apply_remote(bulk=len(latest) >= BULK_FROM) as session:
             waiting = _rows_waiting(session, latest.keys())
             deletes: dict[str, list[uuid.UUID]] = {}
             upserts: dict[str, list[tuple[uuid.UUID, dict[str, Any]]]] = {}
@@ -561,7 +566,8 @@ _PENDING_SQL = (
     "SELECT id, local_seq, table_name, row_id, operation, payload, base, recorded_at FROM change_log "
     "WHERE uploaded_at IS NULL ORDER BY local_seq LIMIT ?"
 )
-_UPLOADED_SQL = "UPDATE change_log SET uploaded_at = ? WHERE id = ?"
+#: The entries a batch finished (their ids as a JSON list): one statement, not one per entry.
+_UPLOADED_SQL = "UPDATE change_log SET uploaded_at = ? WHERE id IN (SELECT value FROM json_each(?))"
 #: After a restore of the central database: every change sent goes up again, but those the server refused.
 _SEND_AGAIN_SQL = (
     "UPDATE change_log SET uploaded_at = NULL WHERE uploaded_at IS NOT NULL "

@@ -23,6 +23,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.articles import indexed_text
 from db.sync_protocol.values import BadValue, converters, from_json
 
 _DIALECT = sqlite.dialect()
@@ -209,16 +210,22 @@ def _present(connection: Connection, writer: _Writer, ids: list[str]) -> set[str
     return found
 
 
+def _feed_article_search(connection: Connection, after: int) -> None:
+    """The article index's rows for every article after rowid *after*: the view's text
+    (``article_search_text``) made in Python (``articles.indexed_text``), in a fifth of the view's time."""
+    found = connection.exec_driver_sql("SELECT rowid, search_key FROM article WHERE rowid > ?", (after,))
+    connection.exec_driver_sql(
+        "INSERT INTO article_search (rowid, search_key) VALUES (?, ?)",
+        [(rowid, indexed_text(key)) for rowid, key in found.all()],
+    )
+
+
 #: A table whose rows feed a local derived table through a trigger, row by row: the full-text indexes of
 #: articles and individuals (migrations 0005, 0009), the balances of the ledger (migration 0011). The
-#: trigger's name, and the statement that feeds every row after a rowid at once (the same values the trigger
-#: would, so the derived table ends identical).
-_INDEXED_BY_TRIGGER = {
-    "article": (
-        "article_search_insert",
-        "INSERT INTO article_search (rowid, search_key) "
-        "SELECT article_rowid, search_key FROM article_search_text WHERE article_rowid > ?",
-    ),
+#: trigger's name, and the statement (or function) that feeds every row after a rowid at once (the same
+#: values the trigger would, so the derived table ends identical).
+_INDEXED_BY_TRIGGER: dict[str, tuple[str, str | Callable[[Connection, int], None]]] = {
+    "article": ("article_search_insert", _feed_article_search),
     # Migration 0009: individual, serial and SIP numbers, for the Individual tab's partial search.
     "individual": (
         "individual_search_insert",
@@ -251,13 +258,16 @@ def _insert(connection: Connection, writer: _Writer, rows: list[tuple[Any, ...]]
         connection.exec_driver_sql(writer.insert_sql, rows)
         return
     trigger, index_after = indexed
-    last_rowid = connection.exec_driver_sql(
+    last_rowid: int = connection.exec_driver_sql(
         f'SELECT coalesce(max(rowid), 0) FROM "{writer.table.name}"'
-    ).scalar()
+    ).scalar_one()
     connection.exec_driver_sql(f'DROP TRIGGER "{trigger}"')
     connection.exec_driver_sql(writer.insert_sql, rows)
     # New rows get rowids after the largest (no AUTOINCREMENT; nobody else writes in this transaction).
-    connection.exec_driver_sql(index_after, (last_rowid,))
+    if isinstance(index_after, str):
+        connection.exec_driver_sql(index_after, (last_rowid,))
+    else:
+        index_after(connection, last_rowid)
     connection.exec_driver_sql(trigger_sql)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, Uuid, column, table
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Synced, created_at, money, str_name
@@ -32,6 +32,17 @@ class StockMovement(Synced):
     individual_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("individual.id"))
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id"))
     occurred_at: Mapped[created_at]
+
+
+#: The balance per warehouse and article that triggers on ``stock_movement`` keep on a workstation
+#: (migration 0011): a local derived table, not a model (sync never writes it, and the central database
+#: has none: there balances are summed from the ledger).
+stock_balance = table(
+    "stock_balance",
+    column("warehouse_id", Uuid()),
+    column("article_id", Uuid()),
+    column("quantity"),
+)
 
 
 class InventoryCount(Synced):

@@ -269,9 +269,9 @@ def test_pages_read_in_a_row_are_applied_in_one_transaction(workstations, server
     opened = []
     apply_remote = b.apply_remote
 
-    def counted() -> Any:
+    def counted(**options: Any) -> Any:
         opened.append(1)
-        return apply_remote()
+        return apply_remote(**options)
 
     monkeypatch.setattr(b, "apply_remote", counted)
 
