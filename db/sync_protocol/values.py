@@ -198,8 +198,14 @@ def from_json(table_name: str, values: Mapping[str, Any]) -> dict[str, Any]:
     return result
 
 
+#: Types whose values are their own JSON form (most of a row's values: asked first, in one look-up).
+_PLAIN_JSON = frozenset({str, int, bool, float, type(None)})
+
+
 def json_value(value: Any) -> Any:
     """The protocol's JSON form of one column value (as ``app.changelog`` writes it)."""
+    if type(value) in _PLAIN_JSON:
+        return value
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, dt.datetime):
