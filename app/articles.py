@@ -49,7 +49,7 @@ def indexed_text(search_key: str | None) -> str | None:
     distinct characters other than spaces and its distinct pairs of adjacent characters without a space,
     each with its marks, in code-point order, which is SQLite's binary order of their UTF-8). An external-
     content index must be fed the text its view gives, or a later deletion leaves terms behind; a first
-    download feeds thousands of articles at once, and here it takes a fifth of what the view's SQL takes."""
+    download feeds thousands of articles at once, and here it takes less than half the view's time."""
     if search_key is None:
         return None
     terms = {ONE_CHARACTER + c + ONE_CHARACTER for c in search_key if c != " "}
