@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import func, select
 
 from app.central_warehouse import add_weekdays
-from app.deliveries import status_on
+from app.database import Database
+from app.deliveries import arrived_by, line_arrived, on_its_way, status_on
+from db.models import OrderLine
 from db.models.enums import LineStatus, OrderStatus
+from tests import factories
 
 TODAY = dt.date(2026, 11, 30)  # a Monday
 SOON = TODAY + dt.timedelta(days=2)
@@ -43,3 +47,44 @@ def test_r10a_central_deliveries_arrive_after_two_weekdays() -> None:
     assert add_weekdays(dt.date(2026, 11, 30), 2) == dt.date(2026, 12, 2)  # Monday → Wednesday
     assert add_weekdays(dt.date(2026, 12, 3), 2) == dt.date(2026, 12, 7)  # Thursday → Monday
     assert add_weekdays(dt.date(2026, 12, 5), 2) == dt.date(2026, 12, 8)  # Saturday → Tuesday
+
+
+@pytest.mark.parametrize(
+    ("status", "delivered_on"),
+    [
+        (DELIVERED, None),
+        (DELIVERED, TODAY - dt.timedelta(days=1)),
+        (DELIVERED, TODAY),
+        (DELIVERED, SOON),
+        (OPEN, None),
+        (CANCELLED, None),
+        (CANCELLED, TODAY),
+    ],
+)
+def test_r10a_the_lists_queries_say_what_a_line_shows_on_the_day(
+    database: Database, status: LineStatus, delivered_on: dt.date | None
+) -> None:
+    """``arrived_by`` and ``on_its_way`` (what the record's lists, the loan agreement and the aid list ask
+    the database) agree with ``line_arrived``: a central-warehouse line is on its way until its day, then
+    arrived; an open line is on its way; a cancelled one is neither."""
+    with database.seed() as session:
+        user, location, _warehouse = factories.organisation(session)
+        line = factories.delivered_line(
+            session,
+            factories.patient(session),
+            user,
+            location,
+            factories.article(session),
+            delivered_on=TODAY,
+            number="26490001",
+        )
+        line.status, line.delivered_on = status, delivered_on
+        session.flush()
+        arrived = session.scalar(select(func.count()).where(OrderLine.id == line.id, arrived_by(TODAY)))
+        coming = session.scalar(select(func.count()).where(OrderLine.id == line.id, on_its_way(TODAY)))
+        expected = line_arrived(line, TODAY)
+    assert arrived == int(expected)
+    assert coming == int(
+        status is OPEN or (status is DELIVERED and delivered_on is not None and delivered_on > TODAY)
+    )
+    assert not (arrived and coming)

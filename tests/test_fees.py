@@ -590,12 +590,14 @@ def test_totals_to_bill_leave_out_fees_already_billed() -> None:
             row(FeeKind.PATIENT_FEE, "300", FeeStatus.PLANNED),
             row(FeeKind.CHARGER, "350", FeeStatus.PAUSED),
             row(FeeKind.CHARGING_KIT, "200", FeeStatus.CANCELLED),
+            row(FeeKind.PATIENT_FEE, "100", FeeStatus.PLANNED),
+            row(FeeKind.CHARGER, "350", FeeStatus.BILLED),
         ]
     )
-    assert totals.count == 4
-    assert totals.amount == Decimal("650")  # planned and paused: what has not gone out yet
-    assert dict(totals.by_kind) == {FeeKind.PATIENT_FEE: Decimal("300"), FeeKind.CHARGER: Decimal("350")}
-    assert totals.billed == Decimal("300")
+    assert totals.count == 6
+    assert totals.amount == Decimal("750")  # planned and paused: what has not gone out yet
+    assert dict(totals.by_kind) == {FeeKind.PATIENT_FEE: Decimal("400"), FeeKind.CHARGER: Decimal("350")}
+    assert totals.billed == Decimal("650")  # every billed fee, each once
 
 
 def test_fees_list_leaves_out_other_locations(database: Database) -> None:

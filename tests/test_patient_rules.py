@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.database import Database
+from app.identity import format_identity
 from app.patient_rules import (
     ArticleFacts,
     Desk,
@@ -18,8 +20,12 @@ from app.patient_rules import (
     PatientFacts,
     Severity,
     check_patient,
+    desk_of,
+    load_facts,
 )
+from db.models import ForeignCertificate, PaymentCommitment
 from db.models.enums import Residency
+from tests import factories
 
 TODAY = dt.date(2026, 11, 30)
 DESK = Desk(aid_centre=False, private_clinic=False, location_name="Hörselmottagningen Malmö")
@@ -245,3 +251,53 @@ def test_the_report_refuses_exactly_when_it_shows_a_stop(person: PatientFacts, d
     assert severities == sorted(severities, key=[Severity.STOP, Severity.WARNING, Severity.INFO].index)
     if not person.active or person.deceased_on is not None:
         assert not report.may_order
+
+
+def test_r7_r8_the_facts_read_from_the_database_are_the_patients(database: Database) -> None:
+    """``load_facts`` hands ``check_patient`` what the database holds: the commitment's and certificate's
+    dates, the home region and country, the number that replaced a reserve number; ``desk_of`` the
+    location's name and whether it is a private clinic."""
+    with database.seed() as session:
+        user, location, _warehouse = factories.organisation(session)
+        current = factories.patient(session, "Ali", "Hassan", born=dt.date(1980, 5, 6), serial=456)
+        replaced = factories.patient(
+            session,
+            "Ali",
+            "Hassan",
+            born=dt.date(1980, 5, 6),
+            serial=457,
+            replaced_by_id=current.id,
+            residency=Residency.ABROAD,
+            home_region="Region Halland",
+            country="Tyskland",
+        )
+        session.add_all(
+            [
+                PaymentCommitment(
+                    patient_id=replaced.id,
+                    home_region="Region Halland",
+                    reference="BF-2026-17",
+                    received_on=dt.date(2026, 1, 5),
+                    valid_until=dt.date(2026, 12, 31),
+                ),
+                ForeignCertificate(
+                    patient_id=replaced.id,
+                    kind="EU card (EHIC)",
+                    reference="80276",
+                    valid_until=dt.date(2027, 3, 1),
+                    recorded_on=dt.date(2026, 1, 5),
+                ),
+            ]
+        )
+        session.flush()
+        loaded = load_facts(session, replaced)
+        plain = load_facts(session, current)
+        desk = desk_of(session, user.id, location.id)
+        nowhere = desk_of(session, user.id, None)
+    assert loaded.replaced_by == format_identity(current.identity_number) and plain.replaced_by is None
+    assert loaded.home_region == "Region Halland" and loaded.country == "Tyskland"
+    assert loaded.payment_commitments == (Document("BF-2026-17", dt.date(2026, 1, 5), dt.date(2026, 12, 31)),)
+    assert loaded.foreign_certificates == (Document("EU card (EHIC)", None, dt.date(2027, 3, 1)),)
+    assert plain.payment_commitments == () and plain.foreign_certificates == ()
+    assert desk.location_name == location.name and not desk.private_clinic and not desk.aid_centre
+    assert nowhere.location_name == ""
