@@ -214,15 +214,31 @@ def test_r33_each_hit_shows_the_ledgers_balance_in_the_warehouse_searched(demo: 
 def test_r33_the_walk_of_the_name_index_and_the_sort_of_the_matches_find_the_same_page(
     demo: Database, typed: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Many matches are paged by walking the name index, few by sorting them (``WALK_PER_LOOKUP``): both
-    give the same hits in the same order."""
+    """Many matches are paged by walking the name index, few by sorting them (``WALK_PER_LOOKUP``); the walk
+    of an unfiltered search first goes only part of the way (``WALK_SPAN``), then, unless that proved the
+    page whole, walks on or sorts: every way gives the same hits in the same order."""
     import app.articles as articles
 
+    walked = articles._walked_page
+    outcomes = []
+
+    def watched(*args: Any) -> Any:
+        outcomes.append(result := walked(*args))
+        return result
+
+    monkeypatch.setattr(articles, "_walked_page", watched)
     pages = []
-    for walk_per_lookup in (0, 10**9):  # never the walk; always the walk
+    # Never the walk; the walk, from none of the index (then sorted) to all of it.
+    for walk_per_lookup, span in ((0, 3), (10**9, 0), (10**9, 1), (10**9, 3), (10**9, 10**6)):
         monkeypatch.setattr(articles, "WALK_PER_LOOKUP", walk_per_lookup)
+        monkeypatch.setattr(articles, "WALK_SPAN", span)
         with demo.read() as session:
             found = search_articles(session, typed, limit=30)
         pages.append(([hit.id for hit in found.hits], found.total))
-    assert pages[0] == pages[1]
+    assert all(page == pages[0] for page in pages)
     assert typed == "zzzz" or pages[0][0]
+    if typed != "zzzz":  # the part walked proved the page whole, or sent it on to a whole walk, or a sort
+        assert {(rows is not None, then_walk) for rows, then_walk in outcomes} >= {
+            (True, True),
+            (False, False),
+        }
