@@ -132,8 +132,8 @@ def search_articles(
         total = session.scalar(count, params) or 0
     if rows is None:
         rows = session.connection().execute(page, params).all()
-    # Plain rows through SQLAlchemy Core (no ORM objects per keystroke), the balance of each returned row
-    # summed from the ledger (None from the page itself when the warehouse shows none, or none is given).
+    # Plain rows through SQLAlchemy Core (no ORM objects per keystroke), with the balance of each returned row
+    # (None from the page itself when the warehouse shows none, or none is given).
     hits = tuple(
         ArticleHit(
             id=row[0],
