@@ -3,6 +3,7 @@ pausing a charger invoice, cancellation with the order (R16) and the fees list."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from dataclasses import dataclass
@@ -187,6 +188,47 @@ def test_r21_a_line_gets_its_fee_once(database: Database) -> None:
     assert len(send(database, setup)) == 1
     assert send(database, setup) == []
     assert len(stored(database)) == 1
+
+
+def test_r21_r22_fees_read_once_for_many_lines_are_the_lines_own(database: Database) -> None:
+    """``existing_fees`` (read once when an order is sent or a delivery received) gives each line the fees
+    it carries, by kind and by individual, and leaves out a cancelled fee and other lines' fees; with it a
+    line that has its fee gets no second one, and an individual already billed none."""
+    patient_line = setup_line(database, fee_rule=FeeRule.PATIENT_FEE)
+    chargers = setup_line(database, fee_rule=FeeRule.CHARGER, individuals=("900001", "900002"))
+    other = setup_line(database, fee_rule=FeeRule.PATIENT_FEE, first="Olle", last="Berg")
+    outside = setup_line(database, fee_rule=FeeRule.PATIENT_FEE, first="Eva", last="Ek")  # not asked for
+    assert all(len(send(database, setup)) == 1 for setup in (patient_line, other, outside))
+    first_charger = dataclasses.replace(chargers, individuals=chargers.individuals[:1])
+    assert len(deliver(database, first_charger, ORDER_DAY)) == 1
+    with database.write() as session:
+        cancelled = session.scalars(select(Fee).where(Fee.order_line_id == other.line)).one()
+        cancelled.status = FeeStatus.CANCELLED
+    with database.read() as session:
+        found = fees.existing_fees(session, [patient_line.line, chargers.line, other.line])
+    assert found == {
+        (patient_line.line, FeeKind.PATIENT_FEE): {None},
+        (chargers.line, FeeKind.CHARGER): {chargers.individuals[0]},
+    }
+    with database.write() as session:
+        patient = session.get(Patient, patient_line.patient)
+        line = session.get(OrderLine, patient_line.line)
+        assert line is not None
+        again = fees.fees_at_order(session, patient=patient, line=line, today=ORDER_DAY, existing=found)
+        charger_patient = session.get(Patient, chargers.patient)
+        charger_line = session.get(OrderLine, chargers.line)
+        assert charger_line is not None
+        charger_line.status, charger_line.delivered_on = LineStatus.DELIVERED, ORDER_DAY
+        second = fees.fees_at_delivery(
+            session,
+            patient=charger_patient,
+            line=charger_line,
+            individual_ids=chargers.individuals,
+            delivered_on=ORDER_DAY,
+            existing=found,
+        )
+    assert again == []
+    assert [fee.individual_id for fee in second] == [chargers.individuals[1]]
 
 
 def test_r21_self_fee_for_rechargeable_hearing_aid(database: Database) -> None:
