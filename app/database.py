@@ -202,6 +202,7 @@ class Database:
         for engine in (self._read_engine, self._write_engine):
             event.listen(engine, "connect", _prepare_connection)
         event.listen(self._write_engine, "checkin", _end_bulk_cache)
+        event.listen(self._read_engine, "checkin", articles.refresh_name_order)
         self._readers = sessionmaker(self._read_engine, expire_on_commit=False)
         self._writers = sessionmaker(self._write_engine, expire_on_commit=False)
         for factory in (self._readers, self._writers):

@@ -82,13 +82,14 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 #: Tables the migrations make that no model describes: the workstation's full-text indexes (0003, 0009).
 LOCAL_INDEX_TABLES = ("article_search", "individual_search")
-#: Local tables the workstation derives and keeps with triggers, described by no model (migration 0011).
-LOCAL_DERIVED_TABLES = frozenset({"stock_balance"})
+#: Local tables the workstation derives and keeps with triggers, described by no model: the balances
+#: (migration 0011) and the version of the catalogue's name order (0017).
+LOCAL_DERIVED_TABLES = frozenset({"stock_balance", "article_catalogue_version"})
 
 
 def described_by_models(name: str | None, type_: str, parent_names: object) -> bool:
     """For Alembic's ``include_name``: leave out the full-text indexes and their shadow tables, and the
-    derived balance table."""
+    derived tables."""
     return not (
         type_ == "table"
         and name is not None

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
-from app.articles import _statements, indexed_text, search_articles, search_key
+from app.articles import _ordered_statements, _statements, indexed_text, search_articles, search_key
 from app.database import Database
 from db.models import Article, StockMovement, Supplier, Warehouse
 from db.models.enums import ArticleType
@@ -169,10 +169,13 @@ def test_r33_the_text_a_first_download_indexes_is_the_views_text(database: Datab
 
 
 def test_ledger_and_supplier_are_read_for_the_page_only(catalogue: Database) -> None:
-    """Issue 9: a search that matches thousands of articles sorts them, takes the page, and only then sums
-    the ledger and looks up the supplier of the page's rows (not of every match before sorting)."""
-    for broad in (False, True):
-        _count, page = _statements(filtered_type=False, assortment_only=False, broad=broad)
+    """Issue 9: a search that matches thousands of articles sorts them (in the connection's name order, or
+    looked up), takes the page, and only then sums the ledger and looks up the supplier of the page's rows
+    (not of every match before sorting, nor by walking the article table's name index)."""
+    ordered = _ordered_statements(filtered_type=False, assortment_only=False)[1]
+    for page in [
+        _statements(filtered_type=False, assortment_only=False, broad=b)[1] for b in (False, True)
+    ] + [ordered]:
         with catalogue.read() as session:
             search_articles(session, "pho")  # the matches, in the connection's temporary table
             compiled = page.compile(session.get_bind())
@@ -210,35 +213,112 @@ def test_r33_each_hit_shows_the_ledgers_balance_in_the_warehouse_searched(demo: 
         )
 
 
-@pytest.mark.parametrize("typed", ["phonak", "r, b", "laddare", "örkrok", "moment 1 ", "zzzz"])
-def test_r33_the_walk_of_the_name_index_and_the_sort_of_the_matches_find_the_same_page(
-    demo: Database, typed: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Many matches are paged by walking the name index, few by sorting them (``WALK_PER_LOOKUP``); the walk
-    of an unfiltered search first goes only part of the way (``WALK_SPAN``), then, unless that proved the
-    page whole, walks on or sorts: every way gives the same hits in the same order."""
+def searched_ways(
+    database: Database, typed: str, monkeypatch: pytest.MonkeyPatch, **filters: Any
+) -> tuple[list[tuple[list[Any], int]], list[bool]]:
+    """The page and total of *typed* reached every way: in the connection's name order, and without it by
+    walking the name index or by looking the matches up and sorting them; and which ways were in order."""
     import app.articles as articles
 
-    walked = articles._walked_page
-    outcomes = []
+    in_order = articles._in_name_order
+    ways: list[bool] = []
 
-    def watched(*args: Any) -> Any:
-        outcomes.append(result := walked(*args))
+    def watched(session: Session) -> bool:
+        ways.append(result := in_order(session))
         return result
 
-    monkeypatch.setattr(articles, "_walked_page", watched)
+    monkeypatch.setattr(articles, "_in_name_order", watched)
     pages = []
-    # Never the walk; the walk, from none of the index (then sorted) to all of it.
-    for walk_per_lookup, span in ((0, 3), (10**9, 0), (10**9, 1), (10**9, 3), (10**9, 10**6)):
+    with database.read() as session:  # a connection whose name order is made when it goes back
+        search_articles(session, typed, limit=30, **filters)
+    with database.read() as session:
+        found = search_articles(session, typed, limit=30, **filters)
+    pages.append(([hit.id for hit in found.hits], found.total))
+    monkeypatch.setattr(articles, "_in_name_order", lambda session: False)
+    for walk_per_lookup in (10**9, 0):  # the walk of the name index; the sort of the matches
         monkeypatch.setattr(articles, "WALK_PER_LOOKUP", walk_per_lookup)
-        monkeypatch.setattr(articles, "WALK_SPAN", span)
-        with demo.read() as session:
-            found = search_articles(session, typed, limit=30)
+        with database.read() as session:
+            found = search_articles(session, typed, limit=30, **filters)
         pages.append(([hit.id for hit in found.hits], found.total))
+    return pages, ways
+
+
+@pytest.mark.parametrize("typed", ["phonak", "r, b", "laddare", "örkrok", "moment 1 ", "zzzz"])
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"assortment_only": True}, {"article_type": ArticleType.ACCESSORY}],
+    ids=["all", "assortment", "type"],
+)
+def test_r33_the_name_order_the_walk_and_the_sort_find_the_same_page(
+    demo: Database, typed: str, filters: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A connection sorts the matches by its own copy of the name order once it has one; without it, many
+    matches are paged by walking the name index, few by sorting them (``WALK_PER_LOOKUP``): every way gives
+    the same hits in the same order, and the same total, filtered or not."""
+    pages, ways = searched_ways(demo, typed, monkeypatch, **filters)
     assert all(page == pages[0] for page in pages)
-    assert typed == "zzzz" or pages[0][0]
-    if typed != "zzzz":  # the part walked proved the page whole, or sent it on to a whole walk, or a sort
-        assert {(rows is not None, then_walk) for rows, then_walk in outcomes} >= {
-            (True, True),
-            (False, False),
-        }
+    assert typed == "zzzz" or "article_type" in filters or pages[0][0]
+    assert ways[-1] is True  # the second search on the connection was in its name order
+
+
+def test_r33_the_name_order_follows_the_catalogue(demo: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A connection's name order is of the catalogue it reads: an article added ahead of all others, one
+    renamed to the end, one taken out of the assortment and one of another type are where the catalogue
+    says at the next search, not where the connection's copy had them (migration 0017's version)."""
+    searched_ways(demo, "phonak", monkeypatch)  # the connection now has the name order
+    monkeypatch.undo()
+    with demo.seed() as session:
+        first = add_article(session, "AAAA Phonak först", "555101")
+        hits = search_articles(session, "phonak", limit=5).hits
+        renamed = session.get(Article, hits[1].id)
+        out = session.get(Article, hits[2].id)
+        other = session.get(Article, hits[3].id)
+        assert renamed is not None and out is not None and other is not None
+        renamed.name = "ÖÖÖÖ " + renamed.name
+        out.in_assortment = False
+        other.article_type = ArticleType.SERVICE
+    for filters in ({}, {"assortment_only": True}, {"article_type": ArticleType.SERVICE}):
+        pages, ways = searched_ways(demo, "phonak", monkeypatch, **filters)
+        monkeypatch.undo()
+        assert all(page == pages[0] for page in pages), filters
+        assert ways == [False, True] if not filters else ways[-1]  # the change made the copy out of date
+    with demo.read() as session:
+        ordered = [hit.id for hit in search_articles(session, "phonak", limit=500).hits]
+        assert ordered[0] == first.id and ordered[-1] == renamed.id
+        assert out.id not in [hit.id for hit in search_articles(session, "phonak", assortment_only=True).hits]
+        typed = search_articles(session, "phonak", article_type=ArticleType.SERVICE)
+        assert other.id in [hit.id for hit in typed.hits]
+        assert all(hit.article_type is ArticleType.SERVICE for hit in typed.hits)
+
+
+def test_r33_the_catalogue_version_counts_what_moves_an_article(catalogue: Database) -> None:
+    """Migration 0017: a change of name, number, type or assortment, an insert and a delete count the
+    version up; a change of price does not (the name order is not made again for it)."""
+
+    def version() -> int:
+        with catalogue.read() as session:
+            return int(session.execute(text("SELECT version FROM article_catalogue_version")).scalar_one())
+
+    with catalogue.read() as session:
+        article_id = session.scalars(select(Article.id).limit(1)).one()
+    changes = {
+        "name": "Zz sist",
+        "article_number": "555999",
+        "article_type": ArticleType.ACCESSORY,
+        "in_assortment": False,
+        "price": Decimal("1"),
+    }
+    for name, value in changes.items():
+        before = version()
+        with catalogue.seed() as session:
+            row = session.get(Article, article_id)
+            assert row is not None
+            setattr(row, name, value)
+        assert version() == before + (name != "price"), name
+    before = version()
+    with catalogue.seed() as session:
+        added = add_article(session, "Ny", "555998")
+    assert version() == before + 1
+    with catalogue.seed() as session:
+        session.execute(delete(Article).where(Article.id == added.id))
+    assert version() == before + 2

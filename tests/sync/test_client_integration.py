@@ -330,6 +330,9 @@ def assert_article_search_as_on(fresh: Database, source: Database) -> None:
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
             ).scalars()
             assert list(triggers) == [
+                "article_catalogue_version_delete",
+                "article_catalogue_version_insert",
+                "article_catalogue_version_update",
                 "article_search_delete",
                 "article_search_insert",
                 "article_search_update",
