@@ -474,7 +474,8 @@ class _Batch:
     # -- bookkeeping
 
     def prefetch(self, changes: list[Change]) -> None:
-        self.corrections = {c.id: correction_id(c.id) for c in changes}
+        # Only an update can lose fields to a newer edit and be answered with a correction (``update``).
+        self.corrections = {c.id: correction_id(c.id) for c in changes if c.operation == "update"}
         ids = [c.id for c in changes] + list(self.corrections.values())
         for among in _among(self.conn, _change.c.change_id, ids):
             self.done.update(self.conn.execute(select(_change.c.change_id).where(among)).scalars())
@@ -596,8 +597,8 @@ class _Batch:
     # -- one change
 
     def process(self, change: Change) -> None:
-        correction = self.corrections.get(change.id) or correction_id(change.id)
-        if change.id in self.done or correction in self.done:
+        correction = self.corrections.get(change.id)
+        if change.id in self.done or (correction is not None and correction in self.done):
             self.response.accepted.append(change.id)
             return
         known = self.conflict_by_change.get(change.id)
