@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -42,6 +43,10 @@ MIN_SEARCH_CHARACTERS = 3
 #: index (on the large demo catalogue: about 1 µs against 44 ns; its 50 000 articles walked in 2.2 ms), so
 #: the walk is taken from one match in this many articles.
 WALK_PER_LOOKUP = 25
+#: In the connection's name order, a search without filters and with many matches first walks this many
+#: times the places that hold a page of its matches if they were spread evenly (``_walked_page``); only
+#: when that does not fill the page (the matches sit later: "örkrok …") are they all sorted.
+WALK_SPAN = 3
 # Marks the index writes around each character of a search key and before each pair of adjacent characters
 # (migration 0005), so a criterion of one or two characters is a three-character term of the index too.
 ONE_CHARACTER, TWO_CHARACTERS = "\ue000", "\ue001"
@@ -115,9 +120,13 @@ def search_articles(
         )
     params: dict[str, Any] = {"limit": limit, "warehouse_id": warehouse_id, "article_type": article_type}
     filtered = article_type is not None or assortment_only
+    rows: Sequence[Any] | None = None
     if session.get_bind().dialect.name == "sqlite":
         indexed_total = _find(session, " AND ".join(map(_term, criteria)))
         if _in_name_order(session):
+            size = _catalogue_size(session)
+            if not filtered and indexed_total * WALK_PER_LOOKUP > size:
+                rows = _walked_page(session, params, indexed_total, size)
             count, page = _ordered_statements(
                 filtered_type=article_type is not None, assortment_only=assortment_only
             )
@@ -132,7 +141,8 @@ def search_articles(
             criteria, filtered_type=article_type is not None, assortment_only=assortment_only
         )
         total = session.scalar(count, params) or 0
-    rows = session.connection().execute(page, params).all()
+    if rows is None:
+        rows = session.connection().execute(page, params).all()
     # Plain rows through SQLAlchemy Core (no ORM objects per keystroke), with the balance of each returned row
     # (None from the page itself when the warehouse shows none, or none is given).
     hits = tuple(
@@ -196,8 +206,8 @@ def prepare_connection(dbapi_connection: Any) -> None:
         "CREATE TEMP TABLE IF NOT EXISTS article_found (article_rowid INTEGER PRIMARY KEY)"
     )
     dbapi_connection.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS article_order ("
-        "article_rowid INTEGER PRIMARY KEY, place INTEGER NOT NULL, article_type TEXT, in_assortment INTEGER)"
+        "CREATE TEMP TABLE IF NOT EXISTS article_order (place INTEGER PRIMARY KEY, "
+        "article_rowid INTEGER NOT NULL UNIQUE, article_type TEXT, in_assortment INTEGER)"
     )
 
 
@@ -343,11 +353,16 @@ def _statements(
     return count, _page([rowid.in_(found), *filters], kept_balances=True)
 
 
+#: A match's place in the name order, found by its rowid (the unary "+" keeps SQLite from walking the whole
+#: name order and looking each place up among the matches, which it may take for cheaper without figures).
+_PLACED = _ORDER.c.article_rowid == literal_column('+"temp".article_found.article_rowid')
+
+
 @cache
 def _ordered_statements(*, filtered_type: bool, assortment_only: bool) -> tuple[Select[Any], Select[Any]]:
     """(count, page) through the matches in ``temp.article_found``, in the connection's name order
     (``_ORDER``): both read only the two temporary tables until the page's *limit* rows are chosen."""
-    matches = _FOUND.join(_ORDER, _ORDER.c.article_rowid == _FOUND.c.article_rowid)
+    matches = _FOUND.join(_ORDER, _PLACED)
     filters: list[Any] = []
     if filtered_type:
         filters.append(_ORDER.c.article_type == bindparam("article_type"))
@@ -362,10 +377,40 @@ def _ordered_statements(*, filtered_type: bool, assortment_only: bool) -> tuple[
         .limit(bindparam("limit"))
         .subquery("page")
     )
-    # In the page's order (not the article table's name index, which SQLite would then walk whole): the
-    # page's rows first, each looked up by its rowid.
+    return count, _placed_page(chosen)
+
+
+def _placed_page(chosen: Subquery) -> Select[Any]:
+    """The page of *chosen* (rowids and places in the name order), in the page's order (not the article
+    table's name index, which SQLite would then walk whole): each row looked up by its rowid."""
     joined = literal_column("article.rowid") == chosen.c.article_rowid
-    return count, _page_of(chosen, joined, (chosen.c.place,), kept_balances=True)
+    return _page_of(chosen, joined, (chosen.c.place,), kept_balances=True)
+
+
+@cache
+def _walk_statement() -> Select[Any]:
+    """The page among the first ``:walk`` places of the name order, read in order until the page is full."""
+    chosen = (
+        select(_ORDER.c.article_rowid, _ORDER.c.place)
+        .where(
+            _ORDER.c.place <= bindparam("walk"),
+            # "+": each place in turn looked up among the matches, not each match looked up in the order
+            literal_column('+"temp".article_order.article_rowid').in_(select(_FOUND.c.article_rowid)),
+        )
+        .order_by(_ORDER.c.place)
+        .limit(bindparam("limit"))
+        .subquery("page")
+    )
+    return _placed_page(chosen)
+
+
+def _walked_page(session: Session, params: dict[str, Any], matches: int, size: int) -> Sequence[Any] | None:
+    """The page of an unfiltered search with many *matches* (in ``temp.article_found``) from the first
+    places of the name order of about *size* articles (``WALK_SPAN``), or None when they do not hold it
+    whole."""
+    walk = WALK_SPAN * params["limit"] * size // max(matches, 1)
+    rows = session.connection().execute(_walk_statement(), {**params, "walk": walk}).all()
+    return rows if len(rows) >= min(params["limit"], matches) else None
 
 
 def _scanning_statements(
